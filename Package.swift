@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "survey-pipe",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "survey-pipe", targets: ["survey-pipe"]),
+    .library(name: "SurveyCore", targets: ["SurveyCore"]),
+    .library(name: "SurveyIngest", targets: ["SurveyIngest"]),
+    .library(name: "SurveyValidate", targets: ["SurveyValidate"]),
+    .library(name: "SurveyClean", targets: ["SurveyClean"]),
+    .library(name: "SurveyWeight", targets: ["SurveyWeight"]),
+    .library(name: "SurveyTabulate", targets: ["SurveyTabulate"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // libcsv, from Debian's libcsv-dev (no pkg-config file: the module map links it).
+    .systemLibrary(
+      name: "CLibCSV",
+      providers: [.apt(["libcsv-dev"])]
+    ),
+    .target(
+      name: "SurveyCore",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "SurveyIngest", dependencies: ["SurveyCore", "CLibCSV"]),
+    .target(name: "SurveyValidate", dependencies: ["SurveyCore"]),
+    .target(name: "SurveyClean", dependencies: ["SurveyCore"]),
+    .target(name: "SurveyWeight", dependencies: ["SurveyCore"]),
+    .target(name: "SurveyTabulate", dependencies: ["SurveyCore"]),
+    .executableTarget(
+      name: "survey-pipe",
+      dependencies: [
+        "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight",
+        "SurveyTabulate",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "_SurveyTestSupport",
+      dependencies: ["SurveyCore"],
+      path: "Tests/_SurveyTestSupport"
+    ),
+    .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyIngestTests", dependencies: ["SurveyIngest", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyValidateTests",
+      dependencies: ["SurveyValidate", "SurveyIngest", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyCleanTests", dependencies: ["SurveyClean", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyWeightTests", dependencies: ["SurveyWeight", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyTabulateTests",
+      dependencies: ["SurveyTabulate", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyPipeTests",
+      dependencies: ["survey-pipe", "_SurveyTestSupport"]),
+  ]
+)

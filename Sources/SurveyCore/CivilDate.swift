@@ -1,0 +1,149 @@
+/// A calendar date without time zone, stored as days since 1970-01-01.
+public struct CivilDate: Sendable, Hashable, Comparable {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
+      return nil
+    }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// The date `days` days after 1970-01-01 (proleptic Gregorian calendar).
+  public init(daysSinceEpoch days: Int) {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    day = doy - (153 * mp + 2) / 5 + 1
+    month = mp < 10 ? mp + 3 : mp - 9
+    year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  }
+
+  /// Days since 1970-01-01.
+  public var daysSinceEpoch: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// `yyyy-MM-dd`.
+  public var iso: String {
+    func pad(_ n: Int, _ width: Int) -> String {
+      let text = String(n)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+}
+
+/// A date layout such as `dd.MM.yyyy`, `yyyy-MM-dd` or `d/M/yy`.
+///
+/// `yyyy` is a four-digit year, `yy` a two-digit one (00–68 → 2000s, 69–99 → 1900s), `MM`/`dd`
+/// two digits, `M`/`d` one or two; any other character must appear as written.
+public struct DateFormat: Sendable, Equatable {
+  enum Part: Equatable {
+    case year4, year2, month2, month, day2, day
+    case literal(UInt8)
+  }
+
+  let parts: [Part]
+  public let pattern: String
+
+  /// ISO 8601, `yyyy-MM-dd`.
+  public static let iso = try! DateFormat("yyyy-MM-dd")
+
+  /// Reads a pattern; throws a description of the problem when it has no year, month or day.
+  public init(_ pattern: String) throws {
+    var parts: [Part] = []
+    let bytes = Array(pattern.utf8)
+    var i = 0
+    while i < bytes.count {
+      var run = 1
+      while i + run < bytes.count, bytes[i + run] == bytes[i] { run += 1 }
+      switch (bytes[i], run) {
+      case (UInt8(ascii: "y"), 4): parts.append(.year4)
+      case (UInt8(ascii: "y"), 2): parts.append(.year2)
+      case (UInt8(ascii: "M"), 2): parts.append(.month2)
+      case (UInt8(ascii: "M"), 1): parts.append(.month)
+      case (UInt8(ascii: "d"), 2): parts.append(.day2)
+      case (UInt8(ascii: "d"), 1): parts.append(.day)
+      case (UInt8(ascii: "y"), _), (UInt8(ascii: "M"), _), (UInt8(ascii: "d"), _):
+        throw DateFormatError(pattern: pattern)
+      default:
+        for _ in 0..<run { parts.append(.literal(bytes[i])) }
+      }
+      i += run
+    }
+    let hasYear = parts.contains(.year4) || parts.contains(.year2)
+    let hasMonth = parts.contains(.month2) || parts.contains(.month)
+    let hasDay = parts.contains(.day2) || parts.contains(.day)
+    guard hasYear, hasMonth, hasDay else { throw DateFormatError(pattern: pattern) }
+    self.parts = parts
+    self.pattern = pattern
+  }
+
+  /// The date in `bytes`, or nil when the bytes do not follow the layout or name no real date.
+  public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    var i = 0
+    var year = 0, month = 0, day = 0
+    func digits(_ minimum: Int, _ maximum: Int) -> Int? {
+      var value = 0
+      var count = 0
+      while count < maximum, i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+        value = value * 10 + Int(bytes[i] - 48)
+        i += 1
+        count += 1
+      }
+      return count >= minimum ? value : nil
+    }
+    for part in parts {
+      switch part {
+      case .year4: guard let v = digits(4, 4) else { return nil }; year = v
+      case .year2: guard let v = digits(2, 2) else { return nil }; year = v < 69 ? 2000 + v : 1900 + v
+      case .month2: guard let v = digits(2, 2) else { return nil }; month = v
+      case .month: guard let v = digits(1, 2) else { return nil }; month = v
+      case .day2: guard let v = digits(2, 2) else { return nil }; day = v
+      case .day: guard let v = digits(1, 2) else { return nil }; day = v
+      case .literal(let byte):
+        guard i < bytes.count, bytes[i] == byte else { return nil }
+        i += 1
+      }
+    }
+    guard i == bytes.count else { return nil }
+    return CivilDate(year: year, month: month, day: day)
+  }
+
+  /// The date in `text`.
+  public func parse(_ text: String) -> CivilDate? {
+    var text = text
+    return text.withUTF8 { parse($0) }
+  }
+}
+
+/// A date layout without a year, month or day, or with a run of letters it does not know.
+public struct DateFormatError: Error, Equatable {
+  public var pattern: String
+}

@@ -1,0 +1,158 @@
+extension Codebook {
+  static let topKeys = ["survey", "id", "missing_codes", "variables", "label", "version", "description"]
+  static let variableKeys = [
+    "name", "label", "type", "codes", "range", "required", "unique", "relevant", "constraint", "pii",
+    "aliases", "format", "missing_codes",
+  ]
+
+  /// Reads and checks a codebook file.
+  ///
+  /// - Parameters:
+  ///   - path: where the file is.
+  ///   - displayName: how messages name the file (defaults to `path`).
+  /// - Throws: ``CoreError`` naming the file, line and key of the first problem.
+  public static func load(path: String, displayName: String? = nil) throws -> Codebook {
+    let root = try ConfigNode.load(path: path, displayName: displayName ?? path)
+    return try Codebook(root: root)
+  }
+
+  /// Reads and checks a codebook from YAML text.
+  public static func parse(yaml: String, file: String = "codebook.yml") throws -> Codebook {
+    try Codebook(root: try ConfigNode.load(text: yaml, file: file))
+  }
+
+  init(root: ConfigNode) throws {
+    let record = try root.record(known: Self.topKeys)
+    let survey = try record.required("survey").string()
+    let idNode = try record.required("id")
+    let id = try idNode.string()
+    let missing = try record["missing_codes"].map(Self.codeList) ?? []
+    let variablesNode = try record.required("variables")
+    var variables: [Variable] = []
+    for node in try variablesNode.sequence() {
+      variables.append(try Self.variable(node))
+    }
+    self.init(survey: survey, idVariable: id, missingCodes: missing, variables: variables, file: root.file)
+    try check(root: root, variableNodes: try variablesNode.sequence(), idNode: idNode)
+  }
+
+  static func codeList(_ node: ConfigNode) throws -> [CodeLabel] {
+    try node.pairs().map { CodeLabel(code: $0.key, label: try $0.value.string()) }
+  }
+
+  static func variable(_ node: ConfigNode) throws -> Variable {
+    let record = try node.record(known: variableKeys)
+    let name = try record.required("name").string()
+    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+      throw try record.required("name").invalid(
+        "'\(name)' is not a usable variable name (letters, digits and _ only)")
+    }
+    let typeNode = try record.required("type")
+    let typeName = try typeNode.string()
+    guard let type = VariableType(rawValue: typeName) else {
+      throw typeNode.invalid(
+        "unknown type '\(typeName)' (expected \(VariableType.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    var variable = Variable(name: name, type: type, line: node.line)
+    variable.label = try record["label"]?.string()
+    if let codesNode = record["codes"] {
+      guard type == .categorical || type == .multiple else {
+        throw codesNode.invalid("codes are for categorical and multiple variables, not \(type.rawValue)")
+      }
+      variable.codes = try codeList(codesNode)
+      if type == .multiple, variable.codes.count > 64 {
+        throw codesNode.invalid("a multiple variable can have at most 64 codes")
+      }
+      if type == .multiple, let bad = variable.codes.first(where: { $0.code.contains(" ") }) {
+        throw codesNode.invalid("the code '\(bad.code)' contains a space, which separates selected codes")
+      }
+    } else if type == .categorical || type == .multiple {
+      throw CoreError.missingKey(file: node.file, line: node.line, key: "\(node.path).codes")
+    }
+    if let rangeNode = record["range"] {
+      guard type.isNumeric else { throw rangeNode.invalid("range is for integer and decimal variables") }
+      let bounds = try rangeNode.sequence()
+      guard bounds.count == 2 else { throw rangeNode.invalid("expected [lowest, highest]") }
+      let low = bounds[0].isNull ? -Double.infinity : try bounds[0].double()
+      let high = bounds[1].isNull ? Double.infinity : try bounds[1].double()
+      guard low <= high else { throw rangeNode.invalid("the lowest value is above the highest") }
+      variable.range = low...high
+    }
+    variable.required = try record["required"]?.bool() ?? false
+    variable.unique = try record["unique"]?.bool() ?? false
+    variable.pii = try record["pii"]?.bool() ?? false
+    variable.aliases = try record["aliases"]?.strings() ?? []
+    if let formatNode = record["format"] {
+      guard type == .date else { throw formatNode.invalid("format is for date variables") }
+      let pattern = try formatNode.string()
+      do {
+        _ = try DateFormat(pattern)
+      } catch {
+        throw formatNode.invalid("'\(pattern)' is not a date layout (use yyyy, yy, MM, M, dd, d)")
+      }
+      variable.format = pattern
+    }
+    if let missingNode = record["missing_codes"] {
+      variable.missingCodes = try missingNode.pairs().isEmpty ? [] : try codeList(missingNode)
+    }
+    variable.relevant = try record["relevant"].map { try expression($0, allowsCurrent: false) }
+    variable.constraint = try record["constraint"].map { try expression($0, allowsCurrent: true) }
+    return variable
+  }
+
+  static func expression(_ node: ConfigNode, allowsCurrent: Bool) throws -> Expression {
+    let text = try node.string()
+    let expression: Expression
+    do {
+      expression = try Expression.parse(text)
+    } catch let error as ExpressionSyntaxError {
+      throw node.invalid("'\(text)' is not a valid expression: \(error.description)")
+    }
+    if !allowsCurrent, expression.usesCurrent {
+      throw node.invalid("'.' (this variable) can be used in constraint, not here")
+    }
+    return expression
+  }
+
+  func check(root: ConfigNode, variableNodes: [ConfigNode], idNode: ConfigNode) throws {
+    var seen: [String: Int] = [:]
+    var headerNames: [String: String] = [:]
+    for (index, variable) in variables.enumerated() {
+      let node = variableNodes[index]
+      if seen[variable.name] != nil {
+        throw node.invalid("the variable '\(variable.name)' is defined twice")
+      }
+      seen[variable.name] = index
+      for name in [variable.name] + variable.aliases {
+        let key = HeaderName.normalized(name)
+        if let other = headerNames[key], other != variable.name {
+          throw node.invalid("the header name '\(name)' would match both '\(other)' and '\(variable.name)'")
+        }
+        headerNames[key] = variable.name
+      }
+    }
+    guard let idVariable = variable(named: idVariable) else {
+      throw idNode.invalid("the id variable '\(idVariable)' is not among the variables")
+    }
+    if idVariable.type == .multiple {
+      throw idNode.invalid("the id variable cannot be a multiple-choice variable")
+    }
+    for (index, variable) in variables.enumerated() {
+      let record = try variableNodes[index].record(known: Self.variableKeys)
+      for (key, expression) in [("relevant", variable.relevant), ("constraint", variable.constraint)] {
+        guard let expression, let node = record[key] else { continue }
+        for name in expression.variables where self.variable(named: name) == nil {
+          throw node.invalid("the expression names '\(name)', which is not a variable of the codebook")
+        }
+      }
+    }
+  }
+}
+
+/// How header names are compared with codebook names: case- and space-insensitively.
+public enum HeaderName {
+  /// `name` lower-cased with every white space removed (and a UTF-8 byte-order mark dropped).
+  public static func normalized(_ name: String) -> String {
+    String(name.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }.map(Character.init))
+  }
+}

@@ -1,0 +1,83 @@
+/// What to do with a stratum that has a single PSU, as R's `options(survey.lonely.psu=)`.
+public enum LonelyPSU: String, Sendable, CaseIterable {
+  /// Stop with an error (R's default).
+  case fail
+  /// The stratum contributes nothing to the variance.
+  case remove
+  /// The PSU is centred at the grand mean instead of its stratum mean.
+  case adjust
+  /// The stratum gets the average variance of the other strata.
+  case average
+  /// The PSU is taken with certainty: no contribution.
+  case certainty
+}
+
+/// The sampling design: which columns carry weights, strata, clusters and population sizes.
+public struct DesignSpec: Sendable, Equatable {
+  /// The column of design weights, if given.
+  public var weight: String?
+  /// The column of selection probabilities, if given (weight = 1 / probability).
+  public var probability: String?
+  public var strata: String?
+  /// PSU columns, one per stage; empty = every row is its own PSU.
+  public var psu: [String]
+  /// Population sizes (counts) or sampling fractions (≤ 1), one per stage.
+  public var fpc: [String]
+  public var lonelyPSU: LonelyPSU
+  /// The line of the pipeline file that holds the design, for messages.
+  public var line: Int?
+
+  public init(
+    weight: String? = nil, probability: String? = nil, strata: String? = nil, psu: [String] = [],
+    fpc: [String] = [], lonelyPSU: LonelyPSU = .fail
+  ) {
+    self.weight = weight
+    self.probability = probability
+    self.strata = strata
+    self.psu = psu
+    self.fpc = fpc
+    self.lonelyPSU = lonelyPSU
+  }
+
+  /// Every column the design reads.
+  public var columns: [String] {
+    [weight, probability, strata].compactMap { $0 } + psu + fpc
+  }
+}
+
+/// A statistic a table or `estimate` can compute.
+public enum Statistic: String, Sendable, CaseIterable {
+  case mean, total, proportion
+}
+
+/// How confidence intervals are built.
+public enum IntervalMethod: String, Sendable, CaseIterable {
+  /// estimate ± t(df) × SE.
+  case wald
+}
+
+/// One weighted table: a statistic of a variable, possibly by domains.
+public struct TableSpec: Sendable, Equatable {
+  public var name: String
+  public var statistic: Statistic
+  public var variable: String
+  public var by: [String]
+  public var interval: IntervalMethod
+  public var level: Double
+  public var deff: Bool
+  public var line: Int?
+
+  public init(
+    name: String, statistic: Statistic, variable: String, by: [String] = [],
+    interval: IntervalMethod = .wald, level: Double = 0.95, deff: Bool = false, line: Int? = nil
+  ) {
+    self.name = name
+    self.statistic = statistic
+    self.variable = variable
+    self.by = by
+    self.interval = interval
+    self.level = level
+    self.deff = deff
+    self.line = line
+  }
+}

@@ -1,0 +1,60 @@
+extension Pipeline {
+  /// Checks that the design and the tables name variables of `codebook` with suitable types.
+  ///
+  /// - Throws: ``CoreError/invalidValue(file:line:key:problem:)`` naming the pipeline's key.
+  public func check(against codebook: Codebook) throws {
+    func fail(_ line: Int?, _ key: String, _ problem: String) -> CoreError {
+      .invalidValue(file: file, line: line, key: key, problem: problem)
+    }
+    func lookup(_ name: String, _ line: Int?, _ key: String) throws -> Variable {
+      guard let variable = codebook.variable(named: name) else {
+        throw fail(line, key, "'\(name)' is not a variable of the codebook \(codebook.file)")
+      }
+      return variable
+    }
+    if let design {
+      for (key, name) in [("weight", design.weight), ("prob", design.probability)] + design.fpc.map({ ("fpc", $0) }) {
+        guard let name else { continue }
+        let variable = try lookup(name, design.line, "design.\(key)")
+        guard variable.type.isNumeric else {
+          throw fail(design.line, "design.\(key)", "'\(name)' must be an integer or decimal variable")
+        }
+      }
+      for (key, name) in [("strata", design.strata)] + design.psu.map({ ("psu", $0) }) {
+        guard let name else { continue }
+        let variable = try lookup(name, design.line, "design.\(key)")
+        guard variable.type != .multiple else {
+          throw fail(design.line, "design.\(key)", "'\(name)' is a multiple-choice variable")
+        }
+      }
+    }
+    for (index, table) in tables.enumerated() {
+      let key = "tables[\(index)]"
+      let variable = try lookup(table.variable, table.line, "\(key).\(table.statistic.rawValue)")
+      if variable.pii {
+        throw fail(table.line, "\(key).\(table.statistic.rawValue)", "'\(variable.name)' is personal data (pii) and cannot be tabulated")
+      }
+      switch table.statistic {
+      case .mean:
+        guard variable.type.isNumeric else {
+          throw fail(table.line, "\(key).mean", "'\(variable.name)' is \(variable.type.rawValue); a mean needs an integer or decimal variable (use proportion for categories)")
+        }
+      case .total:
+        guard variable.type.isNumeric || variable.type == .categorical else {
+          throw fail(table.line, "\(key).total", "'\(variable.name)' is \(variable.type.rawValue); a total needs a numeric or categorical variable")
+        }
+      case .proportion:
+        guard variable.type == .categorical else {
+          throw fail(table.line, "\(key).proportion", "'\(variable.name)' is \(variable.type.rawValue); a proportion needs a categorical variable")
+        }
+      }
+      for name in table.by {
+        let by = try lookup(name, table.line, "\(key).by")
+        guard by.type == .categorical else {
+          throw fail(table.line, "\(key).by", "'\(name)' is \(by.type.rawValue); domains need a categorical variable")
+        }
+        if by.pii { throw fail(table.line, "\(key).by", "'\(name)' is personal data (pii)") }
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+extension Pipeline {
+  static let topKeys = [
+    "name", "description", "codebook", "inputs", "read", "clean", "design", "weighting", "tables",
+    "suppress_below", "output",
+  ]
+  static let readKeys = ["encoding", "delimiter", "decimal"]
+  static let inputKeys = ["path"] + readKeys
+  static let cleanKeys = ["invalid", "duplicates", "decisions"]
+  static let designKeys = ["weight", "prob", "strata", "psu", "fpc", "lonely_psu"]
+  static let tableKeys = ["name", "mean", "total", "proportion", "ratio", "quantile", "by", "ci", "level", "deff"]
+
+  /// Reads and checks a pipeline file; relative paths in it are resolved against its folder.
+  ///
+  /// - Throws: ``CoreError`` naming the file, line and key of the first problem.
+  public static func load(path: String) throws -> Pipeline {
+    let root = try ConfigNode.load(path: path, displayName: path)
+    let directory = (path as NSString).deletingLastPathComponent
+    return try Pipeline(root: root, directory: directory)
+  }
+
+  /// Reads a pipeline from YAML text, resolving relative paths against `directory`.
+  public static func parse(yaml: String, file: String = "pipeline.yml", directory: String = "") throws -> Pipeline {
+    try Pipeline(root: try ConfigNode.load(text: yaml, file: file), directory: directory)
+  }
+
+  init(root: ConfigNode, directory: String) throws {
+    let record = try root.record(known: Self.topKeys)
+    let name = try record.required("name").string()
+    let codebook = FileGlob.resolve(try record.required("codebook").string(), against: directory)
+    let read = try record["read"].map { try Self.readOptions($0, base: ReadOptions()) } ?? ReadOptions()
+    let inputsNode = try record.required("inputs")
+    var inputs: [InputSpec] = []
+    for node in try inputsNode.list() {
+      if case .scalar = node.node {
+        let pattern = try node.string()
+        inputs.append(
+          InputSpec(pattern: pattern, resolvedPattern: FileGlob.resolve(pattern, against: directory), read: read, line: node.line))
+      } else {
+        let entry = try node.record(known: Self.inputKeys)
+        let pattern = try entry.required("path").string()
+        inputs.append(
+          InputSpec(
+            pattern: pattern, resolvedPattern: FileGlob.resolve(pattern, against: directory),
+            read: try Self.readOptions(node, base: read), line: node.line))
+      }
+    }
+    if inputs.isEmpty { throw inputsNode.invalid("at least one input file is needed") }
+
+    var clean = CleanPolicy()
+    if let node = record["clean"] {
+      let entry = try node.record(known: Self.cleanKeys)
+      if let invalid = entry["invalid"] {
+        clean.invalid = InvalidPolicy(rawValue: try invalid.choice(InvalidPolicy.allCases.map(\.rawValue)))!
+      }
+      if let duplicates = entry["duplicates"] {
+        clean.duplicates = DuplicatePolicy(rawValue: try duplicates.choice(DuplicatePolicy.allCases.map(\.rawValue)))!
+      }
+      clean.decisionsPath = try entry["decisions"].map { FileGlob.resolve(try $0.string(), against: directory) }
+    }
+
+    let design = try record["design"].map(Self.design)
+    if let weighting = record["weighting"] {
+      throw weighting.unsupported(
+        "nonresponse adjustment, calibration and trimming are not built yet; remove 'weighting' to use the design weights as final weights")
+    }
+    var tables: [TableSpec] = []
+    if let tablesNode = record["tables"] {
+      for node in try tablesNode.sequence() {
+        let table = try Self.table(node)
+        if tables.contains(where: { $0.name == table.name }) {
+          throw node.invalid("a table called '\(table.name)' is already defined")
+        }
+        tables.append(table)
+      }
+      if !tables.isEmpty, design == nil {
+        throw tablesNode.invalid("tables need a 'design' section (at least a weight column)")
+      }
+    }
+    let suppress = try record["suppress_below"].map { node -> Int in
+      let value = try node.int()
+      guard value >= 0 else { throw node.invalid("expected a count of respondents, 0 or more") }
+      return value
+    }
+    let output = FileGlob.resolve(
+      try record["output"]?.string() ?? "out/\(name)", against: record["output"] == nil ? "" : directory)
+    self.init(
+      name: name, file: root.file, codebookPath: codebook, inputs: inputs, read: read, clean: clean,
+      design: design, tables: tables, suppressBelow: suppress, outputPath: output)
+  }
+
+  static func readOptions(_ node: ConfigNode, base: ReadOptions) throws -> ReadOptions {
+    var options = base
+    let known = node.path.hasPrefix("inputs") ? inputKeys : readKeys
+    let entry = try node.record(known: known)
+    if let encoding = entry["encoding"] {
+      let name = try encoding.string()
+      if name == "auto" {
+        options.encoding = nil
+      } else if let value = TextEncoding(name: name) {
+        options.encoding = value
+      } else {
+        throw encoding.invalid(
+          "unknown encoding '\(name)' (expected auto, \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+    }
+    if let delimiter = entry["delimiter"] {
+      let name = try delimiter.string()
+      guard let value = ReadOptions.delimiter(named: name) else {
+        throw delimiter.invalid("unknown delimiter '\(name)' (expected auto, ',', ';' or tab)")
+      }
+      options.delimiter = value
+    }
+    if let decimal = entry["decimal"] {
+      let mark = try decimal.choice([".", ","])
+      options.decimal = mark.utf8.first!
+    }
+    return options
+  }
+
+  static func design(_ node: ConfigNode) throws -> DesignSpec {
+    let entry = try node.record(known: designKeys)
+    var design = DesignSpec()
+    design.line = node.line
+    design.weight = try entry["weight"]?.string()
+    design.probability = try entry["prob"]?.string()
+    if design.weight != nil, design.probability != nil {
+      throw node.invalid("give either weight or prob, not both")
+    }
+    design.strata = try entry["strata"]?.string()
+    design.psu = try entry["psu"]?.strings() ?? []
+    design.fpc = try entry["fpc"]?.strings() ?? []
+    if design.psu.count > 1, let psu = entry["psu"] {
+      throw psu.unsupported("multistage designs (several PSU columns) are not built yet; give one PSU column")
+    }
+    if design.fpc.count > 1, let fpc = entry["fpc"] {
+      throw fpc.unsupported("multistage designs (several fpc columns) are not built yet; give one fpc column")
+    }
+    if design.weight == nil, design.probability == nil, design.fpc.isEmpty {
+      throw node.invalid("give a weight or prob column, or an fpc column to derive weights from")
+    }
+    if let lonely = entry["lonely_psu"] {
+      design.lonelyPSU = LonelyPSU(rawValue: try lonely.choice(LonelyPSU.allCases.map(\.rawValue)))!
+    }
+    return design
+  }
+
+  static func table(_ node: ConfigNode) throws -> TableSpec {
+    let entry = try node.record(known: tableKeys)
+    let name = try entry.required("name").string()
+    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+      throw try entry.required("name").invalid("'\(name)' cannot be a file name (letters, digits, _ and - only)")
+    }
+    for later in ["ratio", "quantile"] {
+      if let node = entry[later] { throw node.unsupported("\(later) tables are not built yet") }
+    }
+    let given = Statistic.allCases.filter { entry[$0.rawValue] != nil }
+    guard given.count == 1, let statistic = given.first else {
+      throw node.invalid("give exactly one of mean, total or proportion")
+    }
+    var table = TableSpec(
+      name: name, statistic: statistic, variable: try entry.required(statistic.rawValue).string(), line: node.line)
+    table.by = try entry["by"]?.strings() ?? []
+    if let ci = entry["ci"] {
+      let method = try ci.string()
+      guard let interval = IntervalMethod(rawValue: method) else {
+        if ["logit", "xlogit", "beta"].contains(method) {
+          throw ci.unsupported("'\(method)' intervals are not built yet; use wald")
+        }
+        throw ci.invalid("unknown interval '\(method)' (expected wald)")
+      }
+      table.interval = interval
+    }
+    if let level = entry["level"] {
+      let value = try level.double()
+      guard value > 0, value < 1 else { throw level.invalid("the level must be between 0 and 1, such as 0.95") }
+      table.level = value
+    }
+    table.deff = try entry["deff"]?.bool() ?? false
+    return table
+  }
+}

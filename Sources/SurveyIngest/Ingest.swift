@@ -1,0 +1,107 @@
+import SurveyCore
+
+/// A batch file to read, with how to read it.
+public struct BatchSource: Sendable, Equatable {
+  public var path: String
+  /// How logs name the batch (the file name, unless two batches share it).
+  public var name: String
+  public var read: ReadOptions
+
+  public init(path: String, name: String, read: ReadOptions) {
+    self.path = path
+    self.name = name
+    self.read = read
+  }
+}
+
+/// The provenance of one batch: what was read and how.
+public struct BatchReport: Sendable, Equatable {
+  public var name: String
+  public var path: String
+  public var sha256: String
+  public var bytes: Int
+  /// Records read (rows of the table, ragged and broken ones included).
+  public var records: Int
+  public var encoding: TextEncoding
+  public var encodingSource: EncodingSource
+  public var byteOrderMark: Bool
+  public var delimiter: UInt8
+  public var decimal: UInt8
+  public var header: [String]
+}
+
+/// What ingest produces: the table, the findings about the files, and their provenance.
+public struct IngestResult: Sendable {
+  public var table: DataTable
+  public var findings: [Finding]
+  public var batches: [BatchReport]
+}
+
+/// The ingest stage: batch CSV files in, one typed columnar table out.
+public enum Ingest {
+  /// The batch files a pipeline names, with their read options; globs are expanded and sorted.
+  ///
+  /// - Throws: ``IngestError/noMatchingFiles(pattern:pipeline:line:)`` for a pattern that
+  ///   matches nothing.
+  public static func sources(for pipeline: Pipeline) throws -> [BatchSource] {
+    var sources: [BatchSource] = []
+    for input in pipeline.inputs {
+      let paths = FileGlob.expand(input.resolvedPattern)
+      if paths.isEmpty {
+        throw IngestError.noMatchingFiles(pattern: input.pattern, pipeline: pipeline.file, line: input.line)
+      }
+      for path in paths where !sources.contains(where: { $0.path == path }) {
+        sources.append(BatchSource(path: path, name: fileName(path), read: input.read))
+      }
+    }
+    // Two batches with the same file name in different folders are named by their paths.
+    let names = sources.map(\.name)
+    for index in sources.indices where names.filter({ $0 == sources[index].name }).count > 1 {
+      sources[index].name = sources[index].path
+    }
+    return sources
+  }
+
+  static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// Reads every batch into one table typed by `schema`.
+  ///
+  /// Problems inside the files (ragged rows, bad quotes, undecodable bytes, unknown or missing
+  /// columns) become findings; each record becomes one row that remembers its batch and line.
+  /// - Throws: ``IngestError`` when a file cannot be read or its header cannot be parsed.
+  public static func read(_ sources: [BatchSource], schema: IngestSchema) throws -> IngestResult {
+    guard sources.count <= Int(UInt16.max) else { throw IngestError.tooManyBatches(count: sources.count) }
+    let builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
+    let assembler = RecordAssembler(builders: builders)
+    var findings: [Finding] = []
+    var reports: [BatchReport] = []
+    var pendingRows: [(row: Int, rule: String, message: String)] = []
+    for (batchIndex, source) in sources.enumerated() {
+      let reader = BatchReader(source: source, batchIndex: batchIndex, schema: schema, assembler: assembler)
+      let outcome = try reader.read()
+      findings += outcome.findings
+      pendingRows += outcome.rowFindings
+      reports.append(outcome.report)
+    }
+    var table = DataTable(
+      columns: builders.map { $0.build() }, batches: sources.map { BatchInfo(name: $0.name, path: $0.path) },
+      rowBatch: assembler.rowBatch, rowLine: assembler.rowLine, rowIssues: assembler.rowIssues,
+      idColumn: schema.idField)
+    table.missingColumns = reportsMissing(findings)
+    for pending in pendingRows {
+      findings.append(
+        Finding(severity: .error, rule: pending.rule, variable: nil, row: pending.row, in: table, value: nil, message: pending.message))
+    }
+    return IngestResult(table: table, findings: findings.sortedForReport(), batches: reports)
+  }
+
+  /// Batch and variable of every `missing-column` finding, so later rules skip those cells.
+  static func reportsMissing(_ findings: [Finding]) -> Set<MissingColumn> {
+    Set(findings.filter { $0.rule == "missing-column" }.compactMap { finding in
+      guard let batch = finding.batchIndex, let variable = finding.variable else { return nil }
+      return MissingColumn(batch: batch, variable: variable)
+    })
+  }
+}

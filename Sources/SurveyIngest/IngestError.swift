@@ -1,0 +1,51 @@
+import Foundation
+
+/// Why reading a batch could not go on at all. Problems inside a readable file (bad rows, bad
+/// quoting, undecodable bytes) are not errors: they become ``SurveyCore/Finding``s.
+public enum IngestError: Error, Equatable, Sendable {
+  /// The file could not be opened or read.
+  case unreadable(path: String, reason: String)
+  /// An input pattern matched no file.
+  case noMatchingFiles(pattern: String, pipeline: String?, line: Int?)
+  /// libcsv could not be set up (out of memory).
+  case parserSetup(path: String, code: Int32)
+  /// The header line cannot be read, so no column can be matched.
+  case badHeader(path: String, line: Int, problem: String)
+  /// libcsv ran out of memory or hit its size limit while reading.
+  case parserFailure(path: String, line: Int, message: String)
+  /// The file is in an encoding survey-pipe does not read (UTF-16, UTF-32).
+  case unsupportedEncoding(path: String, encoding: String)
+  /// A column the command needs is not in the file's header.
+  case missingColumn(path: String, column: String, header: [String])
+  /// The same column is requested under two header names, or twice.
+  case duplicateColumn(path: String, line: Int, column: String)
+  /// There are more than 65,535 batch files in one run.
+  case tooManyBatches(count: Int)
+}
+
+extension IngestError: LocalizedError {
+  public var errorDescription: String? {
+    switch self {
+    case .unreadable(let path, let reason):
+      return "\(path): cannot read the file: \(reason)"
+    case .noMatchingFiles(let pattern, let pipeline, let line):
+      let place = pipeline.map { "\($0)\(line.map { ":\($0)" } ?? ""): inputs: " } ?? ""
+      return "\(place)no file matches '\(pattern)'"
+    case .parserSetup(let path, let code):
+      return "\(path): the CSV parser could not start (libcsv status \(code))"
+    case .badHeader(let path, let line, let problem):
+      return "\(path):\(line): the header cannot be read: \(problem)"
+    case .parserFailure(let path, let line, let message):
+      return "\(path):\(line): the CSV parser stopped: \(message)"
+    case .unsupportedEncoding(let path, let encoding):
+      return "\(path): the file is \(encoding), which survey-pipe does not read; save it as UTF-8"
+    case .missingColumn(let path, let column, let header):
+      let shown = header.prefix(12).joined(separator: ", ") + (header.count > 12 ? ", …" : "")
+      return "\(path):1: no column '\(column)' in the header (it has: \(shown))"
+    case .duplicateColumn(let path, let line, let column):
+      return "\(path):\(line): the column '\(column)' appears more than once in the header"
+    case .tooManyBatches(let count):
+      return "\(count) batch files in one run; at most 65535 are supported"
+    }
+  }
+}

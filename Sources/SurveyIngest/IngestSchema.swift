@@ -1,0 +1,71 @@
+import SurveyCore
+
+/// One column to read: its name, the header names it may arrive under, and how to type its cells.
+public struct IngestField: Sendable {
+  public var name: String
+  public var type: VariableType
+  /// The codes of a categorical or multiple field, in order.
+  public var levels: [String]
+  /// For categorical fields without a code list: collect the levels found in the data (sorted,
+  /// numerically when all are numbers).
+  public var discoversLevels: Bool
+  /// With `discoversLevels`: turn the column into a decimal one when every level is a number.
+  public var numericIfPossible: Bool
+  public var aliases: [String]
+  /// Cell texts that mean "missing, for this reason" (98, 99, …).
+  public var missingCodes: [String]
+  public var dateFormat: DateFormat
+  /// A missing column is an error finding (not a warning).
+  public var required: Bool
+
+  public init(
+    name: String, type: VariableType, levels: [String] = [], discoversLevels: Bool = false,
+    numericIfPossible: Bool = false, aliases: [String] = [], missingCodes: [String] = [],
+    dateFormat: DateFormat = .iso, required: Bool = false
+  ) {
+    self.name = name
+    self.type = type
+    self.levels = levels
+    self.discoversLevels = discoversLevels
+    self.numericIfPossible = numericIfPossible
+    self.aliases = aliases
+    self.missingCodes = missingCodes
+    self.dateFormat = dateFormat
+    self.required = required
+  }
+}
+
+/// What to read from batch files and how strictly to hold their headers to it.
+public struct IngestSchema: Sendable {
+  public var fields: [IngestField]
+  /// The field that identifies respondents.
+  public var idField: String?
+  /// Report header columns that match no field (codebook runs) rather than ignore them.
+  public var reportsUnknownColumns: Bool
+  /// Fail when a field's column is absent (ad-hoc reads) rather than report it as a finding.
+  public var missingColumnIsFatal: Bool
+  /// Cell texts, besides an empty cell, that mean missing (compared case-insensitively).
+  public var missingTokens: [String]
+
+  public init(
+    fields: [IngestField], idField: String? = nil, reportsUnknownColumns: Bool = true,
+    missingColumnIsFatal: Bool = false, missingTokens: [String] = ["null"]
+  ) {
+    self.fields = fields
+    self.idField = idField
+    self.reportsUnknownColumns = reportsUnknownColumns
+    self.missingColumnIsFatal = missingColumnIsFatal
+    self.missingTokens = missingTokens
+  }
+
+  /// Every variable of `codebook`, typed and coded as the codebook says.
+  public init(codebook: Codebook) {
+    let fields = codebook.variables.map { variable in
+      IngestField(
+        name: variable.name, type: variable.type, levels: variable.codes.map(\.code),
+        aliases: variable.aliases, missingCodes: codebook.missingCodes(for: variable).map(\.code),
+        dateFormat: variable.format.flatMap { try? DateFormat($0) } ?? .iso, required: variable.required)
+    }
+    self.init(fields: fields, idField: codebook.idVariable)
+  }
+}

@@ -1,0 +1,182 @@
+import SurveyCore
+
+/// How a batch's encoding was decided.
+public enum EncodingSource: String, Sendable {
+  /// Named in the pipeline or on the command line.
+  case declared
+  /// `auto`, and the bytes are valid UTF-8 (or nearly: see ``DecodedText/invalidOffsets``).
+  case detected
+  /// `auto`, the bytes are not UTF-8, and the encoding was guessed from byte patterns.
+  case sniffed
+}
+
+/// A batch's bytes as UTF-8, with where decoding failed.
+struct DecodedText {
+  var bytes: [UInt8]
+  var encoding: TextEncoding
+  var source: EncodingSource
+  var hadByteOrderMark: Bool
+  /// Offsets in `bytes` of U+FFFD replacement characters written for undecodable input.
+  var invalidOffsets: [Int]
+}
+
+/// Turns a batch's bytes into UTF-8: strips a UTF-8 byte-order mark, detects or applies the
+/// encoding, and replaces bytes that cannot be decoded by U+FFFD, noting where.
+enum TextDecoder {
+  /// - Throws: ``IngestError/unsupportedEncoding(path:encoding:)`` for UTF-16/32 files.
+  static func decode(_ raw: [UInt8], declared: TextEncoding?, path: String) throws -> DecodedText {
+    var input = raw
+    var bom = false
+    if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
+      input.removeFirst(3)
+      bom = true
+    } else if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
+      throw IngestError.unsupportedEncoding(path: path, encoding: "UTF-16")
+    }
+    switch declared {
+    case .utf8?:
+      return utf8(input, source: .declared, bom: bom)
+    case let encoding?:
+      return singleByte(input, encoding: encoding, source: .declared, bom: bom)
+    case nil:
+      let scan = UTF8Scan(input)
+      if scan.invalid == 0 || scan.multibyte >= scan.invalid {
+        return utf8(input, source: .detected, bom: bom, scan: scan)
+      }
+      return singleByte(input, encoding: sniff(input), source: .sniffed, bom: bom)
+    }
+  }
+
+  /// The single-byte encoding the high bytes of `bytes` most likely come from.
+  static func sniff(_ bytes: [UInt8]) -> TextEncoding {
+    var high = 0
+    var highNextToHigh = 0
+    var c1Controls = 0
+    for i in bytes.indices where bytes[i] >= 0x80 {
+      high += 1
+      if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) {
+        highNextToHigh += 1
+      }
+      if bytes[i] < 0xA0 { c1Controls += 1 }
+    }
+    // Cyrillic words are runs of high bytes; Latin text has isolated accented letters.
+    if high > 0, highNextToHigh * 2 > high { return .windows1251 }
+    // ISO-8859-16 has no printable characters in 0x80–0x9F; Windows-1250 has quotes and dashes there.
+    if c1Controls > 0 { return .windows1250 }
+    return .iso885916
+  }
+
+  static func utf8(_ input: [UInt8], source: EncodingSource, bom: Bool, scan: UTF8Scan? = nil) -> DecodedText {
+    let scan = scan ?? UTF8Scan(input)
+    if scan.invalid == 0 {
+      return DecodedText(bytes: input, encoding: .utf8, source: source, hadByteOrderMark: bom, invalidOffsets: [])
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count + 2 * scan.invalid)
+    var offsets: [Int] = []
+    var i = 0
+    while i < input.count {
+      let length = UTF8Scan.sequenceLength(input, at: i)
+      if length > 0 {
+        output.append(contentsOf: input[i..<(i + length)])
+        i += length
+      } else {
+        offsets.append(output.count)
+        output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        i += 1
+      }
+    }
+    return DecodedText(bytes: output, encoding: .utf8, source: source, hadByteOrderMark: bom, invalidOffsets: offsets)
+  }
+
+  static func singleByte(_ input: [UInt8], encoding: TextEncoding, source: EncodingSource, bom: Bool) -> DecodedText {
+    let table: [UInt16]?
+    switch encoding {
+    case .windows1250: table = SingleByteTables.windows1250
+    case .windows1251: table = SingleByteTables.windows1251
+    case .iso885916: table = SingleByteTables.iso885916
+    case .latin1, .utf8: table = nil
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count + input.count / 8)
+    var offsets: [Int] = []
+    for byte in input {
+      if byte < 0x80 {
+        output.append(byte)
+        continue
+      }
+      let scalar = table.map { UInt32($0[Int(byte) - 0x80]) } ?? UInt32(byte)
+      if scalar == 0xFFFD { offsets.append(output.count) }
+      if scalar < 0x800 {
+        output.append(UInt8(0xC0 | (scalar >> 6)))
+        output.append(UInt8(0x80 | (scalar & 0x3F)))
+      } else {
+        output.append(UInt8(0xE0 | (scalar >> 12)))
+        output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+        output.append(UInt8(0x80 | (scalar & 0x3F)))
+      }
+    }
+    return DecodedText(bytes: output, encoding: encoding, source: source, hadByteOrderMark: bom, invalidOffsets: offsets)
+  }
+}
+
+/// Counts of valid multi-byte sequences and invalid bytes in a buffer read as UTF-8.
+struct UTF8Scan {
+  var multibyte = 0
+  var invalid = 0
+
+  init(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var i = 0
+      while i < count {
+        // ASCII fast path, eight bytes at a time.
+        if i + 8 <= count {
+          let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          if word & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+            continue
+          }
+        }
+        if buffer[i] < 0x80 {
+          i += 1
+          continue
+        }
+        let length = Self.sequenceLength(buffer, at: i)
+        if length > 0 {
+          multibyte += 1
+          i += length
+        } else {
+          invalid += 1
+          i += 1
+        }
+      }
+    }
+  }
+
+  /// The length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none.
+  static func sequenceLength<C: RandomAccessCollection>(_ b: C, at i: Int) -> Int where C.Element == UInt8, C.Index == Int {
+    let count = b.endIndex
+    let lead = b[i]
+    if lead < 0x80 { return 1 }
+    func cont(_ k: Int) -> Bool { k < count && b[k] & 0xC0 == 0x80 }
+    switch lead {
+    case 0xC2...0xDF:
+      return cont(i + 1) ? 2 : 0
+    case 0xE0:
+      return i + 1 < count && (0xA0...0xBF).contains(b[i + 1]) && cont(i + 2) ? 3 : 0
+    case 0xE1...0xEC, 0xEE...0xEF:
+      return cont(i + 1) && cont(i + 2) ? 3 : 0
+    case 0xED:
+      return i + 1 < count && (0x80...0x9F).contains(b[i + 1]) && cont(i + 2) ? 3 : 0
+    case 0xF0:
+      return i + 1 < count && (0x90...0xBF).contains(b[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+    case 0xF1...0xF3:
+      return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
+    case 0xF4:
+      return i + 1 < count && (0x80...0x8F).contains(b[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+    default:
+      return 0
+    }
+  }
+}
