@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "SurveyClean", targets: ["SurveyClean"]),
     .library(name: "SurveyWeight", targets: ["SurveyWeight"]),
     .library(name: "SurveyTabulate", targets: ["SurveyTabulate"]),
+    .library(name: "SurveySynth", targets: ["SurveySynth"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,11 +33,13 @@ let package = Package(
     .target(name: "SurveyClean", dependencies: ["SurveyCore"]),
     .target(name: "SurveyWeight", dependencies: ["SurveyCore"]),
     .target(name: "SurveyTabulate", dependencies: ["SurveyCore"]),
+    // Deterministic synthetic surveys (`survey-pipe synth`) for benchmarks and scale tests.
+    .target(name: "SurveySynth", dependencies: ["SurveyCore"]),
     .executableTarget(
       name: "survey-pipe",
       dependencies: [
         "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight",
-        "SurveyTabulate",
+        "SurveyTabulate", "SurveySynth",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,6 +61,9 @@ let package = Package(
     .testTarget(
       name: "SurveyTabulateTests",
       dependencies: ["SurveyTabulate", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveySynthTests",
+      dependencies: ["SurveySynth", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyPipeTests",
       dependencies: ["survey-pipe", "_SurveyTestSupport"]),
