@@ -153,6 +153,11 @@ struct ConfigNode {
   func record(known: [String]) throws -> ConfigRecord {
     let pairs = try pairs()
     for (key, value) in pairs where !known.contains(key) {
+      if key.contains(where: { "() ".contains($0) }) {
+        throw CoreError.invalidValue(
+          file: file, line: value.line, key: path,
+          problem: "'\(key)' is not a key; a comma inside { } ends a value, so put an expression that has commas in quotes")
+      }
       throw CoreError.unknownKey(
         file: file, line: value.line, key: value.path, known: known)
     }

@@ -1,0 +1,22 @@
+import Testing
+
+@testable import SurveyValidate
+
+@Suite("rule: constraint")
+struct ConstraintRuleTests {
+  @Test("a value breaking its constraint is an error; undecidable records are not reported")
+  func reports() throws {
+    let found = try findings(
+      ConstraintRule(),
+      """
+      respondent_id,migrant_status,year_departed,year_returned
+      R1,2,2010,2008
+      R2,2,2010,2010
+      R3,2,,2012
+      R4,2,2010,98
+      """)
+    #expect(summary(found) == ["2:year_returned=2008"])
+    #expect(found[0].message == "year_returned breaks its constraint (. >= year_departed)")
+    #expect(found[0].severity == .error)
+  }
+}
