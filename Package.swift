@@ -55,7 +55,8 @@ let package = Package(
       name: "SurveyValidateTests",
       dependencies: ["SurveyValidate", "SurveyIngest", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
-      name: "SurveyCleanTests", dependencies: ["SurveyClean", "SurveyCore", "_SurveyTestSupport"]),
+      name: "SurveyCleanTests",
+      dependencies: ["SurveyClean", "SurveyValidate", "SurveyIngest", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyWeightTests", dependencies: ["SurveyWeight", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(

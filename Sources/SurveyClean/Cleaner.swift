@@ -1,0 +1,123 @@
+import SurveyCore
+
+/// The working state of one cleaning pass.
+struct Cleaner {
+  var table: DataTable
+  let codebook: Codebook
+  var dropped: [Bool]
+  var accepted = Set<CellKey>()
+  var changes: [CleaningChange] = []
+  var findings: [Finding] = []
+
+  struct CellKey: Hashable {
+    var row: Int
+    var column: Int
+  }
+
+  init(table: DataTable, codebook: Codebook) {
+    self.table = table
+    self.codebook = codebook
+    dropped = [Bool](repeating: false, count: table.rowCount)
+  }
+
+  func isPII(_ column: Int) -> Bool {
+    codebook.variable(named: table.columns[column].name)?.pii ?? false
+  }
+
+  mutating func log(row: Int, column: Int?, old: String?, new: String?, reason: String) {
+    let (batch, line) = table.location(row: row)
+    let secret = column.map(isPII) ?? false
+    changes.append(
+      CleaningChange(
+        recordID: table.recordID(row: row), variable: column.map { table.columns[$0].name },
+        oldValue: secret ? nil : old, newValue: secret ? nil : new, reason: reason, batch: batch, line: line,
+        batchIndex: Int(table.rowBatch[row]), column: column ?? Int.max, order: changes.count))
+  }
+
+  mutating func drop(_ row: Int, reason: String, column: Int? = nil) {
+    guard !dropped[row] else { return }
+    dropped[row] = true
+    log(row: row, column: column, old: column.flatMap { table.columns[$0].original(row: row) }, new: nil, reason: reason)
+  }
+
+  mutating func dropMalformed() {
+    for (row, issue) in table.rowIssues.sorted(by: { $0.key < $1.key }) {
+      drop(row, reason: issue.rule)
+    }
+  }
+
+  /// Rows by respondent id (present ids only), in table order.
+  func rowsByID() -> [String: [Int]] {
+    guard let id = table.idColumn, let column = table.column(id) else { return [:] }
+    var rows: [String: [Int]] = [:]
+    for row in 0..<table.rowCount {
+      if let key = column.formatted(row: row) { rows[key, default: []].append(row) }
+    }
+    return rows
+  }
+
+  mutating func dropDuplicates(_ policy: DuplicatePolicy) {
+    guard policy != .keep, let id = table.idColumn, let column = table.column(id) else { return }
+    var seen: [String: Int] = [:]
+    var groups: [Int: [Int]] = [:]
+    for row in 0..<table.rowCount where !dropped[row] {
+      guard let key = column.formatted(row: row) else { continue }
+      if let first = seen[key] {
+        groups[first, default: [first]].append(row)
+      } else {
+        seen[key] = row
+      }
+    }
+    for first in groups.keys.sorted() {
+      let rows = groups[first]!
+      for row in (policy == .keepFirst ? Array(rows.dropFirst()) : rows) {
+        drop(row, reason: "duplicate-id")
+      }
+    }
+  }
+
+  mutating func handleInvalid(_ findings: [Finding], policy: InvalidPolicy) {
+    guard policy != .keep else { return }
+    var handled = Set<CellKey>()
+    for finding in findings where Clean.valueRules.contains(finding.rule) {
+      guard let row = finding.row, let name = finding.variable, let column = table.columnIndex(name),
+        !dropped[row]
+      else { continue }
+      let key = CellKey(row: row, column: column)
+      guard !accepted.contains(key), handled.insert(key).inserted else { continue }
+      switch policy {
+      case .setMissing:
+        let old = table.columns[column].original(row: row)
+        table.columns[column].setMissing(row: row)
+        log(row: row, column: column, old: old, new: nil, reason: finding.rule)
+      case .dropRecord:
+        drop(row, reason: finding.rule, column: column)
+      case .keep:
+        break
+      }
+    }
+  }
+
+  mutating func clearMissingCodes() {
+    for column in table.columns.indices {
+      let raw = table.columns[column].raw
+      guard !raw.isEmpty else { continue }
+      for row in raw.keys.sorted() where table.columns[column].state[row] == .missingCode && !dropped[row] {
+        guard !accepted.contains(CellKey(row: row, column: column)) else { continue }
+        table.columns[column].setMissing(row: row)
+        log(row: row, column: column, old: raw[row], new: nil, reason: "missing-code")
+      }
+    }
+  }
+
+  func finish() -> CleanResult {
+    let keep = dropped.map { !$0 }
+    // By batch and line; within a record by column (record drops last), then as raised.
+    let sorted = changes.sorted {
+      ($0.batchIndex, $0.line, $0.column, $0.order) < ($1.batchIndex, $1.line, $1.column, $1.order)
+    }
+    return CleanResult(
+      table: table.filtered(keep), changes: sorted, findings: findings, rawRecords: table.rowCount,
+      droppedRecords: dropped.filter { $0 }.count)
+  }
+}

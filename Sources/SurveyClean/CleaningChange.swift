@@ -1,0 +1,52 @@
+import SurveyCore
+
+/// One line of the cleaning log: a value changed or a record dropped, and why.
+public struct CleaningChange: Sendable, Equatable {
+  public var recordID: String?
+  /// The variable changed; nil when the whole record is dropped.
+  public var variable: String?
+  public var oldValue: String?
+  public var newValue: String?
+  /// The rule (`range`, `missing-code`, `duplicate-id`, …) or `decision`.
+  public var reason: String
+  public var batch: String
+  public var line: Int
+  /// Sort keys (not written).
+  var batchIndex: Int
+  var column: Int
+  var order: Int
+
+  public init(
+    recordID: String?, variable: String?, oldValue: String?, newValue: String?, reason: String, batch: String,
+    line: Int, batchIndex: Int = 0, column: Int = 0, order: Int = 0
+  ) {
+    self.recordID = recordID
+    self.variable = variable
+    self.oldValue = oldValue
+    self.newValue = newValue
+    self.reason = reason
+    self.batch = batch
+    self.line = line
+    self.batchIndex = batchIndex
+    self.column = column
+    self.order = order
+  }
+}
+
+/// `cleaning-log.csv`: every changed or dropped value.
+public enum CleaningLog {
+  public static let columns = ["record_id", "variable", "old_value", "new_value", "reason", "batch", "line"]
+
+  /// The log as CSV; cells that a spreadsheet would run as formulas are prefixed with `'`.
+  public static func csv(_ changes: [CleaningChange]) -> String {
+    var writer = CSVWriter(neutralizesFormulas: true)
+    writer.row(columns)
+    for change in changes {
+      writer.row([
+        change.recordID, change.variable, change.oldValue, change.newValue, change.reason, change.batch,
+        String(change.line),
+      ])
+    }
+    return writer.text
+  }
+}
