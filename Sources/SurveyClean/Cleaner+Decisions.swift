@@ -2,7 +2,9 @@ import SurveyCore
 
 extension Cleaner {
   /// Applies each decision where its record and old value still match the data; every decision
-  /// that does not apply becomes a finding, never a silent skip.
+  /// that does not apply becomes a finding, never a silent skip. `accept` keeps a value the
+  /// policy would change; on a number that is also a missing code (a real age of 99) it makes
+  /// the number a value.
   mutating func apply(_ file: DecisionsFile) {
     findings += file.findings
     let byID = rowsByID()
@@ -40,7 +42,15 @@ extension Cleaner {
       }
       switch decision.action {
       case .accept:
-        accepted.insert(CellKey(row: row, column: column!))
+        let index = column!
+        accepted.insert(CellKey(row: row, column: index))
+        // Accepting a number that is also a missing code (a real age of 99) makes it a value.
+        if table.columns[index].state[row] == .missingCode, table.columns[index].numbers != nil {
+          let old = table.columns[index].original(row: row)
+          table.columns[index].state[row] = .present
+          table.columns[index].raw[row] = nil
+          log(row: row, column: index, old: old, new: table.columns[index].formatted(row: row), reason: "decision")
+        }
       case .drop:
         drop(row, reason: "decision", column: column)
       case .set:

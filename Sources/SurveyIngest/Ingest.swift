@@ -62,7 +62,7 @@ public enum Ingest {
     return sources
   }
 
-  static func fileName(_ path: String) -> String {
+  public static func fileName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
   }
 

@@ -125,6 +125,16 @@ struct CleanTests {
     ])
   }
 
+  @Test("accepting a number that is also a missing code keeps it as a value")
+  func acceptMissingCode() throws {
+    let result = try clean(
+      "respondent_id,age\nR1,99\nR2,99\n",
+      decisions: "record_id,variable,old_value,action,new_value,comment\nR1,age,99,accept,,real age\n")
+    #expect(log(result) == ["R1:age:99>99:decision", "R2:age:99>:missing-code"])
+    #expect(result.table.column("age")?.formatted(row: 0) == "99")
+    #expect(result.table.column("age")?.state[1] == .empty)
+  }
+
   @Test("the cleaning log neutralises formulas and lists batch and line")
   func logCSV() throws {
     let result = try clean("respondent_id,sex\n=HYPERLINK(1),3\n")
