@@ -1,0 +1,40 @@
+/// The `pipeline.yml` written next to the synthetic data: reads `survey.csv` with
+/// `codebook.yml`, cleans, declares the design and asks for the survey's headline tables.
+enum PipelineTemplate {
+  /// The pipeline's name.
+  static let name = "synthetic-moldova-migrant-health"
+
+  /// The tables, as YAML flow mappings.
+  static let tables = [
+    "{name: insured_abroad_by_status, proportion: insured_abroad, by: [migrant_status]}",
+    "{name: oop_cost_by_region, mean: oop_cost, by: [region]}",
+    "{name: unmet_need_by_region, proportion: unmet_need, by: [region]}",
+    "{name: migrant_share, proportion: migrant_status}",
+    "{name: chronic_by_sex, proportion: chronic, by: [sex]}",
+    "{name: oop_total_by_status, total: oop_cost, by: [migrant_status]}",
+    "{name: destination_share, proportion: destination}",
+    "{name: irregular_by_destination, proportion: irregular, by: [destination]}",
+    "{name: health_now_by_status, proportion: health_now, by: [migrant_status]}",
+    "{name: insured_cnam_by_status, proportion: insured_cnam, by: [migrant_status]}",
+  ]
+
+  /// The YAML text for a survey of `rows` rows made with `seed`.
+  static func yaml(rows: Int, seed: UInt64) -> String {
+    var text = """
+      # Synthetic survey written by `survey-pipe synth --rows \(rows) --seed \(seed)`.
+      # Paths are relative to this file. margins.csv holds the population totals of sex, region
+      # and age_group for calibration.
+      name: \(name)
+      codebook: \(SyntheticSurvey.codebookFile)
+      inputs: [\(SyntheticSurvey.surveyFile)]
+      read: {encoding: auto, delimiter: auto, decimal: "."}
+      clean: {invalid: set-missing, duplicates: keep-first}
+      design: {weight: design_weight, strata: stratum, psu: [psu], fpc: [fpc], lonely_psu: adjust}
+      tables:
+
+      """
+    for table in tables { text += "  - \(table)\n" }
+    text += "suppress_below: 10\noutput: out\n"
+    return text
+  }
+}
