@@ -1,0 +1,49 @@
+import ArgumentParser
+import SurveyCore
+
+/// The DESIGN flags of commands that weight or estimate: weights, strata, PSUs, fpc, lonely PSUs.
+struct DesignFlags: ParsableArguments {
+  @Option(help: "Column of design weights.")
+  var weight: String?
+
+  @Option(help: "Column of selection probabilities (weight = 1/probability).")
+  var prob: String?
+
+  @Option(help: "Column of strata.")
+  var strata: String?
+
+  @Option(help: "Column of PSU (cluster) ids; without it every row is its own PSU.")
+  var psu: [String] = []
+
+  @Option(help: "Column of population sizes per stratum, or sampling fractions when all are ≤ 1.")
+  var fpc: [String] = []
+
+  @Option(
+    name: .customLong("lonely-psu"),
+    help: "Strata with one PSU: fail, remove, adjust, average or certainty (as R's survey.lonely.psu).")
+  var lonelyPSU: String = "fail"
+
+  func validate() throws {
+    if let weight, let prob {
+      throw ValidationError("give --weight (\(weight)) or --prob (\(prob)), not both")
+    }
+    if psu.count > 1 || fpc.count > 1 {
+      throw ValidationError("multistage designs (--psu or --fpc given more than once) are not built yet")
+    }
+    _ = try lonely()
+  }
+
+  /// The lonely-PSU rule named by `--lonely-psu`.
+  func lonely() throws -> LonelyPSU {
+    guard let rule = LonelyPSU(rawValue: lonelyPSU) else {
+      let names = LonelyPSU.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("unknown --lonely-psu '\(lonelyPSU)' (expected \(names))")
+    }
+    return rule
+  }
+
+  /// The flags as a design.
+  func spec() throws -> DesignSpec {
+    DesignSpec(weight: weight, probability: prob, strata: strata, psu: psu, fpc: fpc, lonelyPSU: try lonely())
+  }
+}

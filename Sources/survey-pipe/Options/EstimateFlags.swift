@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SurveyCore
+
+/// The output formats of `estimate`.
+enum EstimateFormat: String, CaseIterable, ExpressibleByArgument {
+  case csv, json, md
+}
+
+/// The ESTIMATES flags: what to estimate, by which domains, and how to report it.
+struct EstimateFlags: ParsableArguments {
+  @Option(name: .customLong("mean"), help: ArgumentHelp("Mean of a numeric column (repeatable).", valueName: "column"))
+  var means: [String] = []
+
+  @Option(
+    name: .customLong("total"),
+    help: ArgumentHelp("Total of a column; a categorical one gives one total per level (repeatable).", valueName: "column"))
+  var totals: [String] = []
+
+  @Option(
+    name: .customLong("proportion"),
+    help: ArgumentHelp("Proportion of every level of a categorical column (repeatable).", valueName: "column"))
+  var proportions: [String] = []
+
+  @Option(help: ArgumentHelp("Domains: by-variables, comma separated (e.g. sex,region).", valueName: "columns"))
+  var by: [String] = []
+
+  @Flag(help: "Add design effects.")
+  var deff = false
+
+  @Option(help: "Confidence level of the intervals.")
+  var level: Double = 0.95
+
+  @Option(help: "Confidence interval: wald (estimate ± t(df) × SE).")
+  var ci: String = "wald"
+
+  @Option(help: "Output format: csv, json or md.")
+  var format: EstimateFormat = .csv
+
+  func validate() throws {
+    if means.isEmpty && totals.isEmpty && proportions.isEmpty {
+      throw ValidationError("nothing to estimate: give --mean, --total or --proportion")
+    }
+    guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1 (e.g. 0.95)") }
+    _ = try interval()
+    if byVariables.contains(where: \.isEmpty) { throw ValidationError("--by has an empty column name") }
+  }
+
+  /// The by-variables, from every `--by` split at commas.
+  var byVariables: [String] {
+    by.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+  }
+
+  /// The interval named by `--ci`.
+  func interval() throws -> IntervalMethod {
+    guard let method = IntervalMethod(rawValue: ci) else {
+      let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("unknown --ci '\(ci)' (expected \(names))")
+    }
+    return method
+  }
+
+  /// Every requested estimate, means first, then totals, then proportions, each in flag order.
+  var requests: [(statistic: Statistic, variable: String)] {
+    means.map { (.mean, $0) } + totals.map { (.total, $0) } + proportions.map { (.proportion, $0) }
+  }
+}
