@@ -29,7 +29,8 @@ public enum DataPackage {
         pairs.append(("description", JSONText.string("space-separated codes of the options selected")))
       }
       var constraints: [(String, String)] = []
-      if variable.required { constraints.append(("required", "true")) }
+      // A required variable with skip logic is legitimately blank where it does not apply.
+      if variable.required, variable.relevant == nil { constraints.append(("required", "true")) }
       if variable.unique { constraints.append(("unique", "true")) }
       if let range = variable.range {
         if range.lowerBound.isFinite { constraints.append(("minimum", JSONText.number(range.lowerBound))) }
@@ -47,11 +48,11 @@ public enum DataPackage {
         }
         pairs.append(("categories", "[" + categories.joined(separator: ", ") + "]"))
       }
-      fields.append("        " + JSONText.object(pairs))
+      fields.append("          " + JSONText.object(pairs))
     }
     for column in extra {
       fields.append(
-        "        "
+        "          "
           + JSONText.object([
             ("name", JSONText.string(column.name)), ("type", JSONText.string("number")),
             ("description", JSONText.string(column.description)),

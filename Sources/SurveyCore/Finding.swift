@@ -67,11 +67,12 @@ public struct Finding: Sendable, Hashable {
 }
 
 extension Array where Element == Finding {
-  /// Findings in the order of the logs: by batch, line, then the order the rules raised them.
+  /// Findings in the order of the logs: by batch, line, then the order the rules raised them;
+  /// findings about other files (the decisions file) come last.
   public func sortedForReport() -> [Finding] {
     enumerated().sorted { a, b in
-      let ka = (a.element.batchIndex ?? -1, a.element.line ?? 0)
-      let kb = (b.element.batchIndex ?? -1, b.element.line ?? 0)
+      let ka = (a.element.batchIndex ?? Int.max, a.element.line ?? 0)
+      let kb = (b.element.batchIndex ?? Int.max, b.element.line ?? 0)
       if ka != kb { return ka < kb }
       return a.offset < b.offset
     }.map(\.element)

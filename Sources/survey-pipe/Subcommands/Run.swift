@@ -1,6 +1,62 @@
 import ArgumentParser
+import Foundation
+import SurveyCore
 
+/// `survey-pipe run`: every stage of a pipeline, writing the run folder.
 struct Run: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "run", abstract: "(being built)")
-  func run() throws { throw ExitCode(1) }
+  static let configuration = CommandConfiguration(
+    abstract: "Run a pipeline: ingest, validate, clean, weight and tabulate; write the run folder.",
+    discussion: """
+      The run folder (the pipeline's `output`, or --out) gets run.json, validation.csv/.jsonl/.html, \
+      cleaning-log.csv, tidy/survey.csv with tidy/datapackage.json, weights.json and tables/. It is \
+      replaced only when the whole run succeeds.
+
+      Exit codes: 0 done; 1 the run failed (the message names file, line and key); 2 usage; \
+      3 the --fail-on gate tripped (the run folder is still written).
+
+      Examples:
+        survey-pipe run pipelines/moldova-migrant-health.yml
+        survey-pipe run pipelines/moldova-migrant-health.yml --out /tmp/run --fail-on error
+      """)
+
+  @Argument(help: "The pipeline file (YAML).")
+  var pipeline: String
+
+  @Option(help: "Write the run folder here instead of the pipeline's `output`.")
+  var out: String?
+
+  @Option(help: "Exit with code 3 when there are findings of this severity or worse: error or warning.")
+  var failOn: FailLevel?
+
+  @Flag(help: "Print no progress lines on standard error.")
+  var quiet = false
+
+  enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning
+  }
+
+  func run() throws {
+    let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
+    let progress = Progress(quiet: quiet)
+    let runner = PipelineRun(
+      pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: progress)
+    let outcome = try runner.execute()
+    let counts = outcome.log.counts
+    print(
+      """
+      \(pipeline.name): \(outcome.rawRecords) records read, \(outcome.tidyRecords) kept, \(outcome.droppedRecords) dropped
+      findings: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) info (validation.csv)
+      cleaning: \(outcome.changes) changes (cleaning-log.csv)
+      tables: \(outcome.tables.isEmpty ? "none" : outcome.tables.joined(separator: ", "))
+      run folder: \(outcome.outputPath)
+      """)
+    if let failOn {
+      let tripped = (counts[.error] ?? 0) + (failOn == .warning ? counts[.warning] ?? 0 : 0)
+      if tripped > 0 {
+        FileHandle.standardError.write(
+          Data("survey-pipe: --fail-on \(failOn.rawValue): \(tripped) finding\(tripped == 1 ? "" : "s") at that level\n".utf8))
+        throw ExitCode(3)
+      }
+    }
+  }
 }

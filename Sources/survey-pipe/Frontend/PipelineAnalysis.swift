@@ -1,0 +1,48 @@
+import SurveyCore
+import SurveyTabulate
+import SurveyWeight
+
+/// The weight and tabulate stages of a run, on the clean table.
+struct PipelineAnalysis {
+  let pipeline: Pipeline
+  let codebook: Codebook
+  let table: DataTable
+  let progress: Progress
+
+  /// The final weights and `weights.json`, when the pipeline has a design.
+  func weigh(manifest: inout RunManifest) throws -> (weights: [Double], json: String)? {
+    guard let design = pipeline.design else { return nil }
+    let (weights, seconds) = try progress.time(
+      "weight", { try Weighting.designWeights(design, table: table) },
+      message: { "\($0.values.count) weights, sum \(EstimateMarkdown.readable($0.diagnostics.sum)) (\($0.rule.name))" })
+    for note in weights.notes { progress.note("weight", note) }
+    manifest.stage("weight", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
+    return (weights.values, weights.diagnostics.json())
+  }
+
+  /// Every table of the pipeline as CSV, and all of them as Markdown.
+  func tabulate(weights: [Double]?, manifest: inout RunManifest) throws -> (
+    files: [(name: String, csv: String)], markdown: String
+  ) {
+    guard let design = pipeline.design, let weights, !pipeline.tables.isEmpty else { return ([], "") }
+    let ((files, tables), seconds) = try progress.time(
+      "tabulate",
+      {
+        let resolved = try SurveyDesign(table: table, spec: design, weights: weights)
+        var files: [(name: String, csv: String)] = []
+        var tables: [EstimateTable] = []
+        for spec in pipeline.tables {
+          let rows = try resolved.estimate(spec).suppressed(below: pipeline.suppressBelow)
+          files.append((spec.name, EstimateCSV.text(rows, byColumns: spec.by)))
+          tables.append(
+            EstimateTable(
+              title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
+                + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
+              rows: rows, level: spec.level, suppressBelow: pipeline.suppressBelow))
+        }
+        return (files, tables)
+      }, message: { "\($0.0.count) tables" })
+    manifest.stage("tabulate", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
+    return (files, EstimateMarkdown.text(tables))
+  }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import SurveyClean
+import SurveyCore
+import SurveyIngest
+import SurveyValidate
+
+/// Runs a pipeline's stages in order and writes the run folder; the wiring of the driver.
+struct PipelineRun {
+  let pipeline: Pipeline
+  let codebook: Codebook
+  let outputPath: String
+  let progress: Progress
+
+  /// Loads and cross-checks the pipeline and its codebook (no data read).
+  static func load(_ path: String) throws -> (Pipeline, Codebook) {
+    let pipeline = try Pipeline.load(path: path)
+    let codebook = try Codebook.load(path: pipeline.codebookPath)
+    try pipeline.check(against: codebook)
+    return (pipeline, codebook)
+  }
+
+  /// Everything a run produced, for the summary and the gate.
+  struct Outcome {
+    var log: ValidationLog
+    var rawRecords: Int
+    var tidyRecords: Int
+    var droppedRecords: Int
+    var changes: Int
+    var tables: [String]
+    var outputPath: String
+  }
+
+  func execute() throws -> Outcome {
+    let started = Date()
+    var manifest = RunManifest(pipeline: pipeline, codebook: codebook, started: started)
+    let folder = try OutputFolder(path: outputPath)
+
+    // Ingest.
+    let sources = try Ingest.sources(for: pipeline)
+    for path in sources.map(\.path) + [pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
+    where folder.contains(path) {
+      throw CoreError.invalidValue(
+        file: pipeline.file, line: nil, key: "output",
+        problem: "the output folder \(outputPath) holds the input \(path); runs replace the output folder, so choose another")
+    }
+    progress.note("ingest", "reading \(sources.count) batch file\(sources.count == 1 ? "" : "s")")
+    let (ingest, ingestSeconds) = try progress.time(
+      "ingest", { try Ingest.read(sources, schema: IngestSchema(codebook: codebook)) },
+      message: { "\($0.table.rowCount) records from \($0.batches.count) batches, \($0.findings.count) file findings" })
+    manifest.inputs = ingest.batches
+    manifest.stage("ingest", rowsIn: ingest.table.rowCount, rowsOut: ingest.table.rowCount, seconds: ingestSeconds)
+
+    // Validate.
+    let (validation, validateSeconds) = try progress.time(
+      "validate", { try Validate.run(ingest.table, codebook: codebook) },
+      message: { "\($0.count) findings" })
+    manifest.stage("validate", rowsIn: ingest.table.rowCount, rowsOut: ingest.table.rowCount, seconds: validateSeconds)
+
+    // Clean.
+    let decisions = try pipeline.clean.decisionsPath.map { path -> DecisionsFile in
+      let file = try readDecisions(path)
+      manifest.decisions = file.report
+      return file.decisions
+    }
+    let (cleaned, cleanSeconds) = progress.time(
+      "clean",
+      {
+        Clean.run(
+          ingest.table, codebook: codebook, findings: validation, policy: pipeline.clean, decisions: decisions)
+      },
+      message: { "\($0.table.rowCount) records kept, \($0.droppedRecords) dropped, \($0.changes.count) changes" })
+    manifest.stage("clean", rowsIn: cleaned.rawRecords, rowsOut: cleaned.table.rowCount, seconds: cleanSeconds)
+    guard cleaned.rawRecords == cleaned.table.rowCount + cleaned.droppedRecords,
+      cleaned.rawRecords == ingest.batches.reduce(0, { $0 + $1.records })
+    else {
+      throw RunError.rowsNotConserved(
+        raw: cleaned.rawRecords, tidy: cleaned.table.rowCount, dropped: cleaned.droppedRecords)
+    }
+
+    let log = ValidationLog(findings: ingest.findings + validation + cleaned.findings)
+    manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
+    manifest.findings = log.counts
+
+    // Weight and tabulate.
+    let analysis = try PipelineAnalysis(pipeline: pipeline, codebook: codebook, table: cleaned.table, progress: progress)
+    let weighting = try analysis.weigh(manifest: &manifest)
+    let tables = try analysis.tabulate(weights: weighting?.weights, manifest: &manifest)
+
+    // Write the run folder.
+    let (_, writeSeconds) = try progress.time(
+      "write",
+      {
+        try folder.write("validation.csv", text: log.csv())
+        try folder.write("validation.jsonl", text: log.jsonLines())
+        try folder.write("validation.html", text: log.html(title: pipeline.name))
+        try folder.write("cleaning-log.csv", text: CleaningLog.csv(cleaned.changes))
+        try writeTidy(cleaned.table, weights: weighting?.weights, to: folder)
+        if let weighting { try folder.write("weights.json", text: weighting.json) }
+        for table in tables.files { try folder.write("tables/\(table.name).csv", text: table.csv) }
+        if !tables.files.isEmpty { try folder.write("tables.md", text: tables.markdown) }
+      }, message: { _ in "run folder \(outputPath)" })
+    manifest.stage("write", rowsIn: cleaned.table.rowCount, rowsOut: cleaned.table.rowCount, seconds: writeSeconds)
+    try folder.write("run.json", text: manifest.json(finished: Date()))
+    try folder.commit()
+    return Outcome(
+      log: log, rawRecords: cleaned.rawRecords, tidyRecords: cleaned.table.rowCount,
+      droppedRecords: cleaned.droppedRecords, changes: cleaned.changes.count, tables: tables.files.map(\.name),
+      outputPath: outputPath)
+  }
+
+  /// Reads the reviewer's decisions file (through libcsv, like every CSV).
+  func readDecisions(_ path: String) throws -> (decisions: DecisionsFile, report: BatchReport) {
+    let fields = DecisionsFile.columns.map { IngestField(name: $0, type: .text) }
+    let source = BatchSource(path: path, name: Ingest.fileName(path), read: ReadOptions())
+    let result = try Ingest.read(
+      [source], schema: IngestSchema(fields: fields, reportsUnknownColumns: false, missingColumnIsFatal: true))
+    var file = DecisionsFile(table: result.table, name: source.name)
+    file.findings = result.findings + file.findings
+    return (file, result.batches[0])
+  }
+
+  /// `tidy/survey.csv` and `tidy/datapackage.json`: every non-personal variable, then the weight.
+  func writeTidy(_ table: DataTable, weights: [Double]?, to folder: OutputFolder) throws {
+    let variables = codebook.variables.filter { !$0.pii }
+    let weightName = Self.weightColumnName(codebook)
+    let extra = weights.map { [(name: weightName, values: $0)] } ?? []
+    let csv = TidyCSV(table: table, columns: variables.map(\.name), extra: extra)
+    try folder.write("tidy/survey.csv", bytes: csv.bytes())
+    let description = "final survey weight (design weight after the weighting steps in weights.json)"
+    try folder.write(
+      "tidy/datapackage.json",
+      text: DataPackage.json(
+        name: codebook.survey, resourcePath: "survey.csv", variables: variables,
+        extra: weights == nil ? [] : [(weightName, description)], rows: table.rowCount))
+  }
+
+  /// `weight`, or `final_weight` when the codebook already has a variable called `weight`.
+  static func weightColumnName(_ codebook: Codebook) -> String {
+    codebook.variable(named: "weight") == nil ? "weight" : "final_weight"
+  }
+}
+
+/// A run that cannot finish because an invariant broke.
+enum RunError: Error, LocalizedError {
+  case rowsNotConserved(raw: Int, tidy: Int, dropped: Int)
+
+  var errorDescription: String? {
+    switch self {
+    case .rowsNotConserved(let raw, let tidy, let dropped):
+      return "internal error: \(raw) raw records but \(tidy) tidy + \(dropped) dropped; no outputs were written"
+    }
+  }
+}

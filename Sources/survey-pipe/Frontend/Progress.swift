@@ -1,0 +1,28 @@
+import Foundation
+
+/// Progress lines on standard error, each with the stage's wall time, so long runs show where
+/// they are and batch runs keep a readable trace.
+struct Progress {
+  var quiet: Bool
+  private var start = Date()
+
+  init(quiet: Bool) {
+    self.quiet = quiet
+  }
+
+  /// Prints `message` for `stage`.
+  func note(_ stage: String, _ message: String) {
+    guard !quiet else { return }
+    let padded = stage.padding(toLength: 9, withPad: " ", startingAt: 0)
+    FileHandle.standardError.write(Data("\(padded) \(message)\n".utf8))
+  }
+
+  /// Runs `body`, then prints its message with the seconds it took.
+  func time<T>(_ stage: String, _ body: () throws -> T, message: (T) -> String) rethrows -> (T, Double) {
+    let started = Date()
+    let value = try body()
+    let seconds = Date().timeIntervalSince(started)
+    note(stage, "\(message(value)) (\(String(format: "%.2f", seconds)) s)")
+    return (value, seconds)
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SurveyCore
+import SurveyIngest
+
+/// `run.json`: the provenance of a run — tool version, every input with its hash, size, rows,
+/// encoding and delimiter, the codebook and pipeline hashes, and per-stage row counts and times.
+struct RunManifest {
+  let pipeline: Pipeline
+  let codebook: Codebook
+  let started: Date
+  var inputs: [BatchReport] = []
+  var decisions: BatchReport?
+  var stages: [(name: String, rowsIn: Int, rowsOut: Int, seconds: Double)] = []
+  var records: (raw: Int, tidy: Int, dropped: Int) = (0, 0, 0)
+  var findings: [Finding.Severity: Int] = [:]
+  var extra: [(String, String)] = []
+
+  init(pipeline: Pipeline, codebook: Codebook, started: Date) {
+    self.pipeline = pipeline
+    self.codebook = codebook
+    self.started = started
+  }
+
+  mutating func stage(_ name: String, rowsIn: Int, rowsOut: Int, seconds: Double) {
+    stages.append((name, rowsIn, rowsOut, seconds))
+  }
+
+  static func fileHash(_ path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return SHA256.hex(of: data)
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: date)
+  }
+
+  static func input(_ report: BatchReport) -> String {
+    JSONText.object([
+      ("name", JSONText.string(report.name)),
+      ("path", JSONText.string(report.path)),
+      ("sha256", JSONText.string(report.sha256)),
+      ("bytes", String(report.bytes)),
+      ("rows", String(report.records)),
+      ("encoding", JSONText.string(report.encoding.rawValue)),
+      ("encoding_source", JSONText.string(report.encodingSource.rawValue)),
+      ("byte_order_mark", report.byteOrderMark ? "true" : "false"),
+      ("delimiter", JSONText.string(ReadOptions.delimiterName(report.delimiter))),
+      ("decimal", JSONText.string(String(UnicodeScalar(report.decimal)))),
+    ])
+  }
+
+  func json(finished: Date) -> String {
+    var lines: [String] = []
+    lines.append("  \"tool\": " + JSONText.object([("name", "\"survey-pipe\""), ("version", JSONText.string(SurveyPipe.version))]))
+    lines.append(
+      "  \"pipeline\": "
+        + JSONText.object([
+          ("name", JSONText.string(pipeline.name)), ("path", JSONText.string(pipeline.file)),
+          ("sha256", JSONText.string(Self.fileHash(pipeline.file))),
+        ]))
+    lines.append(
+      "  \"codebook\": "
+        + JSONText.object([
+          ("survey", JSONText.string(codebook.survey)), ("path", JSONText.string(pipeline.codebookPath)),
+          ("sha256", JSONText.string(Self.fileHash(pipeline.codebookPath))),
+          ("variables", String(codebook.variables.count)),
+        ]))
+    lines.append("  \"inputs\": [\n" + inputs.map { "    " + Self.input($0) }.joined(separator: ",\n") + "\n  ]")
+    lines.append("  \"decisions\": " + (decisions.map(Self.input) ?? "null"))
+    lines.append(
+      "  \"records\": "
+        + JSONText.object([
+          ("raw", String(records.raw)), ("tidy", String(records.tidy)), ("dropped", String(records.dropped)),
+          ("conserved", records.raw == records.tidy + records.dropped ? "true" : "false"),
+        ]))
+    lines.append(
+      "  \"findings\": " + JSONText.object(Finding.Severity.allCases.map { ($0.rawValue, String(findings[$0] ?? 0)) }))
+    let stageObjects = stages.map { stage in
+      "    "
+        + JSONText.object([
+          ("stage", JSONText.string(stage.name)), ("rows_in", String(stage.rowsIn)), ("rows_out", String(stage.rowsOut)),
+          ("seconds", String(format: "%.4f", stage.seconds)),
+        ])
+    }
+    lines.append("  \"stages\": [\n" + stageObjects.joined(separator: ",\n") + "\n  ]")
+    for (key, value) in extra { lines.append("  \(JSONText.string(key)): \(value)") }
+    lines.append("  \"started\": " + JSONText.string(Self.timestamp(started)))
+    lines.append("  \"finished\": " + JSONText.string(Self.timestamp(finished)))
+    return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import _SurveyTestSupport
+
+@Suite("survey-pipe check")
+struct CheckTests {
+  @Test("the example pipeline checks out")
+  func example() throws {
+    let result = try SurveyPipeBinary.run(["check", Fixtures.repoPath("pipelines/moldova-migrant-health.yml")])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("survey moldova-migrant-health, 28 variables"))
+    #expect(result.stdout.contains("inputs: 3 files"))
+  }
+
+  @Test("errors name the file, the line and the key", arguments: [
+    ("codebook: c.yml\n", "p.yml:1: name: this key is required"),
+    ("name: x\ncodebook: c.yml\ninputs: [a.csv]\nclean: {invalid: set-mising}\n",
+     "p.yml:4: clean.invalid: 'set-mising' is not one of set-missing, drop-record, keep"),
+    ("name: x\ncodebook: c.yml\ninputs: [a.csv]\ndesgin: {weight: w}\n",
+     "p.yml:4: desgin: unknown key (did you mean 'design'?)"),
+    ("name: x\ncodebook: c.yml\ninputs: [a.csv]\nweighting: {calibrate: {method: raking}}\n",
+     "p.yml:4: weighting: not supported yet"),
+    ("name: x\ncodebook: [\n", "p.yml:3:1: not valid YAML"),
+  ])
+  func pipelineErrors(yaml: String, message: String) throws {
+    let folder = try TemporaryDirectory("check")
+    let path = try folder.write("p.yml", yaml)
+    let result = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    _ = path
+  }
+
+  @Test("codebook errors name the codebook, line and key")
+  func codebookErrors() throws {
+    let folder = try TemporaryDirectory("check")
+    try folder.write("p.yml", "name: x\ncodebook: c.yml\ninputs: [a.csv]\n")
+    try folder.write(
+      "c.yml",
+      """
+      survey: s
+      id: rid
+      variables:
+        - {name: rid, type: text}
+        - {name: age, type: intger}
+      """)
+    let result = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("c.yml:5: variables[1].type: unknown type 'intger'"), "\(result.stderr)")
+  }
+
+  @Test("a table naming a variable of the wrong type is refused")
+  func tableTypes() throws {
+    let folder = try TemporaryDirectory("check")
+    try folder.write("a.csv", "rid\n")
+    try folder.write(
+      "c.yml", "survey: s\nid: rid\nvariables:\n  - {name: rid, type: text}\n  - {name: w, type: decimal}\n")
+    try folder.write(
+      "p.yml",
+      "name: x\ncodebook: c.yml\ninputs: [a.csv]\ndesign: {weight: w}\ntables:\n  - {name: t, mean: rid}\n")
+    let result = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("p.yml:6: tables[0].mean: 'rid' is text; a mean needs an integer or decimal variable"), "\(result.stderr)")
+  }
+}
