@@ -17,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // libcsv, from Debian's libcsv-dev (no pkg-config file: the module map links it).
@@ -26,7 +27,11 @@ let package = Package(
     ),
     .target(
       name: "SurveyCore",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: [
+        .product(name: "Yams", package: "Yams"),
+        // SHA-256 of every input for run.json, with BoringSSL's SHA extensions (about 2 GB/s).
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .target(name: "SurveyIngest", dependencies: ["SurveyCore", "CLibCSV"]),
     .target(name: "SurveyValidate", dependencies: ["SurveyCore"]),

@@ -35,7 +35,10 @@ public enum Clean {
     var cleaner = Cleaner(table: table, codebook: codebook)
     if let decisions { cleaner.apply(decisions) }
     cleaner.dropMalformed()
-    cleaner.dropDuplicates(policy.duplicates)
+    // Ids repeat only where validation said so, or where a decision rewrote an id.
+    if findings.contains(where: { $0.rule == "unique" && $0.variable == table.idColumn }) || cleaner.idChanged {
+      cleaner.dropDuplicates(policy.duplicates)
+    }
     cleaner.handleInvalid(findings, policy: policy.invalid)
     cleaner.clearMissingCodes()
     return cleaner.finish()

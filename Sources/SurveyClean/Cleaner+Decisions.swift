@@ -62,6 +62,7 @@ extension Cleaner {
           continue
         }
         accepted.insert(CellKey(row: row, column: index))
+        if table.columns[index].name == table.idColumn { idChanged = true }
         log(row: row, column: index, old: old, new: table.columns[index].formatted(row: row), reason: "decision")
       }
     }

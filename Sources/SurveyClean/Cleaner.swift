@@ -8,6 +8,8 @@ struct Cleaner {
   var accepted = Set<CellKey>()
   var changes: [CleaningChange] = []
   var findings: [Finding] = []
+  /// A decision set a value of the id variable.
+  var idChanged = false
 
   struct CellKey: Hashable {
     var row: Int
@@ -46,7 +48,7 @@ struct Cleaner {
     }
   }
 
-  /// Rows by respondent id (present ids only), in table order.
+  /// Rows by respondent id (present ids only), in table order; for matching decisions.
   func rowsByID() -> [String: [Int]] {
     guard let id = table.idColumn, let column = table.column(id) else { return [:] }
     var rows: [String: [Int]] = [:]
@@ -56,24 +58,16 @@ struct Cleaner {
     return rows
   }
 
+  /// Drops repeated ids per `policy` (the first record of an id is the one kept by `keep-first`).
   mutating func dropDuplicates(_ policy: DuplicatePolicy) {
     guard policy != .keep, let id = table.idColumn, let column = table.column(id) else { return }
-    var seen: [String: Int] = [:]
-    var groups: [Int: [Int]] = [:]
-    for row in 0..<table.rowCount where !dropped[row] {
-      guard let key = column.formatted(row: row) else { continue }
-      if let first = seen[key] {
-        groups[first, default: [first]].append(row)
-      } else {
-        seen[key] = row
-      }
+    let earlier = column.earlierDuplicates(skipping: dropped)
+    var drops = Set<Int>()
+    for row in 0..<table.rowCount where earlier[row] >= 0 {
+      drops.insert(row)
+      if policy == .dropAll { drops.insert(Int(earlier[row])) }
     }
-    for first in groups.keys.sorted() {
-      let rows = groups[first]!
-      for row in (policy == .keepFirst ? Array(rows.dropFirst()) : rows) {
-        drop(row, reason: "duplicate-id")
-      }
-    }
+    for row in drops.sorted() { drop(row, reason: "duplicate-id") }
   }
 
   mutating func handleInvalid(_ findings: [Finding], policy: InvalidPolicy) {

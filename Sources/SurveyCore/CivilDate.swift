@@ -71,6 +71,14 @@ public struct DateFormat: Sendable, Equatable {
 
   let parts: [Part]
   public let pattern: String
+  /// `dd?MM?yyyy` or `yyyy?MM?dd` with one separator byte: parsed without walking `parts`.
+  private let shape: Shape
+
+  enum Shape: Equatable {
+    case dayMonthYear(UInt8)
+    case yearMonthDay(UInt8)
+    case other
+  }
 
   /// ISO 8601, `yyyy-MM-dd`.
   public static let iso = try! DateFormat("yyyy-MM-dd")
@@ -103,6 +111,41 @@ public struct DateFormat: Sendable, Equatable {
     guard hasYear, hasMonth, hasDay else { throw DateFormatError(pattern: pattern) }
     self.parts = parts
     self.pattern = pattern
+    shape = Self.shape(of: parts)
+  }
+
+  static func shape(of parts: [Part]) -> Shape {
+    guard parts.count == 5, case .literal(let a) = parts[1], case .literal(let b) = parts[3], a == b else {
+      return .other
+    }
+    if parts[0] == .day2, parts[2] == .month2, parts[4] == .year4 { return .dayMonthYear(a) }
+    if parts[0] == .year4, parts[2] == .month2, parts[4] == .day2 { return .yearMonthDay(a) }
+    return .other
+  }
+
+  /// Days since 1970-01-01 of the date in `bytes`, or nil (the fast path for ingest).
+  @inline(__always)
+  public func days(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    @inline(__always) func digit(_ i: Int) -> Int? {
+      let d = bytes[i] &- 48
+      return d < 10 ? Int(d) : nil
+    }
+    switch shape {
+    case .dayMonthYear(let separator):
+      guard bytes.count == 10, bytes[2] == separator, bytes[5] == separator,
+        let d1 = digit(0), let d2 = digit(1), let m1 = digit(3), let m2 = digit(4),
+        let y1 = digit(6), let y2 = digit(7), let y3 = digit(8), let y4 = digit(9)
+      else { return nil }
+      return CivilDate(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2)?.daysSinceEpoch
+    case .yearMonthDay(let separator):
+      guard bytes.count == 10, bytes[4] == separator, bytes[7] == separator,
+        let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3),
+        let m1 = digit(5), let m2 = digit(6), let d1 = digit(8), let d2 = digit(9)
+      else { return nil }
+      return CivilDate(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2)?.daysSinceEpoch
+    case .other:
+      return parse(bytes)?.daysSinceEpoch
+    }
   }
 
   /// The date in `bytes`, or nil when the bytes do not follow the layout or name no real date.

@@ -86,6 +86,7 @@ public struct DataTable: Sendable {
   /// Keeps the rows where `keep` is true, in order.
   public func filtered(_ keep: [Bool]) -> DataTable {
     precondition(keep.count == rowCount)
+    if !keep.contains(false) { return self }
     var newIndex = [Int](repeating: -1, count: rowCount)
     var next = 0
     for i in 0..<rowCount where keep[i] {

@@ -1,7 +1,8 @@
 /// Writes a table as tidy CSV: one row per record, blank = missing, ISO dates, codes (not
 /// labels), multi-selects as space-separated codes, numbers that read back as the same double.
 ///
-/// Built byte by byte: a million-row table is written without one `String` per cell.
+/// One pass, row by row, over raw pointers to every column's storage: a million-row table is
+/// written without a `String` or a reference count per cell.
 public struct TidyCSV {
   public let table: DataTable
   /// The columns to write, in order.
@@ -15,63 +16,135 @@ public struct TidyCSV {
     self.extra = extra
   }
 
+  /// A column's storage as raw pointers, valid inside ``withAccessors(_:_:body:)``.
+  enum Accessor {
+    case numbers(UnsafeBufferPointer<Double>, UnsafeBufferPointer<CellState>)
+    /// Codes, with the CSV text of every level in one buffer (`levelEnds[k]` ends level k).
+    case codes(UnsafeBufferPointer<Int32>, UnsafeBufferPointer<CellState>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>)
+    case texts(UnsafeBufferPointer<String>, UnsafeBufferPointer<CellState>)
+    case dates(UnsafeBufferPointer<Int32>, UnsafeBufferPointer<CellState>)
+    /// Multi-selects (rare): formatted through the column.
+    case selections(Int, UnsafeBufferPointer<CellState>)
+  }
+
   /// The CSV bytes.
   public func bytes() -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(table.rowCount * (columns.count + extra.count) * 6 + 256)
+    var out = ByteWriter(capacity: table.rowCount * (columns.count + extra.count) * 6 + 4096)
     let header = columns + extra.map(\.name)
     for (k, name) in header.enumerated() {
       if k > 0 { out.append(0x2C) }
-      out.append(contentsOf: Array(CSVWriter.escape(name).utf8))
+      Self.appendText(CSVWriter.escape(name), raw: true, to: &out)
     }
     out.append(0x0A)
-    let selected = columns.map { table.column($0)! }
-    let levelBytes = selected.map { column in column.levels.map { Array(CSVWriter.escape($0).utf8) } }
-    for row in 0..<table.rowCount {
-      for (k, column) in selected.enumerated() {
-        if k > 0 { out.append(0x2C) }
-        switch column.state[row] {
-        case .empty: continue
-        case .invalid, .missingCode:
-          if let raw = column.raw[row] { Self.appendText(raw, to: &out) }
-          continue
-        case .present: break
-        }
-        switch column.values {
-        case .numbers(let v): Self.appendNumber(v[row], to: &out)
-        case .codes(let v): out.append(contentsOf: levelBytes[k][Int(v[row])])
-        case .texts(let v):
-          if v[row].isEmpty {
-            out.append(contentsOf: [0x22, 0x22])  // an explicit empty answer, not a missing one
-          } else {
-            Self.appendText(v[row], to: &out)
-          }
-        case .dates(let v): Self.appendDate(Int(v[row]), to: &out)
-        case .selections:
-          Self.appendText(column.formatted(row: row) ?? "", to: &out)
-        }
+    // The extra columns are written like numeric columns whose cells are all present.
+    let selected =
+      columns.map { table.column($0)! }
+      + extra.map {
+        Column(
+          name: $0.name, type: .decimal, values: .numbers($0.values),
+          state: [CellState](repeating: .present, count: $0.values.count))
       }
-      for (k, column) in extra.enumerated() {
-        if k > 0 || !selected.isEmpty { out.append(0x2C) }
-        Self.appendNumber(column.values[row], to: &out)
+    let levelTexts: [(bytes: [UInt8], ends: [Int])] = selected.map { column in
+      var bytes: [UInt8] = []
+      var ends: [Int] = []
+      for level in column.levels {
+        bytes += Array(CSVWriter.escape(level).utf8)
+        ends.append(bytes.count)
       }
-      out.append(0x0A)
+      return (bytes, ends)
     }
-    return out
+    var accessors: [Accessor] = []
+    Self.withAccessors(selected, levelTexts, index: 0, &accessors) { accessors in
+      for row in 0..<table.rowCount {
+        for k in 0..<accessors.count {
+          if k > 0 { out.append(0x2C) }
+          write(accessors[k], column: k, row: row, selected: selected, to: &out)
+        }
+        out.append(0x0A)
+      }
+    }
+    return out.finish()
   }
 
-  static func appendText(_ text: String, to out: inout [UInt8]) {
+  @inline(__always)
+  private func write(_ accessor: Accessor, column k: Int, row: Int, selected: [Column], to out: inout ByteWriter) {
+    let state: CellState
+    switch accessor {
+    case .numbers(_, let s), .codes(_, let s, _, _), .texts(_, let s), .dates(_, let s), .selections(_, let s):
+      state = s[row]
+    }
+    switch state {
+    case .empty: return
+    case .invalid, .missingCode:
+      // Kept under `clean.invalid: keep` (or accepted): written as it arrived.
+      if let raw = selected[k].raw[row] { Self.appendText(raw, to: &out) }
+      return
+    case .present: break
+    }
+    switch accessor {
+    case .numbers(let values, _):
+      out.appendNumber(values[row])
+    case .codes(let codes, _, let text, let ends):
+      let level = Int(codes[row])
+      let start = level == 0 ? 0 : ends[level - 1]
+      out.append(UnsafeBufferPointer(rebasing: text[start..<ends[level]]))
+    case .texts(let texts, _):
+      if texts[row].isEmpty {
+        out.append(0x22)  // an explicit empty answer, not a missing one
+        out.append(0x22)
+      } else {
+        Self.appendText(texts[row], to: &out)
+      }
+    case .dates(let days, _):
+      Self.appendDate(Int(days[row]), to: &out)
+    case .selections:
+      Self.appendText(selected[k].formatted(row: row) ?? "", to: &out)
+    }
+  }
+
+  /// Calls `body` with raw pointers to the storage of every column (nested closures keep the
+  /// arrays alive and unmoved while it runs).
+  static func withAccessors(
+    _ columns: [Column], _ levelTexts: [(bytes: [UInt8], ends: [Int])], index: Int, _ accessors: inout [Accessor],
+    body: ([Accessor]) -> Void
+  ) {
+    guard index < columns.count else {
+      body(accessors)
+      return
+    }
+    let column = columns[index]
+    column.state.withUnsafeBufferPointer { state in
+      func next(_ accessor: Accessor) {
+        accessors.append(accessor)
+        withAccessors(columns, levelTexts, index: index + 1, &accessors, body: body)
+      }
+      switch column.values {
+      case .numbers(let v): v.withUnsafeBufferPointer { next(.numbers($0, state)) }
+      case .codes(let v):
+        v.withUnsafeBufferPointer { codes in
+          levelTexts[index].bytes.withUnsafeBufferPointer { text in
+            levelTexts[index].ends.withUnsafeBufferPointer { ends in next(.codes(codes, state, text, ends)) }
+          }
+        }
+      case .texts(let v): v.withUnsafeBufferPointer { next(.texts($0, state)) }
+      case .dates(let v): v.withUnsafeBufferPointer { next(.dates($0, state)) }
+      case .selections: next(.selections(index, state))
+      }
+    }
+  }
+
+  static func appendText(_ text: String, raw: Bool = false, to out: inout ByteWriter) {
     var text = text
     text.withUTF8 { bytes in
-      var needsQuotes = bytes.first == 0x20 || bytes.last == 0x20
-      if !needsQuotes {
+      var needsQuotes = !raw && (bytes.first == 0x20 || bytes.last == 0x20)
+      if !raw, !needsQuotes {
         for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
           needsQuotes = true
           break
         }
       }
       guard needsQuotes else {
-        out.append(contentsOf: bytes)
+        out.append(bytes)
         return
       }
       out.append(0x22)
@@ -83,44 +156,21 @@ public struct TidyCSV {
     }
   }
 
-  static func appendNumber(_ value: Double, to out: inout [UInt8]) {
-    if value == value.rounded(.towardZero), abs(value) < 1e15 {
-      appendInteger(Int64(value), to: &out)
-    } else {
-      out.append(contentsOf: Array(NumberFormatting.string(value).utf8))
-    }
-  }
-
-  static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-    if value < 0 { out.append(0x2D) }
-    var magnitude = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[count] = UInt8(magnitude % 10) + 0x30
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
-    }
-  }
-
-  static func appendDate(_ days: Int, to out: inout [UInt8]) {
+  static func appendDate(_ days: Int, to out: inout ByteWriter) {
     let date = CivilDate(daysSinceEpoch: days)
-    func two(_ n: Int) {
+    func two(_ n: Int, _ out: inout ByteWriter) {
       out.append(UInt8(n / 10) + 0x30)
       out.append(UInt8(n % 10) + 0x30)
     }
     if date.year >= 0 && date.year < 10000 {
-      two(date.year / 100)
-      two(date.year % 100)
+      two(date.year / 100, &out)
+      two(date.year % 100, &out)
     } else {
-      appendInteger(Int64(date.year), to: &out)
+      out.appendInteger(Int64(date.year))
     }
     out.append(0x2D)
-    two(date.month)
+    two(date.month, &out)
     out.append(0x2D)
-    two(date.day)
+    two(date.day, &out)
   }
 }

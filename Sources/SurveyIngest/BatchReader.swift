@@ -1,18 +1,27 @@
+import Dispatch
 import SurveyCore
 
-/// Reads one batch file into the shared ``RecordAssembler``: bytes, hash, encoding, delimiter,
-/// header matching, then every record.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads one batch file: bytes, hash, encoding, delimiter, header matching, then every record,
+/// on two cores for large files (split at a line end outside quotes).
 struct BatchReader {
   let source: BatchSource
   let batchIndex: Int
   let schema: IngestSchema
-  let assembler: RecordAssembler
+
+  /// Files larger than this are read by two threads.
+  static let parallelBytes = 4 << 20
 
   struct Outcome {
     var report: BatchReport
     var findings: [Finding]
-    /// Row-level findings, completed once the table (and so record ids) exists.
-    var rowFindings: [(row: Int, rule: String, message: String)]
+    /// The records, or nil for an empty file.
+    var part: PartReader?
   }
 
   func finding(_ severity: Finding.Severity, _ rule: String, line: Int?, variable: String? = nil, _ message: String) -> Finding {
@@ -23,17 +32,13 @@ struct BatchReader {
 
   func read() throws -> Outcome {
     let raw = try FileBytes.read(source.path)
-    var hasher = SHA256()
-    hasher.update(raw)
-    let digest = hasher.finalizeHex()
+    // The hash runs beside the parsing.
+    let digest = Digest()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { [raw] in digest.value = FileDigest.sha256(raw) }
+    defer { group.wait() }
     let decoded = try TextDecoder.decode(raw, declared: source.read.encoding, path: source.path)
     var findings: [Finding] = []
-    var rowFindings: [(row: Int, rule: String, message: String)] = []
-    let firstRow = assembler.rowCount
-
-    let delimiter: UInt8 = decoded.bytes.withUnsafeBufferPointer {
-      source.read.delimiter ?? DelimiterSniffer.sniff($0)
-    }
     if decoded.source == .sniffed {
       findings.append(
         finding(
@@ -42,56 +47,128 @@ struct BatchReader {
     }
     findings += undecodableFindings(decoded)
 
-    let parser = try CSVParser(delimiter: delimiter, path: source.path)
-    assembler.mode = .header
-    assembler.header = []
-    assembler.targets = []
-    assembler.batch = UInt16(batchIndex)
-    assembler.decimal = source.read.decimal
-    let raggedBefore = assembler.ragged.count
-    let emptyBefore = assembler.emptyRecordLines.count
-    let issuesBefore = Set(assembler.rowIssues.keys)
-
+    var header: Header?
+    var part: PartReader?
+    var delimiter = UInt8(ascii: ",")
     try decoded.bytes.withUnsafeBufferPointer { text in
-      var scanner = RecordScanner(text, parser: parser, assembler: assembler, path: source.path)
-      try scanner.scanHeader()
-      if assembler.mode == .header || assembler.header.allSatisfy({ $0.isEmpty }) {
-        return  // no header: an empty file
+      delimiter = source.read.delimiter ?? DelimiterSniffer.sniff(text)
+      let separator = RecordScanner.separator(of: text)
+      header = try readHeader(text, separator: separator, delimiter: delimiter)
+      guard let header else { return }
+      let match = HeaderMatcher(schema: schema).match(header.names)
+      findings += try headerFindings(match, header: header)
+      let ranges = split(text, from: header.offset, separator: separator)
+      let readers = ranges.map { _ in
+        PartReader(schema: schema, targets: match.targets, headerCount: header.names.count, decimal: source.read.decimal)
       }
-      let match = HeaderMatcher(schema: schema).match(assembler.header)
-      findings += try headerFindings(match)
-      assembler.targets = match.targets
-      try scanner.scanRecords()
+      let firstLines = lineNumbers(text, ranges: ranges, firstLine: header.nextLine, separator: separator)
+      let errors = ErrorBox(count: ranges.count)
+      // The text outlives the threads: concurrentPerform returns when every part is read.
+      nonisolated(unsafe) let shared = text
+      let fieldDelimiter = delimiter
+      DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+        do {
+          try readers[k].read(
+            UnsafeBufferPointer(rebasing: shared[ranges[k]]), firstLine: firstLines[k], separator: separator,
+            delimiter: fieldDelimiter, path: source.path)
+        } catch {
+          errors.set(k, error)
+        }
+      }
+      if let error = errors.first { throw error }
+      for reader in readers.dropFirst() { readers[0].append(reader) }
+      part = readers[0]
     }
+    group.wait()
 
-    let header = assembler.header
-    if assembler.mode == .header || header.allSatisfy({ $0.isEmpty }) {
+    if let header {
+      if part?.rowCount == 0 {
+        findings.append(finding(.warning, "no-records", line: header.line, "the file has a header but no records"))
+      }
+    } else {
       findings.append(finding(.error, "empty-file", line: nil, "the file has no header and no records"))
-    } else if assembler.rowCount == firstRow {
-      findings.append(finding(.warning, "no-records", line: Int(assembler.headerLine), "the file has a header but no records"))
     }
-    for (row, fields) in assembler.ragged[raggedBefore...] {
-      rowFindings.append(
-        (row, "ragged-row", "the record has \(fields) field\(fields == 1 ? "" : "s"); the header has \(header.count)"))
-    }
-    for (row, issue) in assembler.rowIssues where issue.rule == "bad-quote" && !issuesBefore.contains(row) {
-      rowFindings.append(
-        (row, "bad-quote", "a quote is not closed, or text follows a closing quote; the record cannot be split into fields"))
-    }
-    rowFindings.sort { $0.row < $1.row }
-    for line in assembler.emptyRecordLines[emptyBefore...] {
+    for line in part?.emptyLines ?? [] {
       findings.append(finding(.info, "empty-record", line: Int(line), "the record has only empty fields and was skipped"))
     }
     let report = BatchReport(
-      name: source.name, path: source.path, sha256: digest, bytes: raw.count, records: assembler.rowCount - firstRow,
+      name: source.name, path: source.path, sha256: digest.value, bytes: raw.count, records: part?.rowCount ?? 0,
       encoding: decoded.encoding, encodingSource: decoded.source, byteOrderMark: decoded.hadByteOrderMark,
-      delimiter: delimiter, decimal: source.read.decimal, header: header)
-    return Outcome(report: report, findings: findings, rowFindings: rowFindings)
+      delimiter: delimiter, decimal: source.read.decimal, header: header?.names ?? [])
+    return Outcome(report: report, findings: findings, part: part)
   }
 
-  func headerFindings(_ match: HeaderMatcher.Result) throws -> [Finding] {
+  struct Header {
+    var names: [String]
+    var line: Int
+    /// Where the records begin.
+    var offset: Int
+    var nextLine: Int
+  }
+
+  /// The first record, or nil when the file has none.
+  func readHeader(_ text: UnsafeBufferPointer<UInt8>, separator: UInt8, delimiter: UInt8) throws -> Header? {
+    let parser = try CSVParser(delimiter: delimiter, path: source.path)
+    let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
+    sink.initialize(to: FieldSink(rows: 4, fieldsPerRow: 64))
+    defer {
+      sink.pointee.deallocate()
+      sink.deinitialize(count: 1)
+      sink.deallocate()
+    }
+    var scanner = RecordScanner(text, separator: separator, parser: parser, sink: sink, path: source.path)
+    try scanner.scanHeader()
+    guard sink.pointee.rowCount > 0 else { return nil }
+    let fields = Int(sink.pointee.rowFields[0])
+    let names = (0..<fields).map { k in sink.pointee.fieldBytes(k).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+    return Header(names: names, line: Int(sink.pointee.rowLines[0]), offset: scanner.offset, nextLine: scanner.nextLine)
+  }
+
+  /// The byte ranges the records are read in: one, or two for a large file when a line end
+  /// near the middle lies outside quotes.
+  func split(_ text: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8) -> [Range<Int>] {
+    let count = text.count
+    guard count - start > Self.parallelBytes, let base = text.baseAddress else { return [start..<count] }
+    var quotes = 0
+    var scanned = start
+    var candidate = start + (count - start) / 2
+    while candidate < count {
+      guard let hit = memchr(base + candidate, Int32(separator), count - candidate) else { break }
+      let end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+      while scanned < end {
+        guard let q = memchr(base + scanned, 0x22, end - scanned) else { break }
+        quotes += 1
+        scanned = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - base + 1
+      }
+      scanned = end
+      if quotes % 2 == 0 {
+        return end < count ? [start..<end, end..<count] : [start..<count]
+      }
+      candidate = end
+    }
+    return [start..<count]
+  }
+
+  /// The line number at the start of each range.
+  func lineNumbers(_ text: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], firstLine: Int, separator: UInt8) -> [Int] {
+    guard let base = text.baseAddress else { return ranges.map { _ in firstLine } }
+    var lines: [Int] = []
+    var line = firstLine
+    var position = ranges.first?.lowerBound ?? 0
+    for range in ranges {
+      while position < range.lowerBound, let hit = memchr(base + position, Int32(separator), range.lowerBound - position) {
+        line += 1
+        position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+      }
+      position = range.lowerBound
+      lines.append(line)
+    }
+    return lines
+  }
+
+  func headerFindings(_ match: HeaderMatcher.Result, header: Header) throws -> [Finding] {
     var findings: [Finding] = []
-    let line = Int(assembler.headerLine)
+    let line = header.line
     for duplicate in match.duplicates {
       if schema.missingColumnIsFatal {
         throw IngestError.duplicateColumn(path: source.path, line: line, column: duplicate.name)
@@ -114,7 +191,7 @@ struct BatchReader {
     for index in match.missing {
       let field = schema.fields[index]
       if schema.missingColumnIsFatal {
-        throw IngestError.missingColumn(path: source.path, column: field.name, header: assembler.header)
+        throw IngestError.missingColumn(path: source.path, column: field.name, header: header.names)
       }
       findings.append(
         finding(
@@ -146,5 +223,36 @@ struct BatchReader {
       }
     }
     return findings
+  }
+}
+
+/// The hash computed beside the parsing.
+private final class Digest: @unchecked Sendable {
+  var value = ""
+}
+
+/// The first error of the threads that read the parts of a batch, in part order.
+private final class ErrorBox: @unchecked Sendable {
+  private var errors: [Error?]
+  private let lock = NSLockShim()
+
+  init(count: Int) { errors = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ error: Error) {
+    lock.locked { errors[index] = error }
+  }
+
+  var first: Error? { errors.compactMap { $0 }.first }
+}
+
+/// A pthread mutex, to avoid importing Foundation here.
+private final class NSLockShim: @unchecked Sendable {
+  private var mutex = pthread_mutex_t()
+  init() { pthread_mutex_init(&mutex, nil) }
+  deinit { pthread_mutex_destroy(&mutex) }
+  func locked(_ body: () -> Void) {
+    pthread_mutex_lock(&mutex)
+    body()
+    pthread_mutex_unlock(&mutex)
   }
 }

@@ -46,20 +46,18 @@ final class CSVParser {
   /// True when the parser is between records (no field of a record has begun).
   var isBetweenRecords: Bool { handle.pointee.pstate == 0 }
 
-  /// Feeds `bytes`; fields and record ends go to `assembler`.
+  /// Feeds `bytes`; fields and record ends go to `sink`.
   ///
   /// - Returns: `nil` when all bytes were consumed, else the libcsv error (a strict-mode parse
   ///   error is `.malformedQuote`).
-  func parse(_ bytes: UnsafeRawBufferPointer, into assembler: RecordAssembler) -> ParserStatus? {
-    let context = Unmanaged.passUnretained(assembler).toOpaque()
-    let consumed = csv_parse(handle, bytes.baseAddress, bytes.count, fieldCallback, recordCallback, context)
+  func parse(_ bytes: UnsafeRawBufferPointer, into sink: UnsafeMutablePointer<FieldSink>) -> ParserStatus? {
+    let consumed = csv_parse(handle, bytes.baseAddress, bytes.count, fieldCallback, recordCallback, sink)
     return consumed == bytes.count ? nil : status()
   }
 
   /// Ends the input: delivers a last record that has no line end.
-  func finish(into assembler: RecordAssembler) -> ParserStatus? {
-    let context = Unmanaged.passUnretained(assembler).toOpaque()
-    return csv_fini(handle, fieldCallback, recordCallback, context) == 0 ? nil : status()
+  func finish(into sink: UnsafeMutablePointer<FieldSink>) -> ParserStatus? {
+    csv_fini(handle, fieldCallback, recordCallback, sink) == 0 ? nil : status()
   }
 
   private func status() -> ParserStatus {
@@ -81,15 +79,11 @@ enum ParserStatus: Equatable {
 
 private func spaceOnly(_ byte: UInt8) -> Int32 { byte == 0x20 ? 1 : 0 }
 
+// The callbacks write through a pointer to a plain struct: no reference counting per field.
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-  let assembler = Unmanaged<RecordAssembler>.fromOpaque(context!).takeUnretainedValue()
-  if let data {
-    assembler.field(UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: length))
-  } else {
-    assembler.field(nil)
-  }
+  context!.assumingMemoryBound(to: FieldSink.self).pointee.field(data, length)
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-  Unmanaged<RecordAssembler>.fromOpaque(context!).takeUnretainedValue().endRecord()
+  context!.assumingMemoryBound(to: FieldSink.self).pointee.endRecord()
 }

@@ -1,10 +1,8 @@
 import SurveyCore
 
-/// Builds one typed column from field bytes, one row at a time.
-///
-/// `appendEmpty()` opens a row with a missing cell; `set(_:row:decimal:)` then types the field's
-/// bytes into it. Numbers, codes and dates are read from the bytes without making a `String`.
-final class ColumnBuilder {
+/// Builds one typed column, a chunk of records at a time, straight from the field bytes in a
+/// ``FieldSink``: numbers, codes and dates are read from the bytes without making a `String`.
+final class ColumnBuilder: @unchecked Sendable {
   enum Kind { case number, fixedCode, discoveredCode, text, date, multiple }
 
   let field: IngestField
@@ -18,13 +16,9 @@ final class ColumnBuilder {
   var state: [CellState] = []
   var raw: [Int: String] = [:]
   var levels: [String]
-  private var levelBytes: [[UInt8]]
-  private var discovered: [String: Int32] = [:]
-  private let missingNumbers: [Double]
-  private let missingBytes: [[UInt8]]
-  private let missingTokens: [[UInt8]]
-  /// The last level matched, tried first: strata and PSU columns repeat values in runs.
-  private var lastLevel: Int32 = -1
+  var discovered: [String: Int32] = [:]
+  let matcher: LevelMatcher
+  let missing: MissingMatcher
 
   init(field: IngestField, missingTokens: [String]) {
     self.field = field
@@ -37,211 +31,194 @@ final class ColumnBuilder {
     }
     isInteger = field.type == .integer
     levels = field.discoversLevels ? [] : field.levels
-    levelBytes = levels.map { Array($0.utf8) }
-    missingNumbers = field.missingCodes.compactMap { Double($0) }
-    missingBytes = field.missingCodes.map { Array($0.utf8) }
-    self.missingTokens = missingTokens.map { Array($0.lowercased().utf8) }
+    matcher = LevelMatcher(levels)
+    missing = MissingMatcher(tokens: missingTokens, codes: field.missingCodes)
   }
 
   var count: Int { state.count }
 
-  func reserve(_ capacity: Int) {
-    state.reserveCapacity(capacity)
+  /// Opens `n` rows whose cells are missing until a `fill` types them.
+  func openRows(_ n: Int) {
+    state.append(contentsOf: repeatElement(.empty, count: n))
     switch kind {
-    case .number: numbers.reserveCapacity(capacity)
-    case .fixedCode, .discoveredCode: codes.reserveCapacity(capacity)
-    case .text: texts.reserveCapacity(capacity)
-    case .date: dates.reserveCapacity(capacity)
-    case .multiple: selections.reserveCapacity(capacity)
+    case .number: numbers.append(contentsOf: repeatElement(0, count: n))
+    case .fixedCode, .discoveredCode: codes.append(contentsOf: repeatElement(-1, count: n))
+    case .text: texts.append(contentsOf: repeatElement("", count: n))
+    case .date: dates.append(contentsOf: repeatElement(0, count: n))
+    case .multiple: selections.append(contentsOf: repeatElement(0, count: n))
     }
   }
 
-  /// Opens a row whose cell is missing until `set` types it.
-  @inline(__always)
-  func appendEmpty() {
-    state.append(.empty)
-    switch kind {
-    case .number: numbers.append(0)
-    case .fixedCode, .discoveredCode: codes.append(-1)
-    case .text: texts.append("")
-    case .date: dates.append(0)
-    case .multiple: selections.append(0)
-    }
-  }
-
-  /// Drops the last row (a record that held no data at all).
-  func removeLast() {
-    state.removeLast()
-    raw[state.count] = nil
-    switch kind {
-    case .number: numbers.removeLast()
-    case .fixedCode, .discoveredCode: codes.removeLast()
-    case .text: texts.removeLast()
-    case .date: dates.removeLast()
-    case .multiple: selections.removeLast()
-    }
-  }
-
-  @inline(__always)
-  private func isMissingToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for token in missingTokens where token.count == bytes.count {
-      var same = true
-      for k in 0..<bytes.count where bytes[k] | 0x20 != token[k] | 0x20 {
-        same = false
-        break
+  /// Types the field at `position` of every record in `sink` into rows `base...`.
+  func fill(from sink: UnsafePointer<FieldSink>, position: Int, base: Int, decimal: UInt8) {
+    let rows = sink.pointee.rowCount
+    var invalid: [(Int, String)] = []
+    var missingCodes: [(Int, String)] = []
+    state.withUnsafeMutableBufferPointer { state in
+      func eachField(_ body: (Int, UnsafeBufferPointer<UInt8>) -> CellState?) {
+        for r in 0..<rows where Int32(position) < sink.pointee.rowFields[r] {
+          let index = sink.pointee.rowFirst[r] + position
+          guard let bytes = sink.pointee.fieldBytes(index) else { continue }
+          let row = base + r
+          if bytes.isEmpty {
+            // A quoted empty string: an explicit empty answer for text, missing otherwise.
+            if kind == .text { state[row] = .present }
+            continue
+          }
+          if missing.isToken(bytes) { continue }
+          if let cell = body(row, bytes) {
+            state[row] = cell
+            if cell == .invalid { invalid.append((row, String(decoding: bytes, as: UTF8.self))) }
+          }
+        }
       }
-      if same { return true }
+      switch kind {
+      case .number:
+        numbers.withUnsafeMutableBufferPointer { values in
+          eachField { row, bytes in
+            guard let value = NumberScanner.parse(bytes, decimal: decimal) else { return .invalid }
+            values[row] = value
+            if missing.hasNumbers, missing.isCode(value) {
+              missingCodes.append((row, String(decoding: bytes, as: UTF8.self)))
+              return .missingCode
+            }
+            if isInteger, value != value.rounded(.towardZero) { return .invalid }
+            return .present
+          }
+        }
+      case .fixedCode:
+        codes.withUnsafeMutableBufferPointer { values in
+          eachField { row, bytes in
+            if let level = matcher.match(bytes) {
+              values[row] = level
+              return .present
+            }
+            if missing.isCode(bytes) {
+              missingCodes.append((row, String(decoding: bytes, as: UTF8.self)))
+              return .missingCode
+            }
+            return .invalid
+          }
+        }
+      case .discoveredCode:
+        var last: (bytes: [UInt8], index: Int32) = ([], -1)
+        var found: [(Int, Int32)] = []
+        eachField { row, bytes in
+          if missing.isCode(bytes) {
+            missingCodes.append((row, String(decoding: bytes, as: UTF8.self)))
+            return .missingCode
+          }
+          if last.index >= 0, bytes.elementsEqual(last.bytes) {
+            found.append((row, last.index))
+            return .present
+          }
+          let text = String(decoding: bytes, as: UTF8.self)
+          let index: Int32
+          if let known = discovered[text] {
+            index = known
+          } else {
+            index = Int32(levels.count)
+            discovered[text] = index
+            levels.append(text)
+          }
+          last = (Array(bytes), index)
+          found.append((row, index))
+          return .present
+        }
+        for (row, index) in found { codes[row] = index }
+      case .text:
+        texts.withUnsafeMutableBufferPointer { values in
+          eachField { row, bytes in
+            values[row] = String(decoding: bytes, as: UTF8.self)
+            return .present
+          }
+        }
+      case .date:
+        let format = field.dateFormat
+        dates.withUnsafeMutableBufferPointer { values in
+          eachField { row, bytes in
+            guard let days = format.days(bytes) else { return .invalid }
+            values[row] = Int32(days)
+            return .present
+          }
+        }
+      case .multiple:
+        selections.withUnsafeMutableBufferPointer { values in
+          eachField { row, bytes in
+            guard let bits = matcher.selections(bytes) else { return .invalid }
+            if bits == 0 { return nil }
+            values[row] |= bits
+            return state[row] == .invalid ? nil : .present
+          }
+        }
+      }
     }
-    return false
+    for (row, text) in invalid { raw[row] = text }
+    for (row, text) in missingCodes { raw[row] = text }
   }
 
-  @inline(__always)
-  private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
-    guard bytes.count == other.count else { return false }
-    for k in 0..<bytes.count where bytes[k] != other[k] { return false }
-    return true
-  }
-
-  private func fixedLevel(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    if lastLevel >= 0, Self.equal(bytes, levelBytes[Int(lastLevel)]) { return lastLevel }
-    for (index, level) in levelBytes.enumerated() where Self.equal(bytes, level) {
-      lastLevel = Int32(index)
-      return lastLevel
-    }
-    return nil
-  }
-
-  private func missingCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for code in missingBytes where Self.equal(bytes, code) { return true }
-    return false
-  }
-
-  /// Types the bytes of one field into the cell at `row`; `nil` is an empty unquoted field.
-  @inline(__always)
-  func set(_ field: UnsafeBufferPointer<UInt8>?, row: Int, decimal: UInt8) {
-    guard let bytes = field else { return }
-    if bytes.isEmpty {
-      // A quoted empty string: an explicit empty answer for text, missing for everything else.
-      if kind == .text { state[row] = .present }
-      return
-    }
-    if isMissingToken(bytes) { return }
-    switch kind {
-    case .number:
-      if let value = NumberScanner.parse(bytes, decimal: decimal) {
-        if !missingNumbers.isEmpty, missingNumbers.contains(value) {
-          numbers[row] = value
-          state[row] = .missingCode
-          raw[row] = String(decoding: bytes, as: UTF8.self)
-        } else if isInteger, value != value.rounded() {
-          invalid(bytes, row: row)
-        } else {
-          numbers[row] = value
+  /// Types the 0/1 column of code `bit` of a split multi-select into rows `base...`.
+  func fillSplit(from sink: UnsafePointer<FieldSink>, position: Int, bit: Int, base: Int) {
+    let rows = sink.pointee.rowCount
+    for r in 0..<rows where Int32(position) < sink.pointee.rowFields[r] {
+      guard let bytes = sink.pointee.fieldBytes(sink.pointee.rowFirst[r] + position), !bytes.isEmpty,
+        !missing.isToken(bytes)
+      else { continue }
+      let row = base + r
+      let text = String(decoding: bytes, as: UTF8.self)
+      switch text.lowercased() {
+      case "1", "true", "yes":
+        if state[row] != .invalid {
+          selections[row] |= 1 << UInt64(bit)
           state[row] = .present
         }
-      } else {
-        invalid(bytes, row: row)
+      case "0", "false", "no":
+        if state[row] == .empty { state[row] = .present }
+      default:
+        state[row] = .invalid
+        raw[row] = "\(field.name)/\(levels[bit])=\(text)"
       }
-    case .fixedCode:
-      if let level = fixedLevel(bytes) {
-        codes[row] = level
-        state[row] = .present
-      } else if missingCode(bytes) {
-        state[row] = .missingCode
-        raw[row] = String(decoding: bytes, as: UTF8.self)
-      } else {
-        invalid(bytes, row: row)
-      }
-    case .discoveredCode:
-      if lastLevel >= 0, Self.equal(bytes, levelBytes[Int(lastLevel)]) {
-        codes[row] = lastLevel
-        state[row] = .present
-        return
-      }
-      if missingCode(bytes) {
-        state[row] = .missingCode
-        raw[row] = String(decoding: bytes, as: UTF8.self)
-        return
-      }
-      let text = String(decoding: bytes, as: UTF8.self)
-      let index: Int32
-      if let known = discovered[text] {
-        index = known
-      } else {
-        index = Int32(levels.count)
-        discovered[text] = index
-        levels.append(text)
-        levelBytes.append(Array(bytes))
-      }
-      lastLevel = index
-      codes[row] = index
-      state[row] = .present
-    case .text:
-      texts[row] = String(decoding: bytes, as: UTF8.self)
-      state[row] = .present
-    case .date:
-      if let date = self.field.dateFormat.parse(bytes) {
-        dates[row] = Int32(date.daysSinceEpoch)
-        state[row] = .present
-      } else {
-        invalid(bytes, row: row)
-      }
-    case .multiple:
-      setSelections(bytes, row: row)
     }
   }
 
-  private func invalid(_ bytes: UnsafeBufferPointer<UInt8>, row: Int) {
-    state[row] = .invalid
-    raw[row] = String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// A multi-select in one column: space-separated codes.
-  private func setSelections(_ bytes: UnsafeBufferPointer<UInt8>, row: Int) {
-    var bits: UInt64 = 0
-    var start = 0
-    var bad = false
-    var any = false
-    while start < bytes.count {
-      while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-      var end = start
-      while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-      if end > start {
-        any = true
-        let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if let level = fixedLevel(token) {
-          bits |= 1 << UInt64(level)
+  /// Appends the rows of `other` (a later part of the same data).
+  func append(_ other: ColumnBuilder) {
+    let offset = count
+    state += other.state
+    switch kind {
+    case .number: numbers += other.numbers
+    case .fixedCode: codes += other.codes
+    case .discoveredCode:
+      var remap = [Int32](repeating: -1, count: other.levels.count)
+      for (index, level) in other.levels.enumerated() {
+        if let known = discovered[level] {
+          remap[index] = known
         } else {
-          bad = true
+          let new = Int32(levels.count)
+          discovered[level] = new
+          levels.append(level)
+          remap[index] = new
         }
       }
-      start = end
+      codes += other.codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
+    case .text: texts += other.texts
+    case .date: dates += other.dates
+    case .multiple: selections += other.selections
     }
-    guard any else { return }
-    if bad {
-      invalid(bytes, row: row)
-    } else if state[row] != .invalid {
-      selections[row] |= bits
-      state[row] = .present
-    }
+    for (row, text) in other.raw { raw[offset + row] = text }
   }
 
-  /// A multi-select split into 0/1 columns (`symptoms/fever`): one code's column.
-  func setSplit(_ field: UnsafeBufferPointer<UInt8>?, bit: Int, row: Int) {
-    guard let bytes = field, !bytes.isEmpty, !isMissingToken(bytes) else { return }
-    let original = String(decoding: bytes, as: UTF8.self)
-    switch original.lowercased() {
-    case "1", "true", "yes":
-      if state[row] != .invalid {
-        selections[row] |= 1 << UInt64(bit)
-        state[row] = .present
-      }
-    case "0", "false", "no":
-      if state[row] == .empty { state[row] = .present }
-    default:
-      state[row] = .invalid
-      raw[row] = "\(self.field.name)/\(levels[bit])=\(original)"
+  /// Drops every row from `index` on (a part whose rows are discarded).
+  func truncate(to index: Int) {
+    state.removeSubrange(index...)
+    switch kind {
+    case .number: numbers.removeSubrange(index...)
+    case .fixedCode, .discoveredCode: codes.removeSubrange(index...)
+    case .text: texts.removeSubrange(index...)
+    case .date: dates.removeSubrange(index...)
+    case .multiple: selections.removeSubrange(index...)
     }
+    for row in raw.keys where row >= index { raw[row] = nil }
   }
 
   /// The finished column, with discovered levels sorted (numerically when all are numbers).

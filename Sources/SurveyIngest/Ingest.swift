@@ -73,24 +73,43 @@ public enum Ingest {
   /// - Throws: ``IngestError`` when a file cannot be read or its header cannot be parsed.
   public static func read(_ sources: [BatchSource], schema: IngestSchema) throws -> IngestResult {
     guard sources.count <= Int(UInt16.max) else { throw IngestError.tooManyBatches(count: sources.count) }
-    let builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
-    let assembler = RecordAssembler(builders: builders)
+    var builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
+    var rowBatch: [UInt16] = []
+    var rowLine: [Int32] = []
+    var rowIssues: [Int: RowIssue] = [:]
     var findings: [Finding] = []
     var reports: [BatchReport] = []
     var pendingRows: [(row: Int, rule: String, message: String)] = []
     for (batchIndex, source) in sources.enumerated() {
-      let reader = BatchReader(source: source, batchIndex: batchIndex, schema: schema, assembler: assembler)
-      let outcome = try reader.read()
+      let outcome = try BatchReader(source: source, batchIndex: batchIndex, schema: schema).read()
       findings += outcome.findings
-      pendingRows += outcome.rowFindings
       reports.append(outcome.report)
+      guard let part = outcome.part else { continue }
+      let offset = rowLine.count
+      if offset == 0 {
+        builders = part.builders
+      } else {
+        for (mine, theirs) in zip(builders, part.builders) { mine.append(theirs) }
+      }
+      rowBatch += repeatElement(UInt16(batchIndex), count: part.rowCount)
+      rowLine += part.rowLines
+      let headerCount = part.headerCount
+      for (row, fields) in part.ragged {
+        rowIssues[offset + row] = RowIssue(rule: "ragged-row")
+        pendingRows.append(
+          (offset + row, "ragged-row", "the record has \(fields) field\(fields == 1 ? "" : "s"); the header has \(headerCount)"))
+      }
+      for row in part.brokenQuotes {
+        rowIssues[offset + row] = RowIssue(rule: "bad-quote")
+        pendingRows.append(
+          (offset + row, "bad-quote", "a quote is not closed, or text follows a closing quote; the record cannot be split into fields"))
+      }
     }
     var table = DataTable(
       columns: builders.map { $0.build() }, batches: sources.map { BatchInfo(name: $0.name, path: $0.path) },
-      rowBatch: assembler.rowBatch, rowLine: assembler.rowLine, rowIssues: assembler.rowIssues,
-      idColumn: schema.idField)
+      rowBatch: rowBatch, rowLine: rowLine, rowIssues: rowIssues, idColumn: schema.idField)
     table.missingColumns = reportsMissing(findings)
-    for pending in pendingRows {
+    for pending in pendingRows.sorted(by: { $0.row < $1.row }) {
       findings.append(
         Finding(severity: .error, rule: pending.rule, variable: nil, row: pending.row, in: table, value: nil, message: pending.message))
     }

@@ -4,43 +4,68 @@
   import Darwin
 #endif
 
-/// Feeds a decoded batch to libcsv one physical line at a time, so every record knows the line
-/// it starts on, and recovers from malformed quoting.
+/// Feeds decoded text to libcsv one physical line at a time, so every record knows the line it
+/// starts on, and recovers from malformed quoting.
 ///
 /// When libcsv (strict mode) rejects a quote, or a quote is still open at the end of the input,
-/// the record that was being read is flagged `bad-quote` and reading resumes on the line after
-/// the one where that record began: one broken record never swallows the rest of the file.
+/// the record that was being read is flagged and reading resumes on the line after the one where
+/// that record began: one broken record never swallows the rest of the file.
 struct RecordScanner {
   let base: UnsafePointer<UInt8>
   let count: Int
   let parser: CSVParser
-  let assembler: RecordAssembler
+  let sink: UnsafeMutablePointer<FieldSink>
   let path: String
   private let separator: Int32
   private var position = 0
-  private var line = 1
-  private var recordStartLine = 1
+  private var line: Int
+  private var recordStartLine: Int
   private var recordStartOffset = 0
+  private var readingHeader = false
 
-  init(_ text: UnsafeBufferPointer<UInt8>, parser: CSVParser, assembler: RecordAssembler, path: String) {
+  /// - Parameters:
+  ///   - text: the bytes to read.
+  ///   - firstLine: the line number of the first byte (for a part of a file).
+  ///   - separator: the line-end byte (LF, or CR for old Mac files).
+  init(
+    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, separator: UInt8, parser: CSVParser,
+    sink: UnsafeMutablePointer<FieldSink>, path: String
+  ) {
     base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
     count = text.count
     self.parser = parser
-    self.assembler = assembler
+    self.sink = sink
     self.path = path
-    // Old Mac files end lines with CR alone.
-    separator =
-      count > 0 && memchr(base, 0x0A, count) == nil && memchr(base, 0x0D, count) != nil ? 0x0D : 0x0A
+    self.separator = Int32(separator)
+    line = firstLine
+    recordStartLine = firstLine
   }
 
-  /// Reads up to the end of the header record.
+  /// The offset of the next byte to read.
+  var offset: Int { position }
+  /// The line number of the next byte to read.
+  var nextLine: Int { line }
+
+  /// The line-end byte of `text`: LF, or CR when the text has CRs and no LF.
+  static func separator(of text: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    guard let base = text.baseAddress, !text.isEmpty else { return 0x0A }
+    return memchr(base, 0x0A, text.count) == nil && memchr(base, 0x0D, text.count) != nil ? 0x0D : 0x0A
+  }
+
+  /// Reads the first record (the header) into the sink.
+  ///
+  /// - Throws: ``IngestError/badHeader(path:line:problem:)`` for broken quoting in the header.
   mutating func scanHeader() throws {
-    try run(until: { $0.mode == .data })
+    readingHeader = true
+    defer { readingHeader = false }
+    try run(chunkRows: 0, until: { $0.rowCount >= 1 && !$0.recordOpen }, flush: { })
   }
 
-  /// Reads every remaining record.
-  mutating func scanRecords() throws {
-    try run(until: { _ in false })
+  /// Reads every remaining record, calling `flush` whenever `chunkRows` records are waiting
+  /// (between records) and once at the end.
+  mutating func scanRecords(chunkRows: Int, flush: () throws -> Void) throws {
+    try run(chunkRows: chunkRows, until: { _ in false }, flush: flush)
+    try flush()
   }
 
   private func lineEnd(from offset: Int) -> Int {
@@ -49,28 +74,29 @@ struct RecordScanner {
   }
 
   private mutating func recover() throws {
-    if assembler.mode == .header {
+    if readingHeader {
       throw IngestError.badHeader(
         path: path, line: recordStartLine, problem: "a quote is not closed or is followed by other text")
     }
-    assembler.abandonRecord()
+    sink.pointee.abandonRecord()
     try parser.reset()
     position = lineEnd(from: recordStartOffset)
     line = recordStartLine + 1
   }
 
-  private mutating func run(until done: (RecordAssembler) -> Bool) throws {
+  private mutating func run(chunkRows: Int, until done: (FieldSink) -> Bool, flush: () throws -> Void) throws {
     while true {
       while position < count {
-        if done(assembler) { return }
-        let end = lineEnd(from: position)
+        if done(sink.pointee) { return }
         if parser.isBetweenRecords {
+          if chunkRows > 0, sink.pointee.rowCount >= chunkRows { try flush() }
           recordStartLine = line
           recordStartOffset = position
-          assembler.recordLine = Int32(truncatingIfNeeded: line)
+          sink.pointee.recordLine = Int32(truncatingIfNeeded: line)
         }
+        let end = lineEnd(from: position)
         let chunk = UnsafeRawBufferPointer(start: base + position, count: end - position)
-        if let status = parser.parse(chunk, into: assembler) {
+        if let status = parser.parse(chunk, into: sink) {
           switch status {
           case .malformedQuote:
             try recover()
@@ -82,8 +108,8 @@ struct RecordScanner {
         position = end
         line += 1
       }
-      if done(assembler) { return }
-      guard let status = parser.finish(into: assembler) else { return }
+      if done(sink.pointee) { return }
+      guard let status = parser.finish(into: sink) else { return }
       switch status {
       case .malformedQuote:
         try recover()

@@ -16,17 +16,11 @@ public struct UniqueRule: ValidationRule {
     let table = context.table
     for variable in context.codebook.variables where variable.unique {
       guard let column = table.column(variable.name) else { continue }
-      var first: [String: Int] = [:]
-      first.reserveCapacity(column.count)
-      for row in 0..<column.count where column.state[row] == .present && !context.skipsRow[row] {
-        guard let key = column.formatted(row: row) else { continue }
-        if let earlier = first[key] {
-          let (batch, line) = table.location(row: earlier)
-          findings.append(
-            context.finding(.error, id, variable, row: row, Self.message(variable, firstBatch: batch, firstLine: line)))
-        } else {
-          first[key] = row
-        }
+      let earlier = column.earlierDuplicates(skipping: context.skipsRow)
+      for row in 0..<column.count where earlier[row] >= 0 {
+        let (batch, line) = table.location(row: Int(earlier[row]))
+        findings.append(
+          context.finding(.error, id, variable, row: row, Self.message(variable, firstBatch: batch, firstLine: line)))
       }
     }
     return findings

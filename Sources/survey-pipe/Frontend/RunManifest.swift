@@ -27,7 +27,7 @@ struct RunManifest {
 
   static func fileHash(_ path: String) -> String? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return SHA256.hex(of: data)
+    return FileDigest.sha256(data)
   }
 
   static func timestamp(_ date: Date) -> String {
