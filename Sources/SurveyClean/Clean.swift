@@ -12,6 +12,40 @@ public struct CleanResult: Sendable {
   public var rawRecords: Int
   /// Records dropped (each with a `changes` entry whose variable is nil or whose reason drops it).
   public var droppedRecords: Int
+  /// What reviewers' decisions settled: cells accepted or set, records dropped.
+  public var resolutions: [Resolution]
+
+  /// `findings` (about the table cleaning started from) with the reviewer's decision noted on
+  /// every finding a decision settled: one on a cell accepted or set, or on a record dropped.
+  public func resolve(_ findings: [Finding]) -> [Finding] {
+    var cells: [String: Decision.Action] = [:]
+    var rows = Set<Int>()
+    for resolution in resolutions {
+      if let variable = resolution.variable {
+        cells["\(resolution.row)|\(variable)"] = resolution.action
+      } else {
+        rows.insert(resolution.row)
+      }
+    }
+    return findings.map { finding in
+      var finding = finding
+      guard let row = finding.row else { return finding }
+      if rows.contains(row) {
+        finding.resolution = "decision: drop"
+      } else if let variable = finding.variable, let action = cells["\(row)|\(variable)"] {
+        finding.resolution = "decision: \(action.rawValue)"
+      }
+      return finding
+    }
+  }
+}
+
+/// A reviewer's decision that took effect, by row of the table cleaning started from.
+public struct Resolution: Sendable, Equatable {
+  public var row: Int
+  /// The variable accepted or set; nil for a dropped record.
+  public var variable: String?
+  public var action: Decision.Action
 }
 
 /// The clean stage: applies reviewers' decisions, drops broken and duplicate records, and turns

@@ -30,7 +30,7 @@ extension Cleaner {
       let matching = rows.filter { row in
         guard !dropped[row] else { return false }
         guard let column, decision.action != .drop || decision.oldValue != nil else { return true }
-        return (table.columns[column].original(row: row) ?? "") == (decision.oldValue ?? "")
+        return matches(decision.oldValue, column: column, row: row)
       }
       guard !matching.isEmpty else {
         problem("decision-stale", "the data no longer has the old_value the reviewer saw; the decision is not applied")
@@ -43,9 +43,17 @@ extension Cleaner {
       switch decision.action {
       case .accept:
         let index = column!
+        let isCode = table.columns[index].state[row] == .missingCode
+        if isCode, table.columns[index].numbers == nil {
+          problem(
+            "decision-invalid",
+            "the old_value is a missing code of \(table.columns[index].name), not one of its codes; only a number that is also a missing code can be accepted as a value")
+          continue
+        }
         accepted.insert(CellKey(row: row, column: index))
+        resolved[CellKey(row: row, column: index)] = .accept
         // Accepting a number that is also a missing code (a real age of 99) makes it a value.
-        if table.columns[index].state[row] == .missingCode, table.columns[index].numbers != nil {
+        if isCode {
           let old = table.columns[index].original(row: row)
           table.columns[index].state[row] = .present
           table.columns[index].raw[row] = nil
@@ -53,18 +61,39 @@ extension Cleaner {
         }
       case .drop:
         drop(row, reason: "decision", column: column)
+        droppedByDecision.insert(row)
       case .set:
         let index = column!
         let old = table.columns[index].original(row: row)
-        let format = codebook.variable(named: table.columns[index].name)?.format.flatMap { try? DateFormat($0) }
+        let variable = codebook.variable(named: table.columns[index].name)
+        if let range = variable?.range, let value = Double(decision.newValue ?? ""), !range.contains(value) {
+          problem(
+            "decision-invalid",
+            "the new_value is outside the range of \(table.columns[index].name); the decision is not applied")
+          continue
+        }
+        let format = variable?.format.flatMap { try? DateFormat($0) }
         guard table.columns[index].assign(decision.newValue ?? "", row: row, dateFormat: format) else {
           problem("decision-invalid", "the new_value is not a value of \(table.columns[index].name); the decision is not applied")
           continue
         }
         accepted.insert(CellKey(row: row, column: index))
+        resolved[CellKey(row: row, column: index)] = .set
         if table.columns[index].name == table.idColumn { idChanged = true }
         log(row: row, column: index, old: old, new: table.columns[index].formatted(row: row), reason: "decision")
       }
     }
+  }
+
+  /// True when the cell still holds `old` (blank matches blank): the same text, or for numbers
+  /// the same value however written (`12,5`, `12.50`, `1.25e1`).
+  func matches(_ old: String?, column: Int, row: Int) -> Bool {
+    let current = table.columns[column].original(row: row) ?? ""
+    let expected = old ?? ""
+    if current == expected { return true }
+    guard let values = table.columns[column].numbers, table.columns[column].state[row] == .present,
+      let number = Double(expected.replacingOccurrences(of: ",", with: "."))
+    else { return false }
+    return number == values[row]
   }
 }

@@ -10,6 +10,9 @@ struct Cleaner {
   var findings: [Finding] = []
   /// A decision set a value of the id variable.
   var idChanged = false
+  /// Cells a reviewer accepted or set, and records a reviewer dropped.
+  var resolved: [CellKey: Decision.Action] = [:]
+  var droppedByDecision = Set<Int>()
 
   struct CellKey: Hashable {
     var row: Int
@@ -110,8 +113,10 @@ struct Cleaner {
     let sorted = changes.sorted {
       ($0.batchIndex, $0.line, $0.column, $0.order) < ($1.batchIndex, $1.line, $1.column, $1.order)
     }
+    var resolutions: [Resolution] = resolved.map { Resolution(row: $0.key.row, variable: table.columns[$0.key.column].name, action: $0.value) }
+    resolutions += droppedByDecision.map { Resolution(row: $0, variable: nil, action: .drop) }
     return CleanResult(
       table: table.filtered(keep), changes: sorted, findings: findings, rawRecords: table.rowCount,
-      droppedRecords: dropped.filter { $0 }.count)
+      droppedRecords: dropped.filter { $0 }.count, resolutions: resolutions)
   }
 }

@@ -137,6 +137,10 @@ extension Codebook {
     if idVariable.type == .multiple {
       throw idNode.invalid("the id variable cannot be a multiple-choice variable")
     }
+    if idVariable.pii {
+      throw idNode.invalid(
+        "the id variable '\(idVariable.name)' is marked pii, but logs name records by their id; use a survey-assigned id")
+    }
     for (index, variable) in variables.enumerated() {
       let record = try variableNodes[index].record(known: Self.variableKeys)
       for (key, expression) in [("relevant", variable.relevant), ("constraint", variable.constraint)] {

@@ -43,6 +43,11 @@ struct ConfigNode {
       return .invalidYAML(file: file, line: mark.line, column: mark.column, problem: problem)
     case .reader(let problem, _, _, _):
       return .invalidYAML(file: file, line: nil, column: nil, problem: problem)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return .invalidValue(
+        file: file, line: context.mark.line, key: duplicates.first ?? "(mapping)",
+        problem: "the key \(keys) appears more than once in the same mapping")
     default:
       return .invalidYAML(file: file, line: nil, column: nil, problem: "\(error)")
     }

@@ -32,6 +32,8 @@ public struct Finding: Sendable, Hashable {
   public var value: String?
   /// What is wrong, in words; never contains respondent values.
   public var message: String
+  /// How a reviewer settled it (`decision: set`, `decision: accept`, `decision: drop`), if so.
+  public var resolution: String?
   /// The row of the table, when the finding is about a row (not written to outputs).
   public var row: Int?
   /// Order of the batch in the run, used to sort findings (not written to outputs).

@@ -12,9 +12,23 @@ public final class OutputFolder {
 
   /// Creates the staging folder next to `path` (creating parent folders as needed).
   ///
+  /// The destination must not exist, or be empty, or be an earlier run folder (it has a
+  /// `run.json`): a run never replaces a folder or file it did not make.
   /// - Throws: ``CoreError/unwritableOutput(path:reason:)``.
   public init(path: String) throws {
     destination = URL(fileURLWithPath: path).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else {
+        throw CoreError.unwritableOutput(path: path, reason: "it is a file, not a run folder; choose another output folder")
+      }
+      let contents = (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
+      if !contents.isEmpty, !contents.contains("run.json") {
+        throw CoreError.unwritableOutput(
+          path: path,
+          reason: "the folder holds files and is not a survey-pipe run folder (it has no run.json); runs replace their output folder, so choose another")
+      }
+    }
     let parent = destination.deletingLastPathComponent()
     staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
     do {

@@ -27,8 +27,15 @@ extension Pipeline {
 
   init(root: ConfigNode, directory: String) throws {
     let record = try root.record(known: Self.topKeys)
-    let name = try record.required("name").string()
-    let codebook = FileGlob.resolve(try record.required("codebook").string(), against: directory)
+    let nameNode = try record.required("name")
+    let name = try nameNode.string()
+    guard let first = name.first, first != ".",
+      name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+    else {
+      throw nameNode.invalid("'\(name)' cannot name a run folder (letters, digits, '-', '_' and '.', not first)")
+    }
+    let codebookNode = try record.required("codebook")
+    let codebook = FileGlob.resolve(try codebookNode.string(), against: directory)
     let read = try record["read"].map { try Self.readOptions($0, base: ReadOptions()) } ?? ReadOptions()
     let inputsNode = try record.required("inputs")
     var inputs: [InputSpec] = []
@@ -88,6 +95,8 @@ extension Pipeline {
     self.init(
       name: name, file: root.file, codebookPath: codebook, inputs: inputs, read: read, clean: clean,
       design: design, tables: tables, suppressBelow: suppress, outputPath: output)
+    keyLines["codebook"] = codebookNode.line
+    keyLines["clean.decisions"] = record["clean"].flatMap { try? $0.pairs().first { $0.key == "decisions" }?.value.line }
   }
 
   static func readOptions(_ node: ConfigNode, base: ReadOptions) throws -> ReadOptions {

@@ -57,6 +57,8 @@ public struct Pipeline: Sendable {
   /// Cells with fewer unweighted respondents than this are suppressed in tables.
   public var suppressBelow: Int?
   public var outputPath: String
+  /// The line of some keys (`codebook`, `clean.decisions`), for messages about the files they name.
+  public var keyLines: [String: Int] = [:]
 
   public init(
     name: String, file: String, codebookPath: String, inputs: [InputSpec], read: ReadOptions = ReadOptions(),

@@ -45,7 +45,12 @@ struct BatchReader {
           .info, "encoding-sniffed", line: nil,
           "the file is not UTF-8 and no encoding was declared; it was read as \(decoded.encoding.rawValue) (declare the encoding to be sure)"))
     }
-    findings += undecodableFindings(decoded)
+    if let declared = decoded.overruled {
+      findings.append(
+        finding(
+          .warning, "encoding-conflict", line: nil,
+          "the pipeline declares \(declared.rawValue) but the file starts with a UTF-8 byte-order mark; it was read as UTF-8"))
+    }
 
     var header: Header?
     var part: PartReader?
@@ -53,9 +58,16 @@ struct BatchReader {
     try decoded.bytes.withUnsafeBufferPointer { text in
       delimiter = source.read.delimiter ?? DelimiterSniffer.sniff(text)
       let separator = RecordScanner.separator(of: text)
+      findings += undecodableFindings(decoded, separator: separator)
       header = try readHeader(text, separator: separator, delimiter: delimiter)
       guard let header else { return }
+      for line in header.emptyLines {
+        findings.append(finding(.info, "empty-record", line: line, "the record has only empty fields and was skipped"))
+      }
       let match = HeaderMatcher(schema: schema).match(header.names)
+      if schema.reportsUnknownColumns, !schema.fields.isEmpty, match.missing.count == schema.fields.count {
+        throw IngestError.unrecognizedHeader(path: source.path, line: header.line)
+      }
       findings += try headerFindings(match, header: header)
       let ranges = split(text, from: header.offset, separator: separator)
       let readers = ranges.map { _ in
@@ -101,6 +113,8 @@ struct BatchReader {
   struct Header {
     var names: [String]
     var line: Int
+    /// Lines of records with only empty fields before the header (skipped).
+    var emptyLines: [Int]
     /// Where the records begin.
     var offset: Int
     var nextLine: Int
@@ -108,7 +122,7 @@ struct BatchReader {
 
   /// The first record, or nil when the file has none.
   func readHeader(_ text: UnsafeBufferPointer<UInt8>, separator: UInt8, delimiter: UInt8) throws -> Header? {
-    let parser = try CSVParser(delimiter: delimiter, path: source.path)
+    let parser = try CSVParser(delimiter: delimiter, lineEnd: separator, path: source.path)
     let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
     sink.initialize(to: FieldSink(rows: 4, fieldsPerRow: 64))
     defer {
@@ -119,9 +133,18 @@ struct BatchReader {
     var scanner = RecordScanner(text, separator: separator, parser: parser, sink: sink, path: source.path)
     try scanner.scanHeader()
     guard sink.pointee.rowCount > 0 else { return nil }
+    guard sink.pointee.rowCount == 1, !sink.pointee.recordOpen else {
+      // Records after the header on its own line would be lost: refuse rather than drop them.
+      throw IngestError.badHeader(
+        path: source.path, line: Int(sink.pointee.rowLines[0]),
+        problem: "the header's line also holds the start of the records (a line end the file does not use elsewhere?)")
+    }
     let fields = Int(sink.pointee.rowFields[0])
     let names = (0..<fields).map { k in sink.pointee.fieldBytes(k).map { String(decoding: $0, as: UTF8.self) } ?? "" }
-    return Header(names: names, line: Int(sink.pointee.rowLines[0]), offset: scanner.offset, nextLine: scanner.nextLine)
+    let empty = (0..<sink.pointee.emptyCount).map { Int(sink.pointee.emptyLines[$0]) }
+    return Header(
+      names: names, line: Int(sink.pointee.rowLines[0]), emptyLines: empty, offset: scanner.offset,
+      nextLine: scanner.nextLine)
   }
 
   /// The byte ranges the records are read in: one, or two for a large file when a line end
@@ -202,7 +225,7 @@ struct BatchReader {
   }
 
   /// One finding per line that held bytes the encoding cannot decode.
-  func undecodableFindings(_ decoded: DecodedText) -> [Finding] {
+  func undecodableFindings(_ decoded: DecodedText, separator: UInt8) -> [Finding] {
     guard !decoded.invalidOffsets.isEmpty else { return [] }
     var findings: [Finding] = []
     var line = 1
@@ -211,7 +234,7 @@ struct BatchReader {
     let bytes = decoded.bytes
     for offset in decoded.invalidOffsets {
       while position < offset {
-        if bytes[position] == 0x0A { line += 1 }
+        if bytes[position] == separator { line += 1 }
         position += 1
       }
       if line != lastLine {

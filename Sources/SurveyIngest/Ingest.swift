@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// A batch file to read, with how to read it.
@@ -46,7 +47,7 @@ public enum Ingest {
   public static func sources(for pipeline: Pipeline) throws -> [BatchSource] {
     var sources: [BatchSource] = []
     for input in pipeline.inputs {
-      let paths = FileGlob.expand(input.resolvedPattern)
+      let paths = FileGlob.expand(input.resolvedPattern).filter { FileManager.default.fileExists(atPath: $0) }
       if paths.isEmpty {
         throw IngestError.noMatchingFiles(pattern: input.pattern, pipeline: pipeline.file, line: input.line)
       }

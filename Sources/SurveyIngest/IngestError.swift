@@ -9,6 +9,8 @@ public enum IngestError: Error, Equatable, Sendable {
   case noMatchingFiles(pattern: String, pipeline: String?, line: Int?)
   /// libcsv could not be set up (out of memory).
   case parserSetup(path: String, code: Int32)
+  /// No header name matches any variable: most likely the header row is missing.
+  case unrecognizedHeader(path: String, line: Int)
   /// The header line cannot be read, so no column can be matched.
   case badHeader(path: String, line: Int, problem: String)
   /// libcsv ran out of memory or hit its size limit while reading.
@@ -33,6 +35,8 @@ extension IngestError: LocalizedError {
       return "\(place)no file matches '\(pattern)'"
     case .parserSetup(let path, let code):
       return "\(path): the CSV parser could not start (libcsv status \(code))"
+    case .unrecognizedHeader(let path, let line):
+      return "\(path):\(line): no column of the header matches a variable of the codebook; is the header row missing? (the file is not read)"
     case .badHeader(let path, let line, let problem):
       return "\(path):\(line): the header cannot be read: \(problem)"
     case .parserFailure(let path, let line, let message):

@@ -40,7 +40,7 @@ final class PartReader: @unchecked Sendable {
   func read(
     _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, separator: UInt8, delimiter: UInt8, path: String
   ) throws {
-    let parser = try CSVParser(delimiter: delimiter, path: path)
+    let parser = try CSVParser(delimiter: delimiter, lineEnd: separator, path: path)
     let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
     sink.initialize(to: FieldSink(rows: Self.chunkRows, fieldsPerRow: max(headerCount, 1)))
     defer {

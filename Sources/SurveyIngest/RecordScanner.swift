@@ -46,10 +46,25 @@ struct RecordScanner {
   /// The line number of the next byte to read.
   var nextLine: Int { line }
 
-  /// The line-end byte of `text`: LF, or CR when the text has CRs and no LF.
+  /// The line-end byte of `text`: CR when lone CRs (not followed by LF) outnumber LFs, as in
+  /// old Mac files (whose cells may still hold LFs); LF otherwise (also for CRLF).
   static func separator(of text: UnsafeBufferPointer<UInt8>) -> UInt8 {
     guard let base = text.baseAddress, !text.isEmpty else { return 0x0A }
-    return memchr(base, 0x0A, text.count) == nil && memchr(base, 0x0D, text.count) != nil ? 0x0D : 0x0A
+    var loneCR = 0
+    var position = 0
+    while position < text.count, let hit = memchr(base + position, 0x0D, text.count - position) {
+      let index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+      if index + 1 >= text.count || text[index + 1] != 0x0A { loneCR += 1 }
+      position = index + 1
+    }
+    guard loneCR > 0 else { return 0x0A }
+    var lineFeeds = 0
+    position = 0
+    while position < text.count, let hit = memchr(base + position, 0x0A, text.count - position) {
+      lineFeeds += 1
+      position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+    }
+    return loneCR > lineFeeds ? 0x0D : 0x0A
   }
 
   /// Reads the first record (the header) into the sink.

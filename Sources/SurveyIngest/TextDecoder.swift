@@ -18,6 +18,8 @@ struct DecodedText {
   var hadByteOrderMark: Bool
   /// Offsets in `bytes` of U+FFFD replacement characters written for undecodable input.
   var invalidOffsets: [Int]
+  /// The encoding the pipeline declared, when a UTF-8 byte-order mark overruled it.
+  var overruled: TextEncoding? = nil
 }
 
 /// Turns a batch's bytes into UTF-8: strips a UTF-8 byte-order mark, detects or applies the
@@ -32,6 +34,12 @@ enum TextDecoder {
       bom = true
     } else if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
       throw IngestError.unsupportedEncoding(path: path, encoding: "UTF-16")
+    }
+    if bom, let declared, declared != .utf8 {
+      // A byte-order mark is near-certain evidence of UTF-8; a wrong declaration would garble text.
+      var text = utf8(input, source: .detected, bom: bom)
+      text.overruled = declared
+      return text
     }
     switch declared {
     case .utf8?:

@@ -49,7 +49,7 @@ extension ValidationLog {
     for (index, finding) in findings.enumerated() {
       let cells = [
         Self.id(index), finding.severity.rawValue, finding.rule, finding.variable, finding.recordID, finding.batch,
-        finding.line.map(String.init), finding.value, finding.message,
+        finding.line.map(String.init), finding.value, finding.message, finding.resolution,
       ]
       page += "<tr class=\"\(finding.severity.rawValue)\">" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
     }

@@ -17,7 +17,9 @@ public struct ValidationLog: Sendable {
     return "F" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
   }
 
-  public static let columns = ["finding_id", "severity", "rule", "variable", "record_id", "batch", "line", "value", "message"]
+  public static let columns = [
+    "finding_id", "severity", "rule", "variable", "record_id", "batch", "line", "value", "message", "resolution",
+  ]
 
   /// `validation.csv`: one finding a row; cells that a spreadsheet would run as formulas are
   /// prefixed with `'`.
@@ -27,7 +29,7 @@ public struct ValidationLog: Sendable {
     for (index, finding) in findings.enumerated() {
       writer.row([
         Self.id(index), finding.severity.rawValue, finding.rule, finding.variable, finding.recordID,
-        finding.batch, finding.line.map(String.init), finding.value, finding.message,
+        finding.batch, finding.line.map(String.init), finding.value, finding.message, finding.resolution,
       ])
     }
     return writer.text
@@ -47,6 +49,7 @@ public struct ValidationLog: Sendable {
         ("line", finding.line.map(String.init) ?? "null"),
         ("value", JSONText.string(finding.value)),
         ("message", JSONText.string(finding.message)),
+        ("resolution", JSONText.string(finding.resolution)),
       ])
       text += "\n"
     }
@@ -55,6 +58,9 @@ public struct ValidationLog: Sendable {
 
   /// Counts by severity.
   public var counts: [Finding.Severity: Int] { findings.counts() }
+
+  /// Counts by severity of the findings no reviewer decision has settled.
+  public var unresolvedCounts: [Finding.Severity: Int] { findings.filter { $0.resolution == nil }.counts() }
 
   /// Counts of `key` values, in first-seen order.
   func tally(_ key: (Finding) -> String) -> [(String, [Finding.Severity: Int])] {

@@ -135,6 +135,39 @@ struct CleanTests {
     #expect(result.table.column("age")?.state[1] == .empty)
   }
 
+  @Test("old values written another way still match; a set outside the range or an accepted code is refused")
+  func decisionChecks() throws {
+    let result = try clean(
+      "respondent_id,sex,age,oop_cost\nR1,98,40,12.5\nR2,1,30,7\n",
+      decisions: """
+        record_id,variable,old_value,action,new_value,comment
+        R1,oop_cost,"12,50",set,13,copied from the Excel file
+        R2,age,30,set,130,typo
+        R1,sex,98,accept,,not a code of sex
+        """)
+    #expect(log(result) == ["R1:sex:98>:missing-code", "R1:oop_cost:12.5>13:decision"])
+    #expect(result.findings.map { "\($0.line ?? 0):\($0.rule)" } == ["3:decision-invalid", "4:decision-invalid"])
+    #expect(result.findings[0].message == "the new_value is outside the range of age; the decision is not applied")
+  }
+
+  @Test("findings settled by a decision are marked; others are not")
+  func resolutions() throws {
+    let folder = try TemporaryDirectory("clean")
+    let path = try folder.write("b.csv", "respondent_id,sex,age\nR1,5,17\nR2,6,16\n")
+    let ingest = try Ingest.read(
+      [BatchSource(path: path, name: "b.csv", read: ReadOptions())], schema: IngestSchema(codebook: cleanCodebook))
+    let findings = try Validate.run(ingest.table, codebook: cleanCodebook)
+    let decisions = DecisionsFile(
+      name: "d.csv",
+      decisions: [
+        Decision(recordID: "R1", variable: "age", oldValue: "17", action: .set, newValue: "19", line: 2),
+        Decision(recordID: "R2", variable: nil, oldValue: nil, action: .drop, line: 3),
+      ])
+    let result = Clean.run(ingest.table, codebook: cleanCodebook, findings: findings, policy: CleanPolicy(), decisions: decisions)
+    let resolved = result.resolve(findings).map { "\($0.recordID ?? ""):\($0.variable ?? ""):\($0.resolution ?? "-")" }
+    #expect(resolved == ["R1:sex:-", "R1:age:decision: set", "R2:sex:decision: drop", "R2:age:decision: drop"])
+  }
+
   @Test("the cleaning log neutralises formulas and lists batch and line")
   func logCSV() throws {
     let result = try clean("respondent_id,sex\n=HYPERLINK(1),3\n")

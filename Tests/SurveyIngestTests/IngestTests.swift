@@ -252,3 +252,60 @@ struct IngestTests {
     }
   }
 }
+
+@Suite("Ingest: awkward files found in review")
+struct AwkwardFileTests {
+  @Test("old Mac files end records with CR while cells may hold LF")
+  func carriageReturnFiles() throws {
+    let result = try ingest("respondent_id,region,age\r1,x,20\r2,\"a\nb\",30\r3,y,40\r")
+    #expect(result.table.rowCount == 3)
+    #expect(result.findings.filter { $0.rule != "missing-column" }.isEmpty)
+    #expect(result.column("region").formatted(row: 1) == "a\nb")
+    #expect(result.column("age").numbers == [20, 30, 40])
+    #expect(result.table.rowLine == [2, 3, 4])
+  }
+
+  @Test("a leading row of empty fields is skipped and reported; the header after it is used")
+  func leadingEmptyRow() throws {
+    let result = try ingest(",,,\nrespondent_id,age\nR1,30\n")
+    #expect(result.table.rowCount == 1)
+    #expect(result.findings.filter { $0.rule == "empty-record" }.map(\.line) == [1])
+    #expect(result.table.rowLine == [3])
+  }
+
+  @Test("a batch whose header matches no variable is refused without showing its values")
+  func missingHeaderRow() throws {
+    do {
+      _ = try ingest("R1,+37369111222,1\nR2,556,2\n")
+      Issue.record("expected an error")
+    } catch let error as IngestError {
+      #expect(error == .unrecognizedHeader(path: error.path, line: 1))
+      #expect(!error.localizedDescription.contains("+373"))
+    }
+  }
+
+  @Test("a UTF-8 byte-order mark overrules a declared single-byte encoding, with a warning")
+  func byteOrderMarkOverrulesDeclaration() throws {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("respondent_id,region\nR1,Chișinău\n".utf8)
+    let result = try ingest([("b.csv", bytes)], read: ReadOptions(encoding: .windows1251))
+    #expect(result.column("region").formatted(row: 0) == "Chișinău")
+    #expect(result.findings.contains { $0.rule == "encoding-conflict" && $0.severity == .warning })
+  }
+
+  @Test("undecodable bytes in a CR-only file are reported on their line")
+  func undecodableLineInCRFile() throws {
+    let bytes = Array("respondent_id,region\r1,a\r2,ab".utf8) + [0xFF] + Array("c\r".utf8)
+    let result = try ingest([("b.csv", bytes)], read: ReadOptions(encoding: .utf8))
+    #expect(result.findings.filter { $0.rule == "undecodable-bytes" }.map(\.line) == [3])
+  }
+}
+
+extension IngestError {
+  /// The file an error names (for comparing errors in tests).
+  var path: String {
+    switch self {
+    case .unrecognizedHeader(let path, _), .badHeader(let path, _, _), .unreadable(let path, _): return path
+    default: return ""
+    }
+  }
+}

@@ -21,6 +21,8 @@ struct CheckTests {
     ("name: x\ncodebook: c.yml\ninputs: [a.csv]\nweighting: {calibrate: {method: raking}}\n",
      "p.yml:4: weighting: not supported yet"),
     ("name: x\ncodebook: [\n", "p.yml:3:1: not valid YAML"),
+    ("name: x\ncodebook: c.yml\ninputs: [a.csv]\n", "p.yml:2: codebook: cannot read c.yml: no such file"),
+    ("name: ../x\ncodebook: c.yml\ninputs: [a.csv]\n", "p.yml:1: name: '../x' cannot name a run folder"),
   ])
   func pipelineErrors(yaml: String, message: String) throws {
     let folder = try TemporaryDirectory("check")
@@ -47,6 +49,19 @@ struct CheckTests {
     let result = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
     #expect(result.status == 1)
     #expect(result.stderr.contains("c.yml:5: variables[1].type: unknown type 'intger'"), "\(result.stderr)")
+  }
+
+  @Test("a pii id variable and a missing input file are refused")
+  func piiIdAndMissingInput() throws {
+    let folder = try TemporaryDirectory("check")
+    try folder.write("c.yml", "survey: s\nid: rid\nvariables:\n  - {name: rid, type: text, pii: true}\n")
+    try folder.write("p.yml", "name: x\ncodebook: c.yml\ninputs: [a.csv]\n")
+    let pii = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
+    #expect(pii.stderr.contains("c.yml:2: id: the id variable 'rid' is marked pii"), "\(pii.stderr)")
+    try folder.write("c.yml", "survey: s\nid: rid\nvariables:\n  - {name: rid, type: text}\n")
+    let missing = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("p.yml:3: inputs: no file matches 'a.csv'"), "\(missing.stderr)")
   }
 
   @Test("a table naming a variable of the wrong type is refused")

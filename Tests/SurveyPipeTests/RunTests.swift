@@ -86,7 +86,7 @@ struct RunTests {
     let out = folder.url.appendingPathComponent("out")
     let result = try SurveyPipeBinary.run(["run", Self.pipeline, "--out", out.path, "--fail-on", "error", "--quiet"])
     #expect(result.status == 3)
-    #expect(result.stderr.contains("--fail-on error: 10 findings at that level"))
+    #expect(result.stderr.contains("--fail-on error: 8 unsettled findings at that level"))
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("validation.csv").path))
     let usage = try SurveyPipeBinary.run(["run", Self.pipeline, "--fail-on", "sometimes"])
     #expect(usage.status == 2)
@@ -114,11 +114,31 @@ struct RunTests {
     #expect(leftovers.isEmpty)
   }
 
-  @Test("an output folder that holds an input is refused")
-  func outputHoldingInputs() throws {
+  @Test("a run never replaces a folder or file it did not make")
+  func foreignOutputs() throws {
     let result = try SurveyPipeBinary.run(["run", Self.pipeline, "--out", Fixtures.path("moldova"), "--quiet"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("holds the input"))
+    #expect(result.stderr.contains("is not a survey-pipe run folder (it has no run.json)"))
     #expect(FileManager.default.fileExists(atPath: Fixtures.path("moldova/codebook.yml")))
+    let folder = try TemporaryDirectory("run")
+    try folder.write("precious/thesis.docx", "chapter 1")
+    let file = try folder.write("notes.txt", "keep me")
+    #expect(try SurveyPipeBinary.run(["run", Self.pipeline, "--out", folder.url.appendingPathComponent("precious").path]).status == 1)
+    #expect(try folder.read("precious/thesis.docx") == "chapter 1")
+    #expect(try SurveyPipeBinary.run(["run", Self.pipeline, "--out", file]).status == 1)
+    #expect(try folder.read("notes.txt") == "keep me")
+  }
+
+  @Test("an earlier run folder that holds an input is refused")
+  func outputHoldingInputs() throws {
+    let folder = try TemporaryDirectory("run")
+    try folder.write("out/run.json", "{}")
+    let batch = try folder.write("out/b.csv", "respondent_id\nR1\n")
+    let pipeline = try folder.write(
+      "p.yml", "name: p\ncodebook: \(Fixtures.path("moldova/codebook.yml"))\ninputs: [\(batch)]\noutput: out\n")
+    let result = try SurveyPipeBinary.run(["run", pipeline, "--quiet"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("holds the input"))
+    #expect(try folder.read("out/b.csv") == "respondent_id\nR1\n")
   }
 }

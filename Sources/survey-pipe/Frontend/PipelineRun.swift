@@ -14,8 +14,19 @@ struct PipelineRun {
   /// Loads and cross-checks the pipeline and its codebook (no data read).
   static func load(_ path: String) throws -> (Pipeline, Codebook) {
     let pipeline = try Pipeline.load(path: path)
-    let codebook = try Codebook.load(path: pipeline.codebookPath)
+    let codebook: Codebook
+    do {
+      codebook = try Codebook.load(path: pipeline.codebookPath)
+    } catch CoreError.unreadableFile(let file, let reason) {
+      throw CoreError.invalidValue(
+        file: pipeline.file, line: pipeline.keyLines["codebook"], key: "codebook", problem: "cannot read \(file): \(reason)")
+    }
     try pipeline.check(against: codebook)
+    if let decisions = pipeline.clean.decisionsPath, !FileManager.default.fileExists(atPath: decisions) {
+      throw CoreError.invalidValue(
+        file: pipeline.file, line: pipeline.keyLines["clean.decisions"], key: "clean.decisions",
+        problem: "cannot read \(decisions): no such file")
+    }
     return (pipeline, codebook)
   }
 
@@ -37,7 +48,7 @@ struct PipelineRun {
 
     // Ingest.
     let sources = try Ingest.sources(for: pipeline)
-    for path in sources.map(\.path) + [pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
+    for path in sources.map(\.path) + [pipeline.file, pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
     where folder.contains(path) {
       throw CoreError.invalidValue(
         file: pipeline.file, line: nil, key: "output",
@@ -77,9 +88,10 @@ struct PipelineRun {
         raw: cleaned.rawRecords, tidy: cleaned.table.rowCount, dropped: cleaned.droppedRecords)
     }
 
-    let log = ValidationLog(findings: ingest.findings + validation + cleaned.findings)
+    let log = ValidationLog(findings: cleaned.resolve(ingest.findings + validation) + cleaned.findings)
     manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
     manifest.findings = log.counts
+    manifest.unresolved = log.unresolvedCounts
 
     // Weight and tabulate.
     let analysis = try PipelineAnalysis(pipeline: pipeline, codebook: codebook, table: cleaned.table, progress: progress)
@@ -115,7 +127,15 @@ struct PipelineRun {
     let result = try Ingest.read(
       [source], schema: IngestSchema(fields: fields, reportsUnknownColumns: false, missingColumnIsFatal: true))
     var file = DecisionsFile(table: result.table, name: source.name)
-    file.findings = result.findings + file.findings
+    // Problems reading the decisions file mean decisions not applied: warnings, listed last.
+    let readProblems = result.findings.map { finding -> Finding in
+      var finding = finding
+      finding.batchIndex = nil
+      finding.row = nil
+      if finding.severity == .error { finding.severity = .warning }
+      return finding
+    }
+    file.findings = readProblems + file.findings
     return (file, result.batches[0])
   }
 

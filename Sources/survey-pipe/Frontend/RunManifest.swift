@@ -13,6 +13,7 @@ struct RunManifest {
   var stages: [(name: String, rowsIn: Int, rowsOut: Int, seconds: Double)] = []
   var records: (raw: Int, tidy: Int, dropped: Int) = (0, 0, 0)
   var findings: [Finding.Severity: Int] = [:]
+  var unresolved: [Finding.Severity: Int] = [:]
   var extra: [(String, String)] = []
 
   init(pipeline: Pipeline, codebook: Codebook, started: Date) {
@@ -76,7 +77,10 @@ struct RunManifest {
           ("conserved", records.raw == records.tidy + records.dropped ? "true" : "false"),
         ]))
     lines.append(
-      "  \"findings\": " + JSONText.object(Finding.Severity.allCases.map { ($0.rawValue, String(findings[$0] ?? 0)) }))
+      "  \"findings\": "
+        + JSONText.object(
+          Finding.Severity.allCases.map { ($0.rawValue, String(findings[$0] ?? 0)) }
+            + [("unresolved", JSONText.object(Finding.Severity.allCases.map { ($0.rawValue, String(unresolved[$0] ?? 0)) }))]))
     let stageObjects = stages.map { stage in
       "    "
         + JSONText.object([

@@ -22,9 +22,6 @@ struct Check: ParsableCommand {
   func run() throws {
     let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
     let sources = try Ingest.sources(for: pipeline)
-    if let decisions = pipeline.clean.decisionsPath, !FileManager.default.fileExists(atPath: decisions) {
-      throw CoreError.unreadableFile(path: decisions, reason: "no such file (clean.decisions)")
-    }
     print(
       """
       \(pipeline.file): ok

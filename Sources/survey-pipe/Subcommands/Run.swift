@@ -12,7 +12,8 @@ struct Run: ParsableCommand {
       replaced only when the whole run succeeds.
 
       Exit codes: 0 done; 1 the run failed (the message names file, line and key); 2 usage; \
-      3 the --fail-on gate tripped (the run folder is still written).
+      3 the --fail-on gate tripped (the run folder is still written). Findings settled by a \
+      reviewer's decision (the `resolution` column of validation.csv) do not trip the gate.
 
       Examples:
         survey-pipe run pipelines/moldova-migrant-health.yml
@@ -42,19 +43,22 @@ struct Run: ParsableCommand {
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: progress)
     let outcome = try runner.execute()
     let counts = outcome.log.counts
+    let open = outcome.log.unresolvedCounts
+    let settled = outcome.log.findings.count - open.values.reduce(0, +)
     print(
       """
       \(pipeline.name): \(outcome.rawRecords) records read, \(outcome.tidyRecords) kept, \(outcome.droppedRecords) dropped
-      findings: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) info (validation.csv)
+      findings: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) info; \(settled) settled by decisions (validation.csv)
       cleaning: \(outcome.changes) changes (cleaning-log.csv)
       tables: \(outcome.tables.isEmpty ? "none" : outcome.tables.joined(separator: ", "))
       run folder: \(outcome.outputPath)
       """)
     if let failOn {
-      let tripped = (counts[.error] ?? 0) + (failOn == .warning ? counts[.warning] ?? 0 : 0)
+      // Findings a reviewer's decision settled do not count.
+      let tripped = (open[.error] ?? 0) + (failOn == .warning ? open[.warning] ?? 0 : 0)
       if tripped > 0 {
         FileHandle.standardError.write(
-          Data("survey-pipe: --fail-on \(failOn.rawValue): \(tripped) finding\(tripped == 1 ? "" : "s") at that level\n".utf8))
+          Data("survey-pipe: --fail-on \(failOn.rawValue): \(tripped) unsettled finding\(tripped == 1 ? "" : "s") at that level\n".utf8))
         throw ExitCode(3)
       }
     }

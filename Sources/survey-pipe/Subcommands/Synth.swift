@@ -44,6 +44,7 @@ struct Synth: ParsableCommand {
 
   func validate() throws {
     guard !out.isEmpty else { throw ValidationError("--out needs a folder name") }
+    guard rows >= 1 else { throw ValidationError("--rows must be 1 or more") }
   }
 
   func run() throws {
