@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "SurveyWeight", targets: ["SurveyWeight"]),
     .library(name: "SurveyTabulate", targets: ["SurveyTabulate"]),
     .library(name: "SurveySynth", targets: ["SurveySynth"]),
+    .library(name: "SurveyPipeline", targets: ["SurveyPipeline"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,11 +41,17 @@ let package = Package(
     .target(name: "SurveyTabulate", dependencies: ["SurveyCore"]),
     // Deterministic synthetic surveys (`survey-pipe synth`) for benchmarks and scale tests.
     .target(name: "SurveySynth", dependencies: ["SurveyCore"]),
+    // The driver: runs a pipeline's stages and writes the run folder (used by `run` and the
+    // benchmarks).
+    .target(
+      name: "SurveyPipeline",
+      dependencies: ["SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight", "SurveyTabulate"]
+    ),
     .executableTarget(
       name: "survey-pipe",
       dependencies: [
         "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight",
-        "SurveyTabulate", "SurveySynth",
+        "SurveyTabulate", "SurveySynth", "SurveyPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -23,17 +23,27 @@ public struct CSVWriter {
   /// `field` as a CSV cell.
   public static func escape(_ field: String, neutralize: Bool = false) -> String {
     var value = field
-    if neutralize, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+    let utf8 = value.utf8
+    if neutralize, let first = utf8.first,
+      first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+    {
       value = "'" + value
     }
-    let needsQuotes =
-      value.isEmpty == false
-      && (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-        || value.first == " " || value.last == " ")
-    if needsQuotes {
-      return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var needsQuotes = utf8.first == 0x20 || utf8.last == 0x20
+    var hasQuote = false
+    for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+      needsQuotes = true
+      if byte == 0x22 { hasQuote = true }
     }
-    return value
+    guard needsQuotes else { return value }
+    guard hasQuote else { return "\"" + value + "\"" }
+    var quoted = "\""
+    for character in value.unicodeScalars {
+      quoted.unicodeScalars.append(character)
+      if character == "\"" { quoted.unicodeScalars.append("\"") }
+    }
+    return quoted + "\""
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyPipeline
 
 /// The `survey-pipe` command: parses arguments and hands over to one subcommand.
 ///
@@ -7,7 +8,6 @@ import Foundation
 /// 3 the `--fail-on` gate tripped.
 @main
 struct SurveyPipe: ParsableCommand {
-  static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(
     commandName: "survey-pipe",
@@ -23,7 +23,7 @@ struct SurveyPipe: ParsableCommand {
         survey-pipe estimate data.csv --weight pw --strata stype --fpc fpc --mean api00 --by stype
         survey-pipe synth --rows 100000 --seed 1 --out /tmp/synth
       """,
-    version: version,
+    version: PipelineRun.version,
     subcommands: [Run.self, Check.self, Estimate.self, Synth.self]
   )
 

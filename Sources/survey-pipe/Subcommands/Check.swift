@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import SurveyCore
+import SurveyPipeline
 import SurveyIngest
 
 /// `survey-pipe check`: lint a pipeline and its codebook without reading any data.

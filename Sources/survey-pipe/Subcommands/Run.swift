@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SurveyCore
+import SurveyPipeline
 
 /// `survey-pipe run`: every stage of a pipeline, writing the run folder.
 struct Run: ParsableCommand {
@@ -38,7 +39,7 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
-    let progress = Progress(quiet: quiet)
+    let progress = ProgressLog(quiet: quiet)
     let runner = PipelineRun(
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: progress)
     let outcome = try runner.execute()

@@ -54,7 +54,7 @@ struct RunManifest {
 
   func json(finished: Date) -> String {
     var lines: [String] = []
-    lines.append("  \"tool\": " + JSONText.object([("name", "\"survey-pipe\""), ("version", JSONText.string(SurveyPipe.version))]))
+    lines.append("  \"tool\": " + JSONText.object([("name", "\"survey-pipe\""), ("version", JSONText.string(PipelineRun.version))]))
     lines.append(
       "  \"pipeline\": "
         + JSONText.object([

@@ -4,15 +4,31 @@ import SurveyCore
 import SurveyIngest
 import SurveyValidate
 
-/// Runs a pipeline's stages in order and writes the run folder; the wiring of the driver.
-struct PipelineRun {
-  let pipeline: Pipeline
-  let codebook: Codebook
-  let outputPath: String
-  let progress: Progress
+/// Runs a pipeline's stages in order and writes the run folder: the wiring of the driver, as a
+/// library so that the command line, tests and benchmarks run the very same code.
+public struct PipelineRun {
+  /// The tool version written to `run.json`.
+  public static let version = "0.1.0"
+
+  public let pipeline: Pipeline
+  public let codebook: Codebook
+  public let outputPath: String
+  public let progress: ProgressLog
+
+  /// - Parameters:
+  ///   - outputPath: the run folder (the pipeline's `output`, or a `--out` override).
+  ///   - progress: where progress lines go.
+  public init(pipeline: Pipeline, codebook: Codebook, outputPath: String, progress: ProgressLog) {
+    self.pipeline = pipeline
+    self.codebook = codebook
+    self.outputPath = outputPath
+    self.progress = progress
+  }
 
   /// Loads and cross-checks the pipeline and its codebook (no data read).
-  static func load(_ path: String) throws -> (Pipeline, Codebook) {
+  ///
+  /// - Throws: ``SurveyCore/CoreError`` naming the file, line and key of the first problem.
+  public static func load(_ path: String) throws -> (Pipeline, Codebook) {
     let pipeline = try Pipeline.load(path: path)
     let codebook: Codebook
     do {
@@ -31,17 +47,21 @@ struct PipelineRun {
   }
 
   /// Everything a run produced, for the summary and the gate.
-  struct Outcome {
-    var log: ValidationLog
-    var rawRecords: Int
-    var tidyRecords: Int
-    var droppedRecords: Int
-    var changes: Int
-    var tables: [String]
-    var outputPath: String
+  public struct Outcome: Sendable {
+    public var log: ValidationLog
+    public var rawRecords: Int
+    public var tidyRecords: Int
+    public var droppedRecords: Int
+    public var changes: Int
+    public var tables: [String]
+    public var outputPath: String
   }
 
-  func execute() throws -> Outcome {
+  /// Runs ingest, validate, clean, weight and tabulate, then writes the run folder as a whole.
+  ///
+  /// - Throws: ``SurveyCore/CoreError``, ``SurveyIngest/IngestError`` and the other stages'
+  ///   errors when the run cannot go on; ``PipelineError`` when an invariant breaks.
+  public func execute() throws -> Outcome {
     let started = Date()
     var manifest = RunManifest(pipeline: pipeline, codebook: codebook, started: started)
     let folder = try OutputFolder(path: outputPath)
@@ -84,7 +104,7 @@ struct PipelineRun {
     guard cleaned.rawRecords == cleaned.table.rowCount + cleaned.droppedRecords,
       cleaned.rawRecords == ingest.batches.reduce(0, { $0 + $1.records })
     else {
-      throw RunError.rowsNotConserved(
+      throw PipelineError.rowsNotConserved(
         raw: cleaned.rawRecords, tidy: cleaned.table.rowCount, dropped: cleaned.droppedRecords)
     }
 
@@ -161,10 +181,10 @@ struct PipelineRun {
 }
 
 /// A run that cannot finish because an invariant broke.
-enum RunError: Error, LocalizedError {
+public enum PipelineError: Error, LocalizedError {
   case rowsNotConserved(raw: Int, tidy: Int, dropped: Int)
 
-  var errorDescription: String? {
+  public var errorDescription: String? {
     switch self {
     case .rowsNotConserved(let raw, let tidy, let dropped):
       return "internal error: \(raw) raw records but \(tidy) tidy + \(dropped) dropped; no outputs were written"

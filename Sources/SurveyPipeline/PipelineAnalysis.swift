@@ -7,7 +7,7 @@ struct PipelineAnalysis {
   let pipeline: Pipeline
   let codebook: Codebook
   let table: DataTable
-  let progress: Progress
+  let progress: ProgressLog
 
   /// The final weights and `weights.json`, when the pipeline has a design.
   func weigh(manifest: inout RunManifest) throws -> (weights: [Double], json: String)? {

@@ -2,16 +2,15 @@ import Foundation
 
 /// Progress lines on standard error, each with the stage's wall time, so long runs show where
 /// they are and batch runs keep a readable trace.
-struct Progress {
-  var quiet: Bool
-  private var start = Date()
+public struct ProgressLog: Sendable {
+  public var quiet: Bool
 
-  init(quiet: Bool) {
+  public init(quiet: Bool) {
     self.quiet = quiet
   }
 
   /// Prints `message` for `stage`.
-  func note(_ stage: String, _ message: String) {
+  public func note(_ stage: String, _ message: String) {
     guard !quiet else { return }
     let padded = stage.padding(toLength: 9, withPad: " ", startingAt: 0)
     FileHandle.standardError.write(Data("\(padded) \(message)\n".utf8))
