@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// Writes estimate rows as the JSON object of `survey-pipe estimate --format json`:
 /// `{"estimates": [...], "tests": []}`.
 public enum EstimateJSON {
@@ -12,22 +14,19 @@ public enum EstimateJSON {
 
   /// One row as a JSON object on one line.
   public static func object(_ row: EstimateRow) -> String {
-    func value(_ number: Double?) -> String { OutputText.number(number) ?? "null" }
-    let by = row.by.map { OutputText.jsonString($0.variable) + ": " + OutputText.jsonString($0.level) }
-    let members: [(String, String)] = [
-      ("statistic", OutputText.jsonString(row.statistic.rawValue)),
-      ("variable", OutputText.jsonString(row.variable)),
-      ("level", row.level.map(OutputText.jsonString) ?? "null"),
-      ("quantile", value(row.quantile)),
-      ("by", "{" + by.joined(separator: ", ") + "}"),
-      ("estimate", value(row.estimate)),
-      ("se", value(row.se)),
-      ("ci_low", value(row.ciLow)),
-      ("ci_high", value(row.ciHigh)),
-      ("deff", value(row.deff)),
+    JSONText.object([
+      ("statistic", JSONText.string(row.statistic.rawValue)),
+      ("variable", JSONText.string(row.variable)),
+      ("level", JSONText.string(row.level)),
+      ("quantile", JSONText.number(row.quantile)),
+      ("by", JSONText.object(row.by.map { ($0.variable, JSONText.string($0.level)) })),
+      ("estimate", JSONText.number(row.estimate)),
+      ("se", JSONText.number(row.se)),
+      ("ci_low", JSONText.number(row.ciLow)),
+      ("ci_high", JSONText.number(row.ciHigh)),
+      ("deff", JSONText.number(row.deff)),
       ("df", String(row.df)),
       ("n", String(row.n)),
-    ]
-    return "{" + members.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    ])
   }
 }

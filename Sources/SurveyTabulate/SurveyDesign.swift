@@ -49,16 +49,17 @@ public struct SurveyDesign: Sendable {
     self.weights = weights
     lonelyPSU = spec.lonelyPSU
 
-    let strata = try Self.groups(spec.strata, in: table)
-    stratum = strata?.codes ?? [Int32](repeating: 0, count: table.rowCount)
-    strataLabels = strata?.levels ?? [""]
-    let ids = try Self.groups(spec.psu.first, in: table)
-    let numbering = PSUNumbering(stratum: stratum, strataCount: strataLabels.count, ids: ids)
-    psu = numbering.psu
-    psuStart = numbering.start
-    psuStratum = numbering.stratumOfPSU
-    finiteCorrection = try FiniteCorrection.resolve(
-      column: spec.fpc.first, table: table, stratum: stratum, strataLabels: strata?.levels, psuStart: psuStart)
+    do throws(DesignProblem) {
+      let design = try DesignStrata(table: table, strata: spec.strata, psu: spec.psu.first)
+      stratum = design.stratum
+      strataLabels = design.strata?.levels ?? [""]
+      psu = design.psus.psu
+      psuStart = design.psus.start
+      psuStratum = design.psus.stratumOfPSU
+      finiteCorrection = try FiniteCorrection.resolve(column: spec.fpc.first, table: table, design: design)
+    } catch {
+      throw TabulateError(error)
+    }
   }
 
   /// The number of strata.
@@ -69,17 +70,6 @@ public struct SurveyDesign: Sendable {
 
   /// The number of sampled PSUs in stratum `h`.
   public func sampledPSUs(inStratum h: Int) -> Int { psuStart[h + 1] - psuStart[h] }
-
-  /// The strata or PSU column `name` as groups, nil when the design has none; every row needs a value.
-  static func groups(_ name: String?, in table: DataTable) throws -> GroupCodes? {
-    guard let name else { return nil }
-    guard let column = table.column(name) else { throw TabulateError.unknownColumn(column: name) }
-    guard let groups = GroupCodes(column) else { throw TabulateError.ungroupable(column: name) }
-    if let row = groups.codes.firstIndex(of: -1) {
-      throw TabulateError.missingDesignValue(column: name, at: .init(row: row, in: table))
-    }
-    return groups
-  }
 
   /// The column of analysis variable `name`.
   func column(_ name: String) throws -> Column {

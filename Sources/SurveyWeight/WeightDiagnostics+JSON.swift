@@ -6,9 +6,10 @@ extension WeightDiagnostics {
   /// `kish_deff`, `effective_n`), numbers that read back as the same double, null where undefined.
   public func json() -> String {
     let stepLines = steps.map { step in
-      var members = ["\"step\": \(Self.string(step.step))", "\"rule\": \(Self.string(step.rule))"]
-      members.append("\"column\": " + (step.column.map(Self.string) ?? "null"))
-      return "    {" + members.joined(separator: ", ") + "}"
+      "    " + JSONText.object([
+        ("step", JSONText.string(step.step)), ("rule", JSONText.string(step.rule)),
+        ("column", JSONText.string(step.column)),
+      ])
     }
     let numbers: [(String, Double?)] = [
       ("sum", sum), ("min", min), ("max", max), ("mean", mean), ("cv", cv), ("kish_deff", kishDeff),
@@ -18,33 +19,7 @@ extension WeightDiagnostics {
       "  \"steps\": [" + (stepLines.isEmpty ? "]" : "\n" + stepLines.joined(separator: ",\n") + "\n  ]"),
       "  \"count\": \(count)",
     ]
-    lines += numbers.map { "  \"\($0.0)\": " + Self.number($0.1) }
+    lines += numbers.map { "  \(JSONText.string($0.0)): " + JSONText.number($0.1) }
     return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
-  }
-
-  static func number(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "null" }
-    return NumberFormatting.string(value)
-  }
-
-  static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
   }
 }

@@ -5,27 +5,7 @@ import SurveyCore
 /// file, line and record id; they never quote the offending value.
 public enum WeightError: Error, Equatable, Sendable {
   /// Where a row came from: batch file, line and respondent id.
-  public struct Location: Equatable, Sendable, CustomStringConvertible {
-    public var batch: String
-    public var line: Int
-    public var recordID: String?
-
-    public init(batch: String, line: Int, recordID: String?) {
-      self.batch = batch
-      self.line = line
-      self.recordID = recordID
-    }
-
-    /// The row `row` of `table`.
-    public init(row: Int, in table: DataTable) {
-      let place = table.location(row: row)
-      self.init(batch: place.batch, line: place.line, recordID: table.recordID(row: row))
-    }
-
-    public var description: String {
-      "\(batch):\(line)" + (recordID.map { " (record \($0))" } ?? "")
-    }
-  }
+  public typealias Location = RowLocation
 
   /// The table has no column of this name.
   case unknownColumn(column: String)

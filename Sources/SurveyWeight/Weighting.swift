@@ -26,9 +26,7 @@ public enum Weighting {
     guard spec.psu.count <= 1, spec.fpc.count <= 1 else {
       throw WeightError.multistage(psuColumns: spec.psu.count, fpcColumns: spec.fpc.count)
     }
-    let sizes = try spec.fpc.first.map {
-      try PopulationSizes(table: table, strata: spec.strata, psu: spec.psu.first, fpc: $0)
-    }
+    let fpc = try spec.fpc.first.map { try populationSizes(spec, fpc: $0, table: table) }
     if let name = spec.weight {
       let values = try positiveValues(name, in: table)
       return DesignWeights(values: values, rule: .weight(column: name))
@@ -40,16 +38,30 @@ public enum Weighting {
       }
       return DesignWeights(values: values.map { 1 / $0 }, rule: .probability(column: name))
     }
-    if let sizes, let name = spec.fpc.first {
+    if let (design, sizes) = fpc, let name = spec.fpc.first {
       let perStratum = sizes.population.indices.map { h in
-        sizes.sampled[h] > 0 ? sizes.population[h] / Double(sizes.sampled[h]) : 0
+        let sampled = design.sampledPSUs(inStratum: h)
+        return sampled > 0 ? sizes.population[h] / Double(sampled) : 0
       }
-      let values = sizes.stratum.map { perStratum[Int($0)] }
+      let values = design.stratum.map { perStratum[Int($0)] }
       return DesignWeights(values: values, rule: sizes.fractions ? .fpcFractions(column: name) : .fpcCounts(column: name))
     }
     return DesignWeights(
       values: [Double](repeating: 1, count: table.rowCount), rule: .equal,
       notes: ["no weight, probability or fpc column: every row has weight 1 (equal probability of selection, as R assumes)"])
+  }
+
+  /// The strata and PSUs of `spec` with the population sizes N_h of the fpc column `fpc`
+  /// (which must be finite).
+  static func populationSizes(
+    _ spec: DesignSpec, fpc: String, table: DataTable
+  ) throws -> (DesignStrata, PopulationSizes) {
+    do throws(DesignProblem) {
+      let design = try DesignStrata(table: table, strata: spec.strata, psu: spec.psu.first)
+      return (design, try PopulationSizes(column: fpc, table: table, design: design, finite: true))
+    } catch {
+      throw WeightError(error)
+    }
   }
 
   /// The numbers of column `name`, each present, positive and finite.

@@ -1,16 +1,16 @@
-import SurveyCore
-
 /// A column seen as groups: one small integer per row (-1 where the cell is not present) and the
 /// text of each group, in level order.
 ///
 /// Categorical columns keep their codes and levels; numbers, texts and dates are numbered by
 /// their sorted distinct values (numbers written as tidy outputs write them).
-struct GroupCodes {
-  var codes: [Int32]
-  var levels: [String]
+public struct GroupCodes: Equatable, Sendable {
+  /// Per row: its group, an index into ``levels``, or -1 where the cell is not present.
+  public var codes: [Int32]
+  /// The text of each group.
+  public var levels: [String]
 
   /// Groups `column`, or returns nil for a multi-select column.
-  init?(_ column: Column) {
+  public init?(_ column: Column) {
     let state = column.state
     switch column.values {
     case .codes(let values):
@@ -43,7 +43,8 @@ struct GroupCodes {
     self.init(codes: codes, levels: sorted.map(label))
   }
 
-  init(codes: [Int32], levels: [String]) {
+  /// Groups given directly: `codes` index into `levels` (-1 for no group).
+  public init(codes: [Int32], levels: [String]) {
     self.codes = codes
     self.levels = levels
   }

@@ -1,16 +1,18 @@
 /// Numbers the PSUs of a design, nested in strata and consecutive within each stratum.
-struct PSUNumbering {
+public struct PSUNumbering: Sendable {
   /// Per row: its PSU.
-  var psu: [Int32]
+  public var psu: [Int32]
   /// Per stratum h: its PSUs are `start[h] ..< start[h + 1]`.
-  var start: [Int]
+  public var start: [Int]
   /// Per PSU: its stratum.
-  var stratumOfPSU: [Int32]
+  public var stratumOfPSU: [Int32]
 
+  /// Numbers the PSUs of the rows.
+  ///
   /// - Parameters:
   ///   - stratum: per row, its stratum in `0 ..< strataCount`.
   ///   - ids: the PSU ids (every row present), or nil when every row is its own PSU.
-  init(stratum: [Int32], strataCount: Int, ids: GroupCodes?) {
+  public init(stratum: [Int32], strataCount: Int, ids: GroupCodes?) {
     let rows = stratum.count
     // First, a raw number per distinct (stratum, id) pair, in order of first appearance.
     var raw = [Int32](repeating: 0, count: rows)
