@@ -29,13 +29,18 @@ public struct TidyCSV {
 
   /// The CSV bytes.
   public func bytes() -> [UInt8] {
-    var out = ByteWriter(capacity: table.rowCount * (columns.count + extra.count) * 6 + 4096)
-    let header = columns + extra.map(\.name)
-    for (k, name) in header.enumerated() {
-      if k > 0 { out.append(0x2C) }
-      Self.appendText(CSVWriter.escape(name), raw: true, to: &out)
+    Array(chunks().joined())
+  }
+
+  /// The CSV bytes in consecutive pieces (the header and the first rows, then the rest),
+  /// formatted on every core; write them one after the other.
+  public func chunks() -> [[UInt8]] {
+    var header = ByteWriter(capacity: 4096)
+    for (k, name) in (columns + extra.map(\.name)).enumerated() {
+      if k > 0 { header.append(0x2C) }
+      Self.appendText(CSVWriter.escape(name), raw: true, to: &header)
     }
-    out.append(0x0A)
+    header.append(0x0A)
     // The extra columns are written like numeric columns whose cells are all present.
     let selected =
       columns.map { table.column($0)! }
@@ -53,17 +58,25 @@ public struct TidyCSV {
       }
       return (bytes, ends)
     }
+    let rows = table.rowCount
+    let parts = rows >= 50_000 ? 2 : 1
+    var pieces: [[UInt8]] = []
     var accessors: [Accessor] = []
     Self.withAccessors(selected, levelTexts, index: 0, &accessors) { accessors in
-      for row in 0..<table.rowCount {
-        for k in 0..<accessors.count {
-          if k > 0 { out.append(0x2C) }
-          write(accessors[k], column: k, row: row, selected: selected, to: &out)
+      pieces = Parallel.map(parts) { part in
+        let range = (rows * part / parts)..<(rows * (part + 1) / parts)
+        var out = ByteWriter(capacity: range.count * selected.count * 6 + 4096)
+        for row in range {
+          for k in 0..<accessors.count {
+            if k > 0 { out.append(0x2C) }
+            write(accessors[k], column: k, row: row, selected: selected, to: &out)
+          }
+          out.append(0x0A)
         }
-        out.append(0x0A)
+        return out.finish()
       }
     }
-    return out.finish()
+    return [header.finish()] + pieces
   }
 
   @inline(__always)

@@ -29,16 +29,16 @@ struct PipelineAnalysis {
       "tabulate",
       {
         let resolved = try SurveyDesign(table: table, spec: design, weights: weights)
-        var files: [(name: String, csv: String)] = []
-        var tables: [EstimateTable] = []
-        for spec in pipeline.tables {
-          let rows = try resolved.estimate(spec).suppressed(below: pipeline.suppressBelow)
-          files.append((spec.name, EstimateCSV.text(rows, byColumns: spec.by)))
-          tables.append(
-            EstimateTable(
-              title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
-                + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
-              rows: rows, level: spec.level, suppressBelow: pipeline.suppressBelow))
+        // Tables are independent: they are estimated on every core, kept in pipeline order.
+        let specs = pipeline.tables
+        let suppressBelow = pipeline.suppressBelow
+        let rows = try Parallel.map(specs.count) { try resolved.estimate(specs[$0]).suppressed(below: suppressBelow) }
+        let files = zip(specs, rows).map { spec, rows in (name: spec.name, csv: EstimateCSV.text(rows, byColumns: spec.by)) }
+        let tables = zip(specs, rows).map { spec, rows in
+          EstimateTable(
+            title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
+              + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
+            rows: rows, level: spec.level, suppressBelow: suppressBelow)
         }
         return (files, tables)
       }, message: { "\($0.0.count) tables" })

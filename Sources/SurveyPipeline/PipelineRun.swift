@@ -165,7 +165,7 @@ public struct PipelineRun {
     let weightName = Self.weightColumnName(codebook)
     let extra = weights.map { [(name: weightName, values: $0)] } ?? []
     let csv = TidyCSV(table: table, columns: variables.map(\.name), extra: extra)
-    try folder.write("tidy/survey.csv", bytes: csv.bytes())
+    try folder.write("tidy/survey.csv", chunks: csv.chunks())
     let description = "final survey weight (design weight after the weighting steps in weights.json)"
     try folder.write(
       "tidy/datapackage.json",
