@@ -29,18 +29,38 @@ public struct GroupCodes: Equatable, Sendable {
   }
 
   /// Numbers the distinct present values of `values` in sorted order.
+  ///
+  /// Design columns (strata, PSUs) come in runs of equal values, so the value of the previous
+  /// row is tried before the dictionary.
   private init<Value: Hashable & Comparable>(
     _ values: [Value], state: [CellState], label: (Value) -> String
   ) {
-    var index: [Value: Int32] = [:]
-    for row in values.indices where state[row] == .present && index[values[row]] == nil {
-      index[values[row]] = 0
-    }
-    let sorted = index.keys.sorted()
-    for (position, value) in sorted.enumerated() { index[value] = Int32(position) }
+    var provisional: [Value: Int32] = [:]
+    var distinct: [Value] = []
     var codes = [Int32](repeating: -1, count: values.count)
-    for row in values.indices where state[row] == .present { codes[row] = index[values[row]]! }
-    self.init(codes: codes, levels: sorted.map(label))
+    var last: (value: Value, code: Int32)?
+    for row in values.indices where state[row] == .present {
+      let value = values[row]
+      if let last, last.value == value {
+        codes[row] = last.code
+        continue
+      }
+      let code: Int32
+      if let known = provisional[value] {
+        code = known
+      } else {
+        code = Int32(distinct.count)
+        provisional[value] = code
+        distinct.append(value)
+      }
+      codes[row] = code
+      last = (value, code)
+    }
+    let order = distinct.indices.sorted { distinct[$0] < distinct[$1] }
+    var rank = [Int32](repeating: 0, count: distinct.count)
+    for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+    for row in codes.indices where codes[row] >= 0 { codes[row] = rank[Int(codes[row])] }
+    self.init(codes: codes, levels: order.map { label(distinct[$0]) })
   }
 
   /// Groups given directly: `codes` index into `levels` (-1 for no group).

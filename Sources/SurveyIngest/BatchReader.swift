@@ -74,6 +74,12 @@ struct BatchReader {
         PartReader(schema: schema, targets: match.targets, headerCount: header.names.count, decimal: source.read.decimal)
       }
       let firstLines = lineNumbers(text, ranges: ranges, firstLine: header.nextLine, separator: separator)
+      // Lines estimate records; the first part also makes room for the later parts it absorbs.
+      let estimates = zip(ranges.indices, ranges).map { k, range in
+        (k + 1 < ranges.count ? firstLines[k + 1] : firstLines[k] + lineCount(text, range, separator: separator))
+          - firstLines[k]
+      }
+      for (k, reader) in readers.enumerated() { reader.reserve(k == 0 ? estimates.reduce(0, +) : estimates[k]) }
       let errors = ErrorBox(count: ranges.count)
       // The text outlives the threads: concurrentPerform returns when every part is read.
       nonisolated(unsafe) let shared = text
@@ -170,6 +176,18 @@ struct BatchReader {
       candidate = end
     }
     return [start..<count]
+  }
+
+  /// The number of line ends in `range`.
+  func lineCount(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8) -> Int {
+    guard let base = text.baseAddress else { return 0 }
+    var count = 0
+    var position = range.lowerBound
+    while position < range.upperBound, let hit = memchr(base + position, Int32(separator), range.upperBound - position) {
+      count += 1
+      position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+    }
+    return count
   }
 
   /// The line number at the start of each range.

@@ -37,6 +37,18 @@ final class ColumnBuilder: @unchecked Sendable {
 
   var count: Int { state.count }
 
+  /// Makes room for `capacity` rows, so that reading does not copy the arrays as they grow.
+  func reserve(_ capacity: Int) {
+    state.reserveCapacity(capacity)
+    switch kind {
+    case .number: numbers.reserveCapacity(capacity)
+    case .fixedCode, .discoveredCode: codes.reserveCapacity(capacity)
+    case .text: texts.reserveCapacity(capacity)
+    case .date: dates.reserveCapacity(capacity)
+    case .multiple: selections.reserveCapacity(capacity)
+    }
+  }
+
   /// Opens `n` rows whose cells are missing until a `fill` types them.
   func openRows(_ n: Int) {
     state.append(contentsOf: repeatElement(.empty, count: n))

@@ -36,6 +36,12 @@ final class PartReader: @unchecked Sendable {
 
   var rowCount: Int { rowLines.count }
 
+  /// Makes room for `rows` records (this part's and, for the first part, the later parts').
+  func reserve(_ rows: Int) {
+    for builder in builders { builder.reserve(rows) }
+    rowLines.reserveCapacity(rows)
+  }
+
   /// Reads every record of `text`, whose first byte is on line `firstLine`.
   func read(
     _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, separator: UInt8, delimiter: UInt8, path: String
