@@ -71,8 +71,12 @@ public enum Ingest {
   ///
   /// Problems inside the files (ragged rows, bad quotes, undecodable bytes, unknown or missing
   /// columns) become findings; each record becomes one row that remembers its batch and line.
+  /// - Parameters:
+  ///   - progress: called after each batch with its provenance (for progress lines).
   /// - Throws: ``IngestError`` when a file cannot be read or its header cannot be parsed.
-  public static func read(_ sources: [BatchSource], schema: IngestSchema) throws -> IngestResult {
+  public static func read(
+    _ sources: [BatchSource], schema: IngestSchema, progress: ((BatchReport) -> Void)? = nil
+  ) throws -> IngestResult {
     guard sources.count <= Int(UInt16.max) else { throw IngestError.tooManyBatches(count: sources.count) }
     var builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
     var rowBatch: [UInt16] = []
@@ -85,6 +89,7 @@ public enum Ingest {
       let outcome = try BatchReader(source: source, batchIndex: batchIndex, schema: schema).read()
       findings += outcome.findings
       reports.append(outcome.report)
+      progress?(outcome.report)
       guard let part = outcome.part else { continue }
       let offset = rowLine.count
       if offset == 0 {

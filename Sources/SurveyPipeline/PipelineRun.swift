@@ -76,7 +76,15 @@ public struct PipelineRun {
     }
     progress.note("ingest", "reading \(sources.count) batch file\(sources.count == 1 ? "" : "s")")
     let (ingest, ingestSeconds) = try progress.time(
-      "ingest", { try Ingest.read(sources, schema: IngestSchema(codebook: codebook)) },
+      "ingest",
+      {
+        try Ingest.read(sources, schema: IngestSchema(codebook: codebook)) { batch in
+          progress.note(
+            "ingest",
+            "\(batch.name): \(batch.records) records, \(batch.encoding.rawValue) (\(batch.encodingSource.rawValue)), delimiter \(ReadOptions.delimiterName(batch.delimiter))"
+          )
+        }
+      },
       message: { "\($0.table.rowCount) records from \($0.batches.count) batches, \($0.findings.count) file findings" })
     manifest.inputs = ingest.batches
     manifest.stage("ingest", rowsIn: ingest.table.rowCount, rowsOut: ingest.table.rowCount, seconds: ingestSeconds)
