@@ -34,11 +34,15 @@ struct PipelineAnalysis {
         let suppressBelow = pipeline.suppressBelow
         let rows = try Parallel.map(specs.count) { try resolved.estimate(specs[$0]).suppressed(below: suppressBelow) }
         let files = zip(specs, rows).map { spec, rows in (name: spec.name, csv: EstimateCSV.text(rows, byColumns: spec.by)) }
+        var labels: [String: [String: String]] = [:]
+        for variable in codebook.variables where !variable.codes.isEmpty {
+          labels[variable.name] = Dictionary(variable.codes.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
+        }
         let tables = zip(specs, rows).map { spec, rows in
           EstimateTable(
             title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
               + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
-            rows: rows, level: spec.level, suppressBelow: suppressBelow)
+            rows: rows, level: spec.level, suppressBelow: suppressBelow, labels: labels)
         }
         return (files, tables)
       }, message: { "\($0.0.count) tables" })

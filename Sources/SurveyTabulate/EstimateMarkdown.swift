@@ -26,8 +26,10 @@ public enum EstimateMarkdown {
     alignment += ["---:", "---:", "---"] + (hasDeff ? ["---:"] : []) + ["---:", "---:"]
     var lines = ["## \(table.title)", "", line(header), line(alignment)]
     for row in rows {
-      var cells: [String] = hasLevel ? [row.level ?? ""] : []
-      cells += byColumns.map { name in row.by.first { $0.variable == name }?.level ?? "" }
+      var cells: [String] = hasLevel ? [row.level.map { table.labelled($0, of: row.variable) } ?? ""] : []
+      cells += byColumns.map { name in
+        row.by.first { $0.variable == name }.map { table.labelled($0.level, of: name) } ?? ""
+      }
       if row.suppressed {
         cells += ["suppressed (n<\(table.suppressBelow.map(String.init) ?? "?"))", "", ""]
       } else if let estimate = row.estimate {

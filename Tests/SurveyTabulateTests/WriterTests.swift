@@ -80,6 +80,14 @@ struct WriterTests {
         """)
   }
 
+  @Test("Markdown shows codebook labels beside codes, codes alone without a label")
+  func labels() {
+    let table = EstimateTable(
+      title: "t", rows: [rows[0]], labels: ["insured": ["yes": "Insured"], "sex": ["F": "Female"]])
+    let text = EstimateMarkdown.table(table)
+    #expect(text.contains("| yes Insured | F Female | north, upper | 0.1000 |"), "\(text)")
+  }
+
   @Test("readable rounding keeps four significant digits")
   func readable() {
     #expect(EstimateMarkdown.readable(662.2873631593208) == "662.3")
