@@ -7,21 +7,18 @@ import SurveyCore
   import Darwin
 #endif
 
-/// Reads one batch file: bytes, hash, encoding, delimiter, header matching, then every record,
-/// on two cores for large files (split at a line end outside quotes).
+/// Reads one batch file: bytes, hash (on another thread), encoding, delimiter, header matching,
+/// then every record (parsing and column conversion on two threads).
 struct BatchReader {
   let source: BatchSource
   let batchIndex: Int
   let schema: IngestSchema
 
-  /// Files larger than this are read by two threads.
-  static let parallelBytes = 4 << 20
-
   struct Outcome {
     var report: BatchReport
     var findings: [Finding]
     /// The records, or nil for an empty file.
-    var part: PartReader?
+    var records: RecordReader?
   }
 
   func finding(_ severity: Finding.Severity, _ rule: String, line: Int?, variable: String? = nil, _ message: String) -> Finding {
@@ -53,7 +50,7 @@ struct BatchReader {
     }
 
     var header: Header?
-    var part: PartReader?
+    var records: RecordReader?
     var delimiter = UInt8(ascii: ",")
     try decoded.bytes.withUnsafeBufferPointer { text in
       delimiter = source.read.delimiter ?? DelimiterSniffer.sniff(text)
@@ -69,51 +66,33 @@ struct BatchReader {
         throw IngestError.unrecognizedHeader(path: source.path, line: header.line)
       }
       findings += try headerFindings(match, header: header)
-      let ranges = split(text, from: header.offset, separator: separator)
-      let readers = ranges.map { _ in
-        PartReader(schema: schema, targets: match.targets, headerCount: header.names.count, decimal: source.read.decimal)
-      }
-      let firstLines = lineNumbers(text, ranges: ranges, firstLine: header.nextLine, separator: separator)
-      // Lines estimate records; the first part also makes room for the later parts it absorbs.
-      let estimates = zip(ranges.indices, ranges).map { k, range in
-        (k + 1 < ranges.count ? firstLines[k + 1] : firstLines[k] + lineCount(text, range, separator: separator))
-          - firstLines[k]
-      }
-      for (k, reader) in readers.enumerated() { reader.reserve(k == 0 ? estimates.reduce(0, +) : estimates[k]) }
-      let errors = ErrorBox(count: ranges.count)
-      // The text outlives the threads: concurrentPerform returns when every part is read.
-      nonisolated(unsafe) let shared = text
-      let fieldDelimiter = delimiter
-      DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-        do {
-          try readers[k].read(
-            UnsafeBufferPointer(rebasing: shared[ranges[k]]), firstLine: firstLines[k], separator: separator,
-            delimiter: fieldDelimiter, path: source.path)
-        } catch {
-          errors.set(k, error)
-        }
-      }
-      if let error = errors.first { throw error }
-      for reader in readers.dropFirst() { readers[0].append(reader) }
-      part = readers[0]
+      let reader = RecordReader(
+        schema: schema, targets: match.targets, headerCount: header.names.count, decimal: source.read.decimal)
+      // Room for the records, estimated from the length of the first lines, so the columns
+      // are not copied as they grow.
+      reader.reserve(estimatedRecords(text, from: header.offset, separator: separator))
+      try reader.read(
+        UnsafeBufferPointer(rebasing: text[header.offset...]), firstLine: header.nextLine, separator: separator,
+        delimiter: delimiter, path: source.path)
+      records = reader
     }
     group.wait()
 
     if let header {
-      if part?.rowCount == 0 {
+      if records?.rowCount == 0 {
         findings.append(finding(.warning, "no-records", line: header.line, "the file has a header but no records"))
       }
     } else {
       findings.append(finding(.error, "empty-file", line: nil, "the file has no header and no records"))
     }
-    for line in part?.emptyLines ?? [] {
+    for line in records?.emptyLines ?? [] {
       findings.append(finding(.info, "empty-record", line: Int(line), "the record has only empty fields and was skipped"))
     }
     let report = BatchReport(
-      name: source.name, path: source.path, sha256: digest.value, bytes: raw.count, records: part?.rowCount ?? 0,
+      name: source.name, path: source.path, sha256: digest.value, bytes: raw.count, records: records?.rowCount ?? 0,
       encoding: decoded.encoding, encodingSource: decoded.source, byteOrderMark: decoded.hadByteOrderMark,
       delimiter: delimiter, decimal: source.read.decimal, header: header?.names ?? [])
-    return Outcome(report: report, findings: findings, part: part)
+    return Outcome(report: report, findings: findings, records: records)
   }
 
   struct Header {
@@ -153,58 +132,19 @@ struct BatchReader {
       nextLine: scanner.nextLine)
   }
 
-  /// The byte ranges the records are read in: one, or two for a large file when a line end
-  /// near the middle lies outside quotes.
-  func split(_ text: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8) -> [Range<Int>] {
-    let count = text.count
-    guard count - start > Self.parallelBytes, let base = text.baseAddress else { return [start..<count] }
-    var quotes = 0
-    var scanned = start
-    var candidate = start + (count - start) / 2
-    while candidate < count {
-      guard let hit = memchr(base + candidate, Int32(separator), count - candidate) else { break }
-      let end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-      while scanned < end {
-        guard let q = memchr(base + scanned, 0x22, end - scanned) else { break }
-        quotes += 1
-        scanned = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self)) - base + 1
-      }
-      scanned = end
-      if quotes % 2 == 0 {
-        return end < count ? [start..<end, end..<count] : [start..<count]
-      }
-      candidate = end
-    }
-    return [start..<count]
-  }
-
-  /// The number of line ends in `range`.
-  func lineCount(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8) -> Int {
-    guard let base = text.baseAddress else { return 0 }
-    var count = 0
-    var position = range.lowerBound
-    while position < range.upperBound, let hit = memchr(base + position, Int32(separator), range.upperBound - position) {
-      count += 1
+  /// About how many records follow `start`: the bytes left over the mean length of the next
+  /// 256 lines, with a little room to spare.
+  func estimatedRecords(_ text: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8) -> Int {
+    guard let base = text.baseAddress, start < text.count else { return 0 }
+    var lines = 0
+    var position = start
+    while lines < 256, position < text.count, let hit = memchr(base + position, Int32(separator), text.count - position) {
+      lines += 1
       position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
     }
-    return count
-  }
-
-  /// The line number at the start of each range.
-  func lineNumbers(_ text: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], firstLine: Int, separator: UInt8) -> [Int] {
-    guard let base = text.baseAddress else { return ranges.map { _ in firstLine } }
-    var lines: [Int] = []
-    var line = firstLine
-    var position = ranges.first?.lowerBound ?? 0
-    for range in ranges {
-      while position < range.lowerBound, let hit = memchr(base + position, Int32(separator), range.lowerBound - position) {
-        line += 1
-        position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-      }
-      position = range.lowerBound
-      lines.append(line)
-    }
-    return lines
+    guard lines > 0, position > start else { return 1 }
+    let meanLength = Double(position - start) / Double(lines)
+    return Int(Double(text.count - start) / meanLength * 1.02) + 64
   }
 
   func headerFindings(_ match: HeaderMatcher.Result, header: Header) throws -> [Finding] {
@@ -270,30 +210,4 @@ struct BatchReader {
 /// The hash computed beside the parsing.
 private final class Digest: @unchecked Sendable {
   var value = ""
-}
-
-/// The first error of the threads that read the parts of a batch, in part order.
-private final class ErrorBox: @unchecked Sendable {
-  private var errors: [Error?]
-  private let lock = NSLockShim()
-
-  init(count: Int) { errors = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ error: Error) {
-    lock.locked { errors[index] = error }
-  }
-
-  var first: Error? { errors.compactMap { $0 }.first }
-}
-
-/// A pthread mutex, to avoid importing Foundation here.
-private final class NSLockShim: @unchecked Sendable {
-  private var mutex = pthread_mutex_t()
-  init() { pthread_mutex_init(&mutex, nil) }
-  deinit { pthread_mutex_destroy(&mutex) }
-  func locked(_ body: () -> Void) {
-    pthread_mutex_lock(&mutex)
-    body()
-    pthread_mutex_unlock(&mutex)
-  }
 }

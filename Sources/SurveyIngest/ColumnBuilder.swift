@@ -193,7 +193,7 @@ final class ColumnBuilder: @unchecked Sendable {
     }
   }
 
-  /// Appends the rows of `other` (a later part of the same data).
+  /// Appends the rows of `other` (the next batch).
   func append(_ other: ColumnBuilder) {
     let offset = count
     state += other.state
@@ -218,19 +218,6 @@ final class ColumnBuilder: @unchecked Sendable {
     case .multiple: selections += other.selections
     }
     for (row, text) in other.raw { raw[offset + row] = text }
-  }
-
-  /// Drops every row from `index` on (a part whose rows are discarded).
-  func truncate(to index: Int) {
-    state.removeSubrange(index...)
-    switch kind {
-    case .number: numbers.removeSubrange(index...)
-    case .fixedCode, .discoveredCode: codes.removeSubrange(index...)
-    case .text: texts.removeSubrange(index...)
-    case .date: dates.removeSubrange(index...)
-    case .multiple: selections.removeSubrange(index...)
-    }
-    for row in raw.keys where row >= index { raw[row] = nil }
   }
 
   /// The finished column, with discovered levels sorted (numerically when all are numbers).

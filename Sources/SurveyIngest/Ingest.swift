@@ -90,7 +90,7 @@ public enum Ingest {
       findings += outcome.findings
       reports.append(outcome.report)
       progress?(outcome.report)
-      guard let part = outcome.part else { continue }
+      guard let part = outcome.records else { continue }
       let offset = rowLine.count
       if offset == 0 {
         builders = part.builders

@@ -14,7 +14,8 @@ struct RecordScanner {
   let base: UnsafePointer<UInt8>
   let count: Int
   let parser: CSVParser
-  let sink: UnsafeMutablePointer<FieldSink>
+  /// Where fields go; `scanRecords` swaps in a fresh sink at each chunk boundary.
+  private(set) var sink: UnsafeMutablePointer<FieldSink>
   let path: String
   private let separator: Int32
   private var position = 0
@@ -73,14 +74,16 @@ struct RecordScanner {
   mutating func scanHeader() throws {
     readingHeader = true
     defer { readingHeader = false }
-    try run(chunkRows: 0, until: { $0.rowCount >= 1 && !$0.recordOpen }, flush: { })
+    try run(chunkRows: 0, until: { $0.rowCount >= 1 && !$0.recordOpen }, flush: { $0 })
   }
 
-  /// Reads every remaining record, calling `flush` whenever `chunkRows` records are waiting
-  /// (between records) and once at the end.
-  mutating func scanRecords(chunkRows: Int, flush: () throws -> Void) throws {
+  /// Reads every remaining record. Whenever `chunkRows` records are waiting (between records),
+  /// and once at the end, `flush` gets the full sink and returns the one to fill next.
+  mutating func scanRecords(
+    chunkRows: Int, flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
+  ) throws {
     try run(chunkRows: chunkRows, until: { _ in false }, flush: flush)
-    try flush()
+    sink = try flush(sink)
   }
 
   private func lineEnd(from offset: Int) -> Int {
@@ -99,12 +102,15 @@ struct RecordScanner {
     line = recordStartLine + 1
   }
 
-  private mutating func run(chunkRows: Int, until done: (FieldSink) -> Bool, flush: () throws -> Void) throws {
+  private mutating func run(
+    chunkRows: Int, until done: (FieldSink) -> Bool,
+    flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
+  ) throws {
     while true {
       while position < count {
         if done(sink.pointee) { return }
         if parser.isBetweenRecords {
-          if chunkRows > 0, sink.pointee.rowCount >= chunkRows { try flush() }
+          if chunkRows > 0, sink.pointee.rowCount >= chunkRows { sink = try flush(sink) }
           recordStartLine = line
           recordStartOffset = position
           sink.pointee.recordLine = Int32(truncatingIfNeeded: line)

@@ -1,0 +1,169 @@
+import Dispatch
+import SurveyCore
+
+/// Where a header column's values go.
+enum FieldTarget: Sendable {
+  case ignore
+  case column(Int)
+  /// One code's 0/1 column of a split multi-select.
+  case split(column: Int, bit: Int)
+}
+
+/// Reads the records of a batch into column builders, a chunk of records at a time.
+///
+/// Every record becomes exactly one row, also a ragged one or one broken by a bad quote (listed
+/// in `ragged` and `brokenQuotes`); records with only empty fields are listed in `emptyLines`.
+final class RecordReader: @unchecked Sendable {
+  static let chunkRows = 16384
+
+  let builders: [ColumnBuilder]
+  let targets: [FieldTarget]
+  let headerCount: Int
+  let decimal: UInt8
+  private(set) var rowLines: [Int32] = []
+  /// Rows with more or fewer fields than the header, and their field counts.
+  private(set) var ragged: [(row: Int, fields: Int)] = []
+  /// Rows whose quoting is broken.
+  private(set) var brokenQuotes: [Int] = []
+  private(set) var emptyLines: [Int32] = []
+
+  /// Per builder: the header positions it reads, with the code bit for split multi-select columns.
+  private let sources: [[(position: Int, bit: Int?)]]
+
+  init(schema: IngestSchema, targets: [FieldTarget], headerCount: Int, decimal: UInt8) {
+    builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
+    self.targets = targets
+    var sources = [[(position: Int, bit: Int?)]](repeating: [], count: schema.fields.count)
+    for (position, target) in targets.enumerated() {
+      switch target {
+      case .ignore: break
+      case .column(let index): sources[index].append((position, nil))
+      case .split(let index, let bit): sources[index].append((position, bit))
+      }
+    }
+    self.sources = sources
+    self.headerCount = headerCount
+    self.decimal = decimal
+  }
+
+  var rowCount: Int { rowLines.count }
+
+  /// Makes room for `rows` records.
+  func reserve(_ rows: Int) {
+    for builder in builders { builder.reserve(rows) }
+    rowLines.reserveCapacity(rows)
+  }
+
+  /// Reads every record of `text`, whose first byte is on line `firstLine`.
+  ///
+  /// Two threads share the work: this one runs libcsv into one sink while a second converts
+  /// the previous chunk, held in the other sink, into the columns. Chunks are converted in
+  /// order, so the result is the same as reading on one thread.
+  func read(
+    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, separator: UInt8, delimiter: UInt8, path: String
+  ) throws {
+    let parser = try CSVParser(delimiter: delimiter, lineEnd: separator, path: path)
+    let sinks = UnsafeMutablePointer<FieldSink>.allocate(capacity: 2)
+    for k in 0..<2 { (sinks + k).initialize(to: FieldSink(rows: Self.chunkRows, fieldsPerRow: max(headerCount, 1))) }
+    let handoff = ChunkHandoff(sinks: sinks)
+    let converter = DispatchGroup()
+    DispatchQueue.global().async(group: converter) { [self] in
+      while let sink = handoff.nextFilled() {
+        convert(sink)
+        handoff.release(sink)
+      }
+    }
+    defer {
+      handoff.finish()
+      converter.wait()
+      for k in 0..<2 {
+        sinks[k].deallocate()
+        (sinks + k).deinitialize(count: 1)
+      }
+      sinks.deallocate()
+    }
+    var scanner = RecordScanner(
+      text, firstLine: firstLine, separator: separator, parser: parser, sink: handoff.acquire(), path: path)
+    try scanner.scanRecords(chunkRows: Self.chunkRows) { full in
+      handoff.submit(full)
+      return handoff.acquire()
+    }
+  }
+
+  /// Moves the records waiting in `sink` into the builders and empties it.
+  private func convert(_ sink: UnsafeMutablePointer<FieldSink>) {
+    let n = sink.pointee.rowCount
+    let base = rowLines.count
+    for (index, builder) in builders.enumerated() {
+      builder.openRows(n)
+      for (position, bit) in sources[index] {
+        if let bit {
+          builder.fillSplit(from: sink, position: position, bit: bit, base: base)
+        } else {
+          builder.fill(from: sink, position: position, base: base, decimal: decimal)
+        }
+      }
+    }
+    for r in 0..<n {
+      rowLines.append(sink.pointee.rowLines[r])
+      let fields = Int(sink.pointee.rowFields[r])
+      if sink.pointee.rowFlags[r] == FieldSink.brokenQuote {
+        brokenQuotes.append(base + r)
+      } else if fields != headerCount {
+        ragged.append((base + r, fields))
+      }
+    }
+    for e in 0..<sink.pointee.emptyCount { emptyLines.append(sink.pointee.emptyLines[e]) }
+    sink.pointee.clear()
+  }
+}
+
+/// Passes the two sinks of a ``RecordReader`` between the parsing thread and the converting
+/// thread: the parser fills a free sink and submits it; the converter takes submitted sinks in
+/// order and releases them when converted.
+final class ChunkHandoff: @unchecked Sendable {
+  private let sinks: UnsafeMutablePointer<FieldSink>
+  // Semaphores start at 0 and are signalled up: libdispatch refuses to free a semaphore whose
+  // count is below its starting value, which the last acquired sink would leave.
+  private let free = DispatchSemaphore(value: 0)
+  private let filled = DispatchSemaphore(value: 0)
+  private let lock = NSLockLike()
+  private var queue: [UnsafeMutablePointer<FieldSink>] = []
+  private var available: [UnsafeMutablePointer<FieldSink>]
+
+  init(sinks: UnsafeMutablePointer<FieldSink>) {
+    self.sinks = sinks
+    available = [sinks, sinks + 1]
+    free.signal()
+    free.signal()
+  }
+
+  /// A free sink to fill (waits while both are with the converter).
+  func acquire() -> UnsafeMutablePointer<FieldSink> {
+    free.wait()
+    return lock.locked { available.removeFirst() }
+  }
+
+  /// Hands a filled sink to the converter.
+  func submit(_ sink: UnsafeMutablePointer<FieldSink>) {
+    lock.locked { queue.append(sink) }
+    filled.signal()
+  }
+
+  /// The next filled sink, or nil once the parser has finished and every sink is converted.
+  func nextFilled() -> UnsafeMutablePointer<FieldSink>? {
+    filled.wait()
+    return lock.locked { queue.isEmpty ? nil : queue.removeFirst() }
+  }
+
+  /// Gives a converted (and emptied) sink back to the parser.
+  func release(_ sink: UnsafeMutablePointer<FieldSink>) {
+    lock.locked { available.append(sink) }
+    free.signal()
+  }
+
+  /// No more sinks will be submitted: wakes the converter to stop.
+  func finish() {
+    filled.signal()
+  }
+}
