@@ -309,3 +309,33 @@ extension IngestError {
     }
   }
 }
+
+@Suite("Ingest: large files, read in chunks on two threads")
+struct ChunkedIngestTests {
+  @Test("records across many chunks keep their order, lines and problems")
+  func manyChunks() throws {
+    var text = "respondent_id,age,region\n"
+    let rows = 40_000
+    for i in 1...rows {
+      switch i {
+      case 20_000: text += "R\(i),\(18 + i % 80)\n"  // ragged
+      case 33_000: text += "R\(i),\"\(18 + i % 80),x\n"  // quote never closed
+      default: text += "R\(i),\(18 + i % 80),\(i % 2 == 0 ? "Nord" : "\"Sud, 2\"")\n"
+      }
+    }
+    let result = try ingest(text)
+    #expect(result.table.rowCount == rows)
+    #expect(result.table.rowLine.first == 2)
+    #expect(result.table.rowLine.last == Int32(rows + 1))
+    #expect(zip(result.table.rowLine, result.table.rowLine.dropFirst()).allSatisfy { $1 == $0 + 1 })
+    let ages = result.column("age").numbers!
+    #expect(ages[16_383] == Double(18 + 16_384 % 80))
+    #expect(ages[16_384] == Double(18 + 16_385 % 80))
+    #expect(ages[rows - 1] == Double(18 + rows % 80))
+    #expect(result.table.recordID(row: 32_999) == "R33000")
+    #expect(result.table.recordID(row: 33_000) == "R33001")
+    #expect(result.findings.filter { $0.rule == "ragged-row" }.map(\.line) == [20_001])
+    #expect(result.findings.filter { $0.rule == "bad-quote" }.map(\.line) == [33_001])
+    #expect(result.column("region").formatted(row: 0) == "Sud, 2")
+  }
+}
