@@ -122,7 +122,7 @@ public struct PipelineRun {
     manifest.unresolved = log.unresolvedCounts
 
     // Weight and tabulate.
-    let analysis = try PipelineAnalysis(pipeline: pipeline, codebook: codebook, table: cleaned.table, progress: progress)
+    let analysis = PipelineAnalysis(pipeline: pipeline, codebook: codebook, table: cleaned.table, progress: progress)
     let weighting = try analysis.weigh(manifest: &manifest)
     let tables = try analysis.tabulate(weights: weighting?.weights, manifest: &manifest)
 
