@@ -229,11 +229,23 @@ final class ColumnBuilder: @unchecked Sendable {
       return Column(name: field.name, type: .categorical, values: .codes(codes), state: state, levels: levels, raw: raw)
     case .discoveredCode:
       let numeric = levels.map { Double($0) }
-      let allNumeric = !levels.isEmpty && numeric.allSatisfy { $0 != nil }
-      if field.numericIfPossible, allNumeric {
+      let numericLevels = numeric.filter { $0 != nil }.count
+      let allNumeric = !levels.isEmpty && numericLevels == levels.count
+      // Mostly numbers: a numeric column whose few texts are invalid cells (reported by line),
+      // rather than a silent switch to one total per category.
+      if field.numericIfPossible, numericLevels > 0, numericLevels * 2 >= levels.count {
         var values = [Double](repeating: 0, count: codes.count)
-        for row in 0..<codes.count where codes[row] >= 0 { values[row] = numeric[Int(codes[row])]! }
-        return Column(name: field.name, type: .decimal, values: .numbers(values), state: state, raw: raw)
+        var states = state
+        var cellText = raw
+        for row in 0..<codes.count where codes[row] >= 0 {
+          if let value = numeric[Int(codes[row])] {
+            values[row] = value
+          } else {
+            states[row] = .invalid
+            cellText[row] = levels[Int(codes[row])]
+          }
+        }
+        return Column(name: field.name, type: .decimal, values: .numbers(values), state: states, raw: cellText)
       }
       let order: [Int] =
         allNumeric

@@ -85,7 +85,9 @@ public struct PipelineRun {
           )
         }
       },
-      message: { "\($0.table.rowCount) records from \($0.batches.count) batches, \($0.findings.count) file findings" })
+      message: {
+        "\($0.table.rowCount) records from \($0.batches.count) batch\($0.batches.count == 1 ? "" : "es"), \($0.findings.count) file finding\($0.findings.count == 1 ? "" : "s")"
+      })
     manifest.inputs = ingest.batches
     manifest.stage("ingest", rowsIn: ingest.table.rowCount, rowsOut: ingest.table.rowCount, seconds: ingestSeconds)
 
@@ -185,17 +187,5 @@ public struct PipelineRun {
   /// `weight`, or `final_weight` when the codebook already has a variable called `weight`.
   static func weightColumnName(_ codebook: Codebook) -> String {
     codebook.variable(named: "weight") == nil ? "weight" : "final_weight"
-  }
-}
-
-/// A run that cannot finish because an invariant broke.
-public enum PipelineError: Error, LocalizedError {
-  case rowsNotConserved(raw: Int, tidy: Int, dropped: Int)
-
-  public var errorDescription: String? {
-    switch self {
-    case .rowsNotConserved(let raw, let tidy, let dropped):
-      return "internal error: \(raw) raw records but \(tidy) tidy + \(dropped) dropped; no outputs were written"
-    }
   }
 }

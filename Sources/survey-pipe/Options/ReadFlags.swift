@@ -12,6 +12,11 @@ struct ReadFlags: ParsableArguments {
   @Option(help: "Decimal mark: '.' or ','.")
   var decimal: String = "."
 
+  /// Checks the flags before the command runs, so mistakes are usage errors (exit 2).
+  func validate() throws {
+    _ = try options()
+  }
+
   /// The flags as read options.
   func options() throws -> ReadOptions {
     var options = ReadOptions()
