@@ -59,12 +59,15 @@ public enum Clean {
   /// Order: decisions (accept, set, drop); records that could not be read field by field
   /// (`ragged-row`, `bad-quote`); duplicate ids per `policy.duplicates`; values with findings of
   /// ``valueRules`` per `policy.invalid` (cells a reviewer accepted or set are left alone);
-  /// missing codes to missing.
+  /// missing codes to missing; records left without a value in a design column
+  /// (`missing-design`: they cannot be weighted).
   /// - Parameters:
   ///   - findings: the validation findings for `table` (rows refer to it).
   ///   - decisions: the reviewer's decisions file, if the pipeline names one.
+  ///   - designColumns: the weight, probability, strata, PSU and fpc columns of the design.
   public static func run(
-    _ table: DataTable, codebook: Codebook, findings: [Finding], policy: CleanPolicy, decisions: DecisionsFile? = nil
+    _ table: DataTable, codebook: Codebook, findings: [Finding], policy: CleanPolicy, decisions: DecisionsFile? = nil,
+    designColumns: [String] = []
   ) -> CleanResult {
     var cleaner = Cleaner(table: table, codebook: codebook)
     if let decisions { cleaner.apply(decisions) }
@@ -75,6 +78,7 @@ public enum Clean {
     }
     cleaner.handleInvalid(findings, policy: policy.invalid)
     cleaner.clearMissingCodes()
+    cleaner.dropMissingDesign(designColumns)
     return cleaner.finish()
   }
 }

@@ -107,6 +107,17 @@ struct Cleaner {
     }
   }
 
+  /// Drops records with no value left in a design column: they cannot be weighted.
+  mutating func dropMissingDesign(_ names: [String]) {
+    let columns = names.compactMap { table.columnIndex($0) }
+    guard !columns.isEmpty else { return }
+    for row in 0..<table.rowCount where !dropped[row] {
+      if let column = columns.first(where: { table.columns[$0].state[row] != .present }) {
+        drop(row, reason: "missing-design", column: column)
+      }
+    }
+  }
+
   func finish() -> CleanResult {
     let keep = dropped.map { !$0 }
     // By batch and line; within a record by column (record drops last), then as raised.

@@ -9,8 +9,15 @@ public enum DataPackage {
   ///   - variables: the codebook variables written, in column order.
   ///   - extra: extra numeric columns with their descriptions (the final weight).
   ///   - rows: the number of records.
+  ///   - constrainedVariables: variables whose code list and range hold for every value (cleaning
+  ///     blanked the others and no reviewer accepted an exception), declared as `enum`,
+  ///     `minimum` and `maximum`.
+  ///   - uniqueVariables: variables whose values cleaning made unique (the id, unless
+  ///     `clean.duplicates` is `keep`).
+  /// `required` is never declared: cleaning may blank any value, and skip logic blanks others.
   public static func json(
-    name: String, resourcePath: String, variables: [Variable], extra: [(name: String, description: String)], rows: Int
+    name: String, resourcePath: String, variables: [Variable], extra: [(name: String, description: String)], rows: Int,
+    constrainedVariables: Set<String> = [], uniqueVariables: Set<String> = []
   ) -> String {
     var fields: [String] = []
     for variable in variables {
@@ -29,14 +36,13 @@ public enum DataPackage {
         pairs.append(("description", JSONText.string("space-separated codes of the options selected")))
       }
       var constraints: [(String, String)] = []
-      // A required variable with skip logic is legitimately blank where it does not apply.
-      if variable.required, variable.relevant == nil { constraints.append(("required", "true")) }
-      if variable.unique { constraints.append(("unique", "true")) }
-      if let range = variable.range {
+      if uniqueVariables.contains(variable.name) { constraints.append(("unique", "true")) }
+      let constrained = constrainedVariables.contains(variable.name)
+      if constrained, let range = variable.range {
         if range.lowerBound.isFinite { constraints.append(("minimum", JSONText.number(range.lowerBound))) }
         if range.upperBound.isFinite { constraints.append(("maximum", JSONText.number(range.upperBound))) }
       }
-      if variable.type == .categorical {
+      if constrained, variable.type == .categorical {
         let numeric = type == "integer"
         constraints.append(("enum", "[" + variable.codes.map { numeric ? $0.code : JSONText.string($0.code) }.joined(separator: ", ") + "]"))
       }

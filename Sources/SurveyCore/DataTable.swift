@@ -3,10 +3,13 @@ public struct BatchInfo: Sendable, Equatable {
   /// The name shown in logs: the file name, e.g. `batch-03-south.csv`.
   public var name: String
   public var path: String
+  /// The decimal mark the batch was read with.
+  public var decimal: UInt8
 
-  public init(name: String, path: String) {
+  public init(name: String, path: String, decimal: UInt8 = UInt8(ascii: ".")) {
     self.name = name
     self.path = path
+    self.decimal = decimal
   }
 }
 

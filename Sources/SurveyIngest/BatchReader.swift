@@ -42,11 +42,11 @@ struct BatchReader {
           .info, "encoding-sniffed", line: nil,
           "the file is not UTF-8 and no encoding was declared; it was read as \(decoded.encoding.rawValue) (declare the encoding to be sure)"))
     }
-    if let declared = decoded.overruled {
+    if let (declared, reason) = decoded.overruled {
       findings.append(
         finding(
           .warning, "encoding-conflict", line: nil,
-          "the pipeline declares \(declared.rawValue) but the file starts with a UTF-8 byte-order mark; it was read as UTF-8"))
+          "the pipeline declares \(declared.rawValue) but \(reason); it was read as UTF-8"))
     }
 
     var header: Header?

@@ -112,7 +112,7 @@ public enum Ingest {
       }
     }
     var table = DataTable(
-      columns: builders.map { $0.build() }, batches: sources.map { BatchInfo(name: $0.name, path: $0.path) },
+      columns: builders.map { $0.build() }, batches: sources.map { BatchInfo(name: $0.name, path: $0.path, decimal: $0.read.decimal) },
       rowBatch: rowBatch, rowLine: rowLine, rowIssues: rowIssues, idColumn: schema.idField)
     table.missingColumns = reportsMissing(findings)
     for pending in pendingRows.sorted(by: { $0.row < $1.row }) {

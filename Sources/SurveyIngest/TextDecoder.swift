@@ -18,8 +18,8 @@ struct DecodedText {
   var hadByteOrderMark: Bool
   /// Offsets in `bytes` of U+FFFD replacement characters written for undecodable input.
   var invalidOffsets: [Int]
-  /// The encoding the pipeline declared, when a UTF-8 byte-order mark overruled it.
-  var overruled: TextEncoding? = nil
+  /// The encoding the pipeline declared, when the bytes overruled it, and why.
+  var overruled: (declared: TextEncoding, reason: String)? = nil
 }
 
 /// Turns a batch's bytes into UTF-8: strips a UTF-8 byte-order mark, detects or applies the
@@ -35,11 +35,20 @@ enum TextDecoder {
     } else if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
       throw IngestError.unsupportedEncoding(path: path, encoding: "UTF-16")
     }
-    if bom, let declared, declared != .utf8 {
-      // A byte-order mark is near-certain evidence of UTF-8; a wrong declaration would garble text.
-      var text = utf8(input, source: .detected, bom: bom)
-      text.overruled = declared
-      return text
+    if let declared, declared != .utf8 {
+      // A byte-order mark, or non-ASCII text that is all valid UTF-8, is near-certain evidence
+      // of UTF-8: read as declared, it would be garbled without a trace.
+      if bom {
+        var text = utf8(input, source: .detected, bom: bom)
+        text.overruled = (declared, "the file starts with a UTF-8 byte-order mark")
+        return text
+      }
+      let scan = UTF8Scan(input)
+      if scan.invalid == 0, scan.multibyte > 0 {
+        var text = utf8(input, source: .detected, bom: bom, scan: scan)
+        text.overruled = (declared, "its non-ASCII text is all valid UTF-8")
+        return text
+      }
     }
     switch declared {
     case .utf8?:

@@ -32,7 +32,16 @@ struct PipelineAnalysis {
         // Tables are independent: they are estimated on every core, kept in pipeline order.
         let specs = pipeline.tables
         let suppressBelow = pipeline.suppressBelow
-        let rows = try Parallel.map(specs.count) { try resolved.estimate(specs[$0]).suppressed(below: suppressBelow) }
+        let file = pipeline.file
+        let rows = try Parallel.map(specs.count) { index in
+          do {
+            return try resolved.estimate(specs[index]).suppressed(below: suppressBelow)
+          } catch let error as TabulateError {
+            // Name the table and the pipeline line it comes from.
+            throw PipelineError.table(
+              file: file, line: specs[index].line, name: specs[index].name, problem: error.localizedDescription)
+          }
+        }
         let files = zip(specs, rows).map { spec, rows in (name: spec.name, csv: EstimateCSV.text(rows, byColumns: spec.by)) }
         var labels: [String: [String: String]] = [:]
         for variable in codebook.variables where !variable.codes.isEmpty {

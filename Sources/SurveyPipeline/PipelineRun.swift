@@ -107,7 +107,8 @@ public struct PipelineRun {
       "clean",
       {
         Clean.run(
-          ingest.table, codebook: codebook, findings: validation, policy: pipeline.clean, decisions: decisions)
+          ingest.table, codebook: codebook, findings: validation, policy: pipeline.clean, decisions: decisions,
+          designColumns: pipeline.design?.columns ?? [])
       },
       message: { "\($0.table.rowCount) records kept, \($0.droppedRecords) dropped, \($0.changes.count) changes" })
     manifest.stage("clean", rowsIn: cleaned.rawRecords, rowsOut: cleaned.table.rowCount, seconds: cleanSeconds)
@@ -136,7 +137,7 @@ public struct PipelineRun {
         try folder.write("validation.jsonl", text: log.jsonLines())
         try folder.write("validation.html", text: log.html(title: pipeline.name))
         try folder.write("cleaning-log.csv", text: CleaningLog.csv(cleaned.changes))
-        try writeTidy(cleaned.table, weights: weighting?.weights, to: folder)
+        try writeTidy(cleaned, weights: weighting?.weights, to: folder)
         if let weighting { try folder.write("weights.json", text: weighting.json) }
         for table in tables.files { try folder.write("tables/\(table.name).csv", text: table.csv) }
         if !tables.files.isEmpty { try folder.write("tables.md", text: tables.markdown) }
@@ -170,7 +171,8 @@ public struct PipelineRun {
   }
 
   /// `tidy/survey.csv` and `tidy/datapackage.json`: every non-personal variable, then the weight.
-  func writeTidy(_ table: DataTable, weights: [Double]?, to folder: OutputFolder) throws {
+  func writeTidy(_ cleaned: CleanResult, weights: [Double]?, to folder: OutputFolder) throws {
+    let table = cleaned.table
     let variables = codebook.variables.filter { !$0.pii }
     let weightName = Self.weightColumnName(codebook)
     let extra = weights.map { [(name: weightName, values: $0)] } ?? []
@@ -181,7 +183,17 @@ public struct PipelineRun {
       "tidy/datapackage.json",
       text: DataPackage.json(
         name: codebook.survey, resourcePath: "survey.csv", variables: variables,
-        extra: weights == nil ? [] : [(weightName, description)], rows: table.rowCount))
+        extra: weights == nil ? [] : [(weightName, description)], rows: table.rowCount,
+        constrainedVariables: constrainedVariables(cleaned),
+        uniqueVariables: pipeline.clean.duplicates == .keep ? [] : [codebook.idVariable]))
+  }
+
+  /// The variables whose codes and ranges hold for every tidy value: all of them when cleaning
+  /// blanks invalid values, but those where a reviewer accepted an exception; none under `keep`.
+  func constrainedVariables(_ cleaned: CleanResult) -> Set<String> {
+    guard pipeline.clean.invalid != .keep else { return [] }
+    let accepted = cleaned.resolutions.filter { $0.action == .accept }.compactMap(\.variable)
+    return Set(codebook.variables.map(\.name)).subtracting(accepted)
   }
 
   /// `weight`, or `final_weight` when the codebook already has a variable called `weight`.

@@ -64,7 +64,7 @@ extension TabulateError: LocalizedError {
       return "\(place): the population size in '\(column)' for \(Self.stratumName(stratum)) is below the number of sampled PSUs there"
     case .lonelyPSU(let column, let stratum):
       let which = stratum.map { "stratum '\($0)'" + (column.map { " of '\($0)'" } ?? "") } ?? "the design"
-      return "\(which) has only one PSU, so its variance cannot be estimated (--lonely-psu fail, R's default); choose --lonely-psu remove, adjust, average or certainty"
+      return "\(which) has only one PSU, so its variance cannot be estimated under the lonely-PSU rule fail (R's default); choose remove, adjust, average or certainty (lonely_psu: in a pipeline's design, --lonely-psu on the command line)"
     case .invalidLevel(let level):
       return "the confidence level must be between 0 and 1 (got \(level))"
     case .tooManyDomains(let variables):

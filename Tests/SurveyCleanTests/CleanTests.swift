@@ -168,6 +168,21 @@ struct CleanTests {
     #expect(resolved == ["R1:sex:-", "R1:age:decision: set", "R2:sex:decision: drop", "R2:age:decision: drop"])
   }
 
+  @Test("records left without a value in a design column are dropped and logged")
+  func missingDesign() throws {
+    let folder = try TemporaryDirectory("clean")
+    let path = try folder.write("b.csv", "respondent_id,age,oop_cost\nR1,30,12\nR2,31,\nR3,17,4\n")
+    let ingest = try Ingest.read(
+      [BatchSource(path: path, name: "b.csv", read: ReadOptions())], schema: IngestSchema(codebook: cleanCodebook))
+    let findings = try Validate.run(ingest.table, codebook: cleanCodebook)
+    // Suppose age and oop_cost were design columns: R2 lacks oop_cost, R3's age is out of range.
+    let result = Clean.run(
+      ingest.table, codebook: cleanCodebook, findings: findings, policy: CleanPolicy(), designColumns: ["age", "oop_cost"])
+    #expect(log(result) == ["R2:oop_cost:>:missing-design", "R3:age:17>:range", "R3:age:>:missing-design"])
+    #expect(result.table.rowCount == 1)
+    #expect(result.rawRecords == result.table.rowCount + result.droppedRecords)
+  }
+
   @Test("the cleaning log neutralises formulas and lists batch and line")
   func logCSV() throws {
     let result = try clean("respondent_id,sex\n=HYPERLINK(1),3\n")

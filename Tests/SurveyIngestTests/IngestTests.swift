@@ -292,6 +292,17 @@ struct AwkwardFileTests {
     #expect(result.findings.contains { $0.rule == "encoding-conflict" && $0.severity == .warning })
   }
 
+  @Test("valid UTF-8 text overrules a declared single-byte encoding, with a warning")
+  func utf8OverrulesDeclaration() throws {
+    let result = try ingest([("b.csv", Array("respondent_id,region\nR1,Chișinău\n".utf8))], read: ReadOptions(encoding: .windows1251))
+    #expect(result.column("region").formatted(row: 0) == "Chișinău")
+    let conflict = result.findings.first { $0.rule == "encoding-conflict" }
+    #expect(conflict?.message == "the pipeline declares windows-1251 but its non-ASCII text is all valid UTF-8; it was read as UTF-8")
+    // Plain ASCII gives no reason to doubt the declaration.
+    let ascii = try ingest([("a.csv", Array("respondent_id,region\nR1,Nord\n".utf8))], read: ReadOptions(encoding: .windows1251))
+    #expect(!ascii.rules.contains("encoding-conflict"))
+  }
+
   @Test("undecodable bytes in a CR-only file are reported on their line")
   func undecodableLineInCRFile() throws {
     let bytes = Array("respondent_id,region\r1,a\r2,ab".utf8) + [0xFF] + Array("c\r".utf8)

@@ -22,6 +22,15 @@ struct TypeRuleTests {
     #expect(found.allSatisfy { $0.severity == .error && $0.rule == "type" && $0.recordID == "R3" })
   }
 
+  @Test("a decimal comma in a batch read with '.' gets a hint")
+  func decimalCommaHint() throws {
+    let found = try findings(TypeRule(), "respondent_id,age,oop_cost\nR1,30,\"12,5\"\nR2,31,\"1,2,3\"\n")
+    #expect(found.map(\.message) == [
+      "oop_cost is not a number (it looks like a decimal comma: set decimal: \",\" for this batch)",
+      "oop_cost is not a number",
+    ])
+  }
+
   @Test("missing codes and blanks are not type errors")
   func missingIsNotInvalid() throws {
     #expect(try findings(TypeRule(), "respondent_id,age,oop_cost\nR1,98,\nR2,,null\n").isEmpty)
