@@ -108,7 +108,8 @@ struct EstimateReferenceTests {
           Issue.record("\(key) \(field) is null, R has \(want)")
           continue
         }
-        let difference = abs(got - want) / max(1, abs(want))
+        // Relative to R's value; an exact zero in R (a proportion of 0) must be (near) zero here.
+        let difference = want == 0 ? abs(got) : abs(got - want) / abs(want)
         worst = max(worst, difference)
         #expect(difference <= 1e-9, "\(key) \(field): \(got) vs R \(want)")
       }
