@@ -13,7 +13,8 @@ struct Synth: ParsableCommand {
         survey.csv    N sampled adults (18+) in Moldova: current, returned and
                       never-migrants; about 12% nonresponse; strata = region x
                       urban/rural; about 20 interviews per PSU; design weights
-                      adding up to the population (2.0 million adults)
+                      adding up to the population (2.0 million adults from
+                      about 30 to 1.1 million rows; see below)
         codebook.yml  the Moldova migrant-health codebook the data follow
         margins.csv   population totals by sex, region and age_group
         pipeline.yml  a pipeline reading survey.csv with codebook.yml
@@ -21,9 +22,9 @@ struct Synth: ParsableCommand {
       The same --rows and --seed give byte-identical files. Row i is the same \
       for every N with the same PSU size (20 interviews from 400 rows to 8 \
       million), apart from design_weight and fpc, which follow the sample size. \
-      Above about 1.1 million rows the population is scaled up so that design \
-      weights stay within the codebook's range (1 to 100000); the summary line \
-      gives the population used.
+      Outside about 30 to 1.1 million rows the population is scaled so that \
+      design weights stay within the codebook's range (1 to 100000); the summary \
+      line gives the population used.
 
       Examples:
         survey-pipe synth --rows 5000 --out /tmp/synth
