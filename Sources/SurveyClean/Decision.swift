@@ -3,6 +3,7 @@ import SurveyCore
 /// One reviewer decision from the decisions file
 /// (`record_id,variable,old_value,action,new_value,comment`).
 public struct Decision: Sendable, Equatable {
+  /// What the reviewer decided.
   public enum Action: String, Sendable, CaseIterable {
     /// Keep the value as it is, even where the cleaning policy would change it.
     case accept

@@ -4,6 +4,7 @@ public struct CivilDate: Sendable, Hashable, Comparable {
   public var month: Int
   public var day: Int
 
+  /// The date, or nil when the month or day does not exist (31 April, 29 February 2025).
   public init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
       return nil

@@ -18,6 +18,7 @@ public indirect enum Expression: Sendable, Equatable {
   case membership(Expression, [Expression], negated: Bool)
   case call(Function, [Expression])
 
+  /// The operators between two operands; the raw value is how descriptions write them.
   public enum BinaryOperator: String, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<="
     case greater = ">", greaterOrEqual = ">="
@@ -32,6 +33,7 @@ public indirect enum Expression: Sendable, Equatable {
     }
   }
 
+  /// The functions of the language: `missing(x)`, `present(x)`, `selected(x, code)`.
   public enum Function: String, Sendable, CaseIterable {
     case missing, present, selected
 

@@ -3,6 +3,7 @@
 /// Data problems never throw: each stage collects `Finding`s, and the run writes them to
 /// `validation.csv`. A finding points back at the raw cell through batch, line and variable.
 public struct Finding: Sendable, Hashable {
+  /// How serious a finding is; `error` sorts first and is what `--fail-on error` counts.
   public enum Severity: String, Sendable, Comparable, CaseIterable {
     case error, warning, info
 

@@ -63,6 +63,7 @@ public enum Ingest {
     return sources
   }
 
+  /// The last component of `path`: how logs name a batch.
   public static func fileName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
   }
