@@ -75,6 +75,9 @@ let package = Package(
       name: "SurveyTabulateTests",
       dependencies: ["SurveyTabulate", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
+      name: "SurveyPipelineTests",
+      dependencies: ["SurveyPipeline", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
       name: "SurveySynthTests",
       dependencies: ["SurveySynth", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(

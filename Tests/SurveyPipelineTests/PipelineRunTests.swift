@@ -1,0 +1,57 @@
+import Foundation
+import SurveyCore
+import Testing
+import _SurveyTestSupport
+
+@testable import SurveyPipeline
+
+@Suite("PipelineRun, in process")
+struct PipelineRunTests {
+  @Test("the example pipeline: counts, conservation and the files of the run folder")
+  func example() throws {
+    let (pipeline, codebook) = try PipelineRun.load(Fixtures.repoPath("pipelines/moldova-migrant-health.yml"))
+    let folder = try TemporaryDirectory("pipeline-run")
+    let out = folder.url.appendingPathComponent("run").path
+    let outcome = try PipelineRun(pipeline: pipeline, codebook: codebook, outputPath: out, progress: ProgressLog(quiet: true))
+      .execute()
+    // 24 + 12 + 25 records; dropped: a duplicate id, a ragged row, a bad quote, a reviewer's drop.
+    #expect(outcome.rawRecords == 61)
+    #expect(outcome.droppedRecords == 4)
+    #expect(outcome.tidyRecords == outcome.rawRecords - outcome.droppedRecords)
+    #expect(outcome.log.findings.count == 14)
+    #expect(outcome.log.unresolvedCounts[.error] == 8)
+    #expect(outcome.tables == pipeline.tables.map(\.name))
+    for file in ["run.json", "validation.csv", "cleaning-log.csv", "tidy/survey.csv", "weights.json", "tables.md"] {
+      #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
+    }
+  }
+
+  @Test("a pipeline whose table cannot be estimated names the table and its line; no folder is left")
+  func tableError() throws {
+    let folder = try TemporaryDirectory("pipeline-run")
+    try folder.write("d.csv", "id,g,w,y\n1,1,1,5\n2,2,1,6\n3,2,1,7\n")
+    try folder.write(
+      "c.yml",
+      "survey: s\nid: id\nvariables:\n  - {name: id, type: text}\n  - {name: g, type: categorical, codes: {1: a, 2: b}}\n  - {name: w, type: decimal}\n  - {name: y, type: decimal}\n"
+    )
+    let path = try folder.write(
+      "p.yml", "name: lp\ncodebook: c.yml\ninputs: [d.csv]\ndesign: {weight: w, strata: g}\ntables:\n  - {name: ymean, mean: y}\n")
+    let (pipeline, codebook) = try PipelineRun.load(path)
+    let out = folder.url.appendingPathComponent("run").path
+    do {
+      _ = try PipelineRun(pipeline: pipeline, codebook: codebook, outputPath: out, progress: ProgressLog(quiet: true))
+        .execute()
+      Issue.record("expected an error")
+    } catch let error as PipelineError {
+      guard case .table(_, let line, let name, _) = error else {
+        Issue.record("unexpected \(error)")
+        return
+      }
+      #expect(line == 6)
+      #expect(name == "ymean")
+      #expect(error.localizedDescription.contains("stratum '1' of 'g' has only one PSU"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".run") }.isEmpty)
+  }
+}
