@@ -109,12 +109,17 @@ struct Cleaner {
 
   /// Drops records with no value left in a design column: they cannot be weighted.
   mutating func dropMissingDesign(_ names: [String]) {
-    let columns = names.compactMap { table.columnIndex($0) }
-    guard !columns.isEmpty else { return }
-    for row in 0..<table.rowCount where !dropped[row] {
-      if let column = columns.first(where: { table.columns[$0].state[row] != .present }) {
-        drop(row, reason: "missing-design", column: column)
+    // One pass per column; the first design column a record lacks is the one logged.
+    var firstMissing = [Int32](repeating: -1, count: table.rowCount)
+    for column in names.compactMap({ table.columnIndex($0) }) {
+      table.columns[column].state.withUnsafeBufferPointer { state in
+        for row in 0..<state.count where state[row] != .present && firstMissing[row] < 0 {
+          firstMissing[row] = Int32(column)
+        }
       }
+    }
+    for row in 0..<table.rowCount where firstMissing[row] >= 0 && !dropped[row] {
+      drop(row, reason: "missing-design", column: Int(firstMissing[row]))
     }
   }
 
