@@ -24,13 +24,6 @@ public indirect enum Expression: Sendable, Equatable {
     case greater = ">", greaterOrEqual = ">="
     case and, or
     case add = "+", subtract = "-", multiply = "*", divide = "/"
-
-    var isComparison: Bool {
-      switch self {
-      case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return true
-      default: return false
-      }
-    }
   }
 
   /// The functions of the language: `missing(x)`, `present(x)`, `selected(x, code)`.

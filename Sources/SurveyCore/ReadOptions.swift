@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text encoding survey-pipe can read.
 public enum TextEncoding: String, Sendable, CaseIterable {
   case utf8 = "utf-8"

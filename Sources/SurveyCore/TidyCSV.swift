@@ -27,11 +27,6 @@ public struct TidyCSV {
     case selections(Int, UnsafeBufferPointer<CellState>)
   }
 
-  /// The CSV bytes.
-  public func bytes() -> [UInt8] {
-    Array(chunks().joined())
-  }
-
   /// The CSV bytes in consecutive pieces (the header and the first rows, then the rest),
   /// formatted on every core; write them one after the other.
   public func chunks() -> [[UInt8]] {

@@ -17,7 +17,6 @@ final class RecordReader: @unchecked Sendable {
   static let chunkRows = 16384
 
   let builders: [ColumnBuilder]
-  let targets: [FieldTarget]
   let headerCount: Int
   let decimal: UInt8
   private(set) var rowLines: [Int32] = []
@@ -32,7 +31,6 @@ final class RecordReader: @unchecked Sendable {
 
   init(schema: IngestSchema, targets: [FieldTarget], headerCount: Int, decimal: UInt8) {
     builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
-    self.targets = targets
     var sources = [[(position: Int, bit: Int?)]](repeating: [], count: schema.fields.count)
     for (position, target) in targets.enumerated() {
       switch target {
