@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "SurveyIngest", targets: ["SurveyIngest"]),
     .library(name: "SurveyValidate", targets: ["SurveyValidate"]),
     .library(name: "SurveyClean", targets: ["SurveyClean"]),
+    .library(name: "SurveyDesign", targets: ["SurveyDesign"]),
     .library(name: "SurveyWeight", targets: ["SurveyWeight"]),
     .library(name: "SurveyTabulate", targets: ["SurveyTabulate"]),
     .library(name: "SurveySynth", targets: ["SurveySynth"]),
@@ -37,20 +38,25 @@ let package = Package(
     .target(name: "SurveyIngest", dependencies: ["SurveyCore", "CLibCSV"]),
     .target(name: "SurveyValidate", dependencies: ["SurveyCore"]),
     .target(name: "SurveyClean", dependencies: ["SurveyCore"]),
-    .target(name: "SurveyWeight", dependencies: ["SurveyCore"]),
-    .target(name: "SurveyTabulate", dependencies: ["SurveyCore"]),
+    // The survey design model that Weight and Tabulate share: sampling stages, weights, the
+    // weighting steps that change the variance, the variance method.
+    .target(name: "SurveyDesign", dependencies: ["SurveyCore"]),
+    .target(name: "SurveyWeight", dependencies: ["SurveyCore", "SurveyDesign"]),
+    .target(name: "SurveyTabulate", dependencies: ["SurveyCore", "SurveyDesign"]),
     // Deterministic synthetic surveys (`survey-pipe synth`) for benchmarks and scale tests.
     .target(name: "SurveySynth", dependencies: ["SurveyCore"]),
     // The driver: runs a pipeline's stages and writes the run folder (used by `run` and the
     // benchmarks).
     .target(
       name: "SurveyPipeline",
-      dependencies: ["SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight", "SurveyTabulate"]
+      dependencies: [
+        "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyDesign", "SurveyWeight", "SurveyTabulate",
+      ]
     ),
     .executableTarget(
       name: "survey-pipe",
       dependencies: [
-        "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight",
+        "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyDesign", "SurveyWeight",
         "SurveyTabulate", "SurveySynth", "SurveyPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -70,13 +76,15 @@ let package = Package(
       name: "SurveyCleanTests",
       dependencies: ["SurveyClean", "SurveyValidate", "SurveyIngest", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
-      name: "SurveyWeightTests", dependencies: ["SurveyWeight", "SurveyCore", "_SurveyTestSupport"]),
+      name: "SurveyDesignTests", dependencies: ["SurveyDesign", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyWeightTests", dependencies: ["SurveyWeight", "SurveyDesign", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyTabulateTests",
-      dependencies: ["SurveyTabulate", "SurveyCore", "_SurveyTestSupport"]),
+      dependencies: ["SurveyTabulate", "SurveyDesign", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyPipelineTests",
-      dependencies: ["SurveyPipeline", "SurveyCore", "_SurveyTestSupport"]),
+      dependencies: ["SurveyPipeline", "SurveyWeight", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveySynthTests",
       dependencies: ["SurveySynth", "SurveyCore", "_SurveyTestSupport"]),

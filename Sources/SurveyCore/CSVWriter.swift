@@ -20,8 +20,8 @@ public struct CSVWriter {
     text += "\n"
   }
 
-  /// `field` as a CSV cell.
-  public static func escape(_ field: String, neutralize: Bool = false) -> String {
+  /// `field` as a CSV cell of a file whose fields are separated by `delimiter`.
+  public static func escape(_ field: String, neutralize: Bool = false, delimiter: UInt8 = 0x2C) -> String {
     var value = field
     let utf8 = value.utf8
     if neutralize, let first = utf8.first,
@@ -32,7 +32,7 @@ public struct CSVWriter {
     }
     var needsQuotes = utf8.first == 0x20 || utf8.last == 0x20
     var hasQuote = false
-    for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+    for byte in utf8 where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
       needsQuotes = true
       if byte == 0x22 { hasQuote = true }
     }

@@ -28,6 +28,7 @@ extension Pipeline {
         }
       }
     }
+    if let weighting { try checkWeighting(weighting, against: codebook) }
     for (index, table) in tables.enumerated() {
       let key = "tables[\(index)]"
       let variable = try lookup(table.variable, table.line, "\(key).\(table.statistic.rawValue)")
@@ -54,6 +55,37 @@ extension Pipeline {
           throw fail(table.line, "\(key).by", "'\(name)' is \(by.type.rawValue); domains need a categorical variable")
         }
         if by.pii { throw fail(table.line, "\(key).by", "'\(name)' is personal data (pii)") }
+      }
+    }
+  }
+
+  /// Checks that the weighting steps name variables of `codebook` that can define classes or
+  /// margins (not multi-selects, not personal data).
+  func checkWeighting(_ weighting: WeightingSpec, against codebook: Codebook) throws {
+    var named: [(key: String, names: [String])] = []
+    if let nonresponse = weighting.nonresponse {
+      named.append(("weighting.nonresponse.response", [nonresponse.response]))
+      named.append(("weighting.nonresponse.classes", nonresponse.classes))
+    }
+    if let post = weighting.postStratify { named.append(("weighting.poststratify.variable", MarginName.parts(post.variable))) }
+    if let rake = weighting.rake { named.append(("weighting.rake.variables", rake.variables.flatMap(MarginName.parts))) }
+    if let calibrate = weighting.calibrate {
+      named.append(("weighting.calibrate.variables", calibrate.variables.flatMap(MarginName.parts)))
+    }
+    for (key, names) in named {
+      for name in names {
+        guard let variable = codebook.variable(named: name) else {
+          throw CoreError.invalidValue(
+            file: file, line: weighting.line, key: key, problem: "'\(name)' is not a variable of the codebook \(codebook.file)")
+        }
+        guard variable.type != .multiple, variable.type != .text || key.hasSuffix("classes") else {
+          throw CoreError.invalidValue(
+            file: file, line: weighting.line, key: key,
+            problem: "'\(name)' is \(variable.type.rawValue); weighting needs categorical or numeric variables")
+        }
+        if variable.pii {
+          throw CoreError.invalidValue(file: file, line: weighting.line, key: key, problem: "'\(name)' is personal data (pii)")
+        }
       }
     }
   }

@@ -68,9 +68,10 @@ extension Pipeline {
     }
 
     let design = try record["design"].map(Self.design)
-    if let weighting = record["weighting"] {
-      throw weighting.unsupported(
-        "nonresponse adjustment, calibration and trimming are not built yet; remove 'weighting' to use the design weights as final weights")
+    var marginLines: [String: Int] = [:]
+    let weighting = try record["weighting"].map { node -> WeightingSpec in
+      guard design != nil else { throw node.invalid("weighting needs a 'design' section (at least a weight column)") }
+      return try Self.weighting(node, directory: directory, marginLines: &marginLines)
     }
     var tables: [TableSpec] = []
     if let tablesNode = record["tables"] {
@@ -94,7 +95,8 @@ extension Pipeline {
       try record["output"]?.string() ?? "out/\(name)", against: record["output"] == nil ? "" : directory)
     self.init(
       name: name, file: root.file, codebookPath: codebook, inputs: inputs, read: read, clean: clean,
-      design: design, tables: tables, suppressBelow: suppress, outputPath: output)
+      design: design, weighting: weighting, tables: tables, suppressBelow: suppress, outputPath: output)
+    for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line
     keyLines["clean.decisions"] = record["clean"].flatMap { try? $0.pairs().first { $0.key == "decisions" }?.value.line }
   }
@@ -140,11 +142,9 @@ extension Pipeline {
     design.strata = try entry["strata"]?.string()
     design.psu = try entry["psu"]?.strings() ?? []
     design.fpc = try entry["fpc"]?.strings() ?? []
-    if design.psu.count > 1, let psu = entry["psu"] {
-      throw psu.unsupported("multistage designs (several PSU columns) are not built yet; give one PSU column")
-    }
-    if design.fpc.count > 1, let fpc = entry["fpc"] {
-      throw fpc.unsupported("multistage designs (several fpc columns) are not built yet; give one fpc column")
+    if !design.fpc.isEmpty, design.fpc.count != max(1, design.psu.count), let fpc = entry["fpc"] {
+      throw fpc.invalid(
+        "give one fpc column per stage (\(max(1, design.psu.count)) here, one per psu column), or none for with-replacement variance")
     }
     if design.weight == nil, design.probability == nil, design.fpc.isEmpty {
       throw node.invalid("give a weight or prob column, or an fpc column to derive weights from")

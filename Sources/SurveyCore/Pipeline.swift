@@ -8,16 +8,21 @@ public struct Pipeline: Sendable {
   public var read: ReadOptions
   public var clean: CleanPolicy
   public var design: DesignSpec?
+  /// Nonresponse adjustment, post-stratification, raking, calibration and trimming after the
+  /// design weights (nil: the design weights are final).
+  public var weighting: WeightingSpec?
   public var tables: [TableSpec]
   /// Cells with fewer unweighted respondents than this are suppressed in tables.
   public var suppressBelow: Int?
   public var outputPath: String
-  /// The line of some keys (`codebook`, `clean.decisions`), for messages about the files they name.
+  /// The line of some keys (`codebook`, `clean.decisions`, `weighting.rake.margins`, …), for
+  /// messages about the files they name.
   public var keyLines: [String: Int] = [:]
 
   public init(
     name: String, file: String, codebookPath: String, inputs: [InputSpec], read: ReadOptions = ReadOptions(),
-    clean: CleanPolicy = CleanPolicy(), design: DesignSpec? = nil, tables: [TableSpec] = [],
+    clean: CleanPolicy = CleanPolicy(), design: DesignSpec? = nil, weighting: WeightingSpec? = nil,
+    tables: [TableSpec] = [],
     suppressBelow: Int? = nil, outputPath: String
   ) {
     self.name = name
@@ -27,6 +32,7 @@ public struct Pipeline: Sendable {
     self.read = read
     self.clean = clean
     self.design = design
+    self.weighting = weighting
     self.tables = tables
     self.suppressBelow = suppressBelow
     self.outputPath = outputPath

@@ -9,33 +9,39 @@ struct PipelineAnalysis {
   let table: DataTable
   let progress: ProgressLog
 
-  /// The final weights and `weights.json`, when the pipeline has a design.
-  func weigh(manifest: inout RunManifest) throws -> (weights: [Double], json: String)? {
+  /// The design with its final weights and `weights.json`, when the pipeline has a design.
+  func weigh(manifest: inout RunManifest) throws -> WeightingResult? {
     guard let design = pipeline.design else { return nil }
-    let (weights, seconds) = try progress.time(
-      "weight", { try Weighting.designWeights(design, table: table) },
-      message: { "\($0.values.count) weights, sum \(EstimateMarkdown.readable($0.diagnostics.sum)) (\($0.rule.name))" })
-    for note in weights.notes { progress.note("weight", note) }
+    let margins = try MarginsReader.read(pipeline.weighting)
+    let (result, seconds) = try progress.time(
+      "weight",
+      { try Weighting.run(table: table, spec: design, weighting: pipeline.weighting, margins: margins) },
+      message: { result in
+        let steps = result.diagnostics.steps.map(\.step).joined(separator: ", ")
+        return "\(result.diagnostics.count) weights, sum \(EstimateMarkdown.readable(result.diagnostics.sum)) (\(steps))"
+      })
+    for note in result.notes { progress.note("weight", note) }
     manifest.stage("weight", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
-    return (weights.values, weights.diagnostics.json())
+    manifest.margins = pipeline.weighting?.marginsFiles ?? []
+    return result
   }
 
   /// Every table of the pipeline as CSV, and all of them as Markdown.
-  func tabulate(weights: [Double]?, manifest: inout RunManifest) throws -> (
+  func tabulate(weighting: WeightingResult?, manifest: inout RunManifest) throws -> (
     files: [(name: String, csv: String)], markdown: String
   ) {
-    guard let design = pipeline.design, let weights, !pipeline.tables.isEmpty else { return ([], "") }
+    guard let weighting, !pipeline.tables.isEmpty else { return ([], "") }
     let ((files, tables), seconds) = try progress.time(
       "tabulate",
       {
-        let resolved = try SurveyDesign(table: table, spec: design, weights: weights)
+        let estimator = try Estimator(table: table, design: weighting.design)
         // Tables are independent: they are estimated on every core, kept in pipeline order.
         let specs = pipeline.tables
         let suppressBelow = pipeline.suppressBelow
         let file = pipeline.file
         let rows = try Parallel.map(specs.count) { index in
           do {
-            return try resolved.estimate(specs[index]).suppressed(below: suppressBelow)
+            return try estimator.estimate(specs[index]).suppressed(below: suppressBelow)
           } catch let error as TabulateError {
             // Name the table and the pipeline line it comes from.
             throw PipelineError.table(

@@ -10,6 +10,14 @@ public enum PipelineError: Error, Equatable, Sendable {
   /// A table of the pipeline cannot be estimated (for example a lonely PSU under
   /// `lonely_psu: fail`).
   case table(file: String, line: Int?, name: String, problem: String)
+  /// `weight` would add a column the file already has.
+  case weightColumnExists(file: String, column: String)
+  /// `weight` copies every column, so each header name must be unique.
+  case duplicateHeader(file: String, column: String)
+  /// An output would overwrite an input file.
+  case outputIsInput(path: String)
+  /// A file could not be written.
+  case unwritable(path: String, reason: String)
 }
 
 extension PipelineError: LocalizedError {
@@ -21,6 +29,14 @@ extension PipelineError: LocalizedError {
       return "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
     case .table(let file, let line, let name, let problem):
       return "\(file)\(line.map { ":\($0)" } ?? ""): tables: \(name): \(problem)"
+    case .weightColumnExists(let file, let column):
+      return "\(file): the data already has a column '\(column)'; name the weight column with --name"
+    case .duplicateHeader(let file, let column):
+      return "\(file):1: the header names '\(column)' twice; weight copies every column, so rename one"
+    case .outputIsInput(let path):
+      return "\(path): the output would overwrite an input file; raw inputs are never modified, so choose another --out"
+    case .unwritable(let path, let reason):
+      return "\(path): cannot write: \(reason)"
     }
   }
 }

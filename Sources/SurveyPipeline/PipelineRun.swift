@@ -43,6 +43,17 @@ public struct PipelineRun {
         file: pipeline.file, line: pipeline.keyLines["clean.decisions"], key: "clean.decisions",
         problem: "cannot read \(decisions): no such file")
     }
+    if let weighting = pipeline.weighting {
+      let steps: [(String, String?)] = [
+        ("poststratify", weighting.postStratify?.margins), ("rake", weighting.rake?.margins),
+        ("calibrate", weighting.calibrate?.margins),
+      ]
+      for case (let step, let path?) in steps where !FileManager.default.fileExists(atPath: path) {
+        let key = "weighting.\(step).margins"
+        throw CoreError.invalidValue(
+          file: pipeline.file, line: pipeline.keyLines[key] ?? weighting.line, key: key, problem: "cannot read \(path): no such file")
+      }
+    }
     return (pipeline, codebook)
   }
 
@@ -68,7 +79,8 @@ public struct PipelineRun {
 
     // Ingest.
     let sources = try Ingest.sources(for: pipeline)
-    for path in sources.map(\.path) + [pipeline.file, pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
+    let configuration = [pipeline.file, pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
+    for path in sources.map(\.path) + configuration + (pipeline.weighting?.marginsFiles ?? [])
     where folder.contains(path) {
       throw CoreError.invalidValue(
         file: pipeline.file, line: nil, key: "output",
@@ -119,15 +131,16 @@ public struct PipelineRun {
         raw: cleaned.rawRecords, tidy: cleaned.table.rowCount, dropped: cleaned.droppedRecords)
     }
 
-    let log = ValidationLog(findings: cleaned.resolve(ingest.findings + validation) + cleaned.findings)
-    manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
-    manifest.findings = log.counts
-    manifest.unresolved = log.unresolvedCounts
-
     // Weight and tabulate.
     let analysis = PipelineAnalysis(pipeline: pipeline, codebook: codebook, table: cleaned.table, progress: progress)
     let weighting = try analysis.weigh(manifest: &manifest)
-    let tables = try analysis.tabulate(weights: weighting?.weights, manifest: &manifest)
+    let tables = try analysis.tabulate(weighting: weighting, manifest: &manifest)
+
+    let log = ValidationLog(
+      findings: cleaned.resolve(ingest.findings + validation) + cleaned.findings + (weighting?.findings ?? []))
+    manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
+    manifest.findings = log.counts
+    manifest.unresolved = log.unresolvedCounts
 
     // Write the run folder.
     let (_, writeSeconds) = try progress.time(
@@ -138,7 +151,7 @@ public struct PipelineRun {
         try folder.write("validation.html", text: log.html(title: pipeline.name))
         try folder.write("cleaning-log.csv", text: CleaningLog.csv(cleaned.changes))
         try writeTidy(cleaned, weights: weighting?.weights, to: folder)
-        if let weighting { try folder.write("weights.json", text: weighting.json) }
+        if let weighting { try folder.write("weights.json", text: weighting.diagnostics.json()) }
         for table in tables.files { try folder.write("tables/\(table.name).csv", text: table.csv) }
         if !tables.files.isEmpty { try folder.write("tables.md", text: tables.markdown) }
       }, message: { _ in "run folder \(outputPath)" })

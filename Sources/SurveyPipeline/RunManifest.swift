@@ -15,6 +15,8 @@ struct RunManifest {
   var findings: [Finding.Severity: Int] = [:]
   var unresolved: [Finding.Severity: Int] = [:]
   var extra: [(String, String)] = []
+  /// The margins files the weighting read.
+  var margins: [String] = []
 
   init(pipeline: Pipeline, codebook: Codebook, started: Date) {
     self.pipeline = pipeline
@@ -70,6 +72,14 @@ struct RunManifest {
         ]))
     lines.append("  \"inputs\": [\n" + inputs.map { "    " + Self.input($0) }.joined(separator: ",\n") + "\n  ]")
     lines.append("  \"decisions\": " + (decisions.map(Self.input) ?? "null"))
+    let marginObjects = margins.map { path in
+      "    "
+        + JSONText.object([
+          ("path", JSONText.string(path)), ("sha256", JSONText.string(Self.fileHash(path))),
+          ("bytes", (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).flatMap { $0 }.map(String.init) ?? "null"),
+        ])
+    }
+    lines.append("  \"margins\": " + (marginObjects.isEmpty ? "[]" : "[\n" + marginObjects.joined(separator: ",\n") + "\n  ]"))
     lines.append(
       "  \"records\": "
         + JSONText.object([

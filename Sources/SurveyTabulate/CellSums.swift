@@ -18,7 +18,7 @@ struct CellSums {
   /// The squared deviations are accumulated around a per-domain shift (the domain's first
   /// value), which keeps them exact for a constant variable and accurate otherwise.
   init(values: [Double], state: [CellState], weights: [Double], domains: Domains) {
-    let cells = domains.cellPSU.count
+    let cells = domains.cellUnit.count
     var count = [Int32](repeating: 0, count: cells)
     var weight = [Double](repeating: 0, count: cells)
     var weighted = [Double](repeating: 0, count: cells)
@@ -55,7 +55,7 @@ struct CellSums {
   /// The row counts and weights of a categorical variable (rows with any level), with no
   /// level sums yet: ``setLevel(_:codes:weights:domains:)`` fills those one level at a time.
   init(codes: [Int32], weights: [Double], domains: Domains) {
-    let cells = domains.cellPSU.count
+    let cells = domains.cellUnit.count
     var count = [Int32](repeating: 0, count: cells)
     var weight = [Double](repeating: 0, count: cells)
     let rowCell = domains.rowCell

@@ -7,8 +7,9 @@ import SurveyCore
 /// missing by-value or weight 0 are in no domain. Domains are ordered by level, the first
 /// by-variable varying slowest. With no by-variables there is one domain: the whole sample.
 ///
-/// Rows are also grouped into cells, one per (domain, PSU) pair that has rows: estimates add up
-/// rows cell by cell, and cells are laid out domain by domain, PSUs in stratum order within one.
+/// Rows are also grouped into cells, one per (domain, unit) pair that has rows, a unit being a
+/// PSU (or, for a multistage design with fpcs, a unit of the last stage): estimates add up rows
+/// cell by cell, and cells are laid out domain by domain, units in order within one.
 public struct Domains: Sendable {
   /// The by-variables.
   public let variables: [String]
@@ -20,24 +21,25 @@ public struct Domains: Sendable {
   let rowCell: [Int32]
   /// Per domain d: its cells are `cellStart[d] ..< cellStart[d + 1]`.
   let cellStart: [Int]
-  /// Per cell: its PSU.
-  let cellPSU: [Int32]
+  /// Per cell: its unit.
+  let cellUnit: [Int32]
 
   /// The number of domains.
   public var count: Int { levels.count }
 
-  init(variables: [String], levels: [[String]], rowDomain: [Int32], design: SurveyDesign) {
+  init(variables: [String], levels: [[String]], rowDomain: [Int32], estimator: Estimator) {
     self.variables = variables
     self.levels = levels
     self.rowDomain = rowDomain
-    let cells = Self.cells(rowDomain: rowDomain, domainCount: levels.count, psu: design.psu, psuCount: design.psuCount)
+    let cells = Self.cells(
+      rowDomain: rowDomain, domainCount: levels.count, psu: estimator.unitOfRow, psuCount: estimator.unitCount)
     rowCell = cells.rowCell
     cellStart = cells.start
-    cellPSU = cells.psu
+    cellUnit = cells.psu
   }
 
-  /// Numbers the (domain, PSU) pairs that have rows: two counting passes over the rows taken
-  /// PSU by PSU, so that each domain's cells come out in PSU order.
+  /// Numbers the (domain, unit) pairs that have rows: two counting passes over the rows taken
+  /// unit by unit, so that each domain's cells come out in unit order.
   static func cells(
     rowDomain: [Int32], domainCount: Int, psu: [Int32], psuCount: Int
   ) -> (rowCell: [Int32], start: [Int], psu: [Int32]) {
@@ -85,7 +87,7 @@ public struct Domains: Sendable {
   }
 }
 
-extension SurveyDesign {
+extension Estimator {
   /// The domains defined by `variables` (any column but a multi-select; none = the whole sample).
   ///
   /// - Throws: ``TabulateError/unknownColumn(column:)``, ``TabulateError/ungroupable(column:)``,
@@ -94,8 +96,8 @@ extension SurveyDesign {
   public func domains(by variables: [String]) throws -> Domains {
     let rows = table.rowCount
     guard !variables.isEmpty else {
-      let rowDomain = weights.map { $0 > 0 ? Int32(0) : -1 }
-      return Domains(variables: [], levels: [[]], rowDomain: rowDomain, design: self)
+      let rowDomain = weights.map { $0 != 0 ? Int32(0) : -1 }
+      return Domains(variables: [], levels: [[]], rowDomain: rowDomain, estimator: self)
     }
     var groups: [GroupCodes] = []
     for name in variables {
@@ -112,7 +114,7 @@ extension SurveyDesign {
       combinations = product
     }
     var keys = [Int64](repeating: -1, count: rows)
-    rowLoop: for row in 0..<rows where weights[row] > 0 {
+    rowLoop: for row in 0..<rows where weights[row] != 0 {
       var key: Int64 = 0
       for (index, group) in groups.enumerated() {
         let code = group.codes[row]
@@ -144,6 +146,6 @@ extension SurveyDesign {
       }
       return groups.indices.map { groups[$0].levels[codes[$0]] }
     }
-    return Domains(variables: variables, levels: levels, rowDomain: rowDomain, design: self)
+    return Domains(variables: variables, levels: levels, rowDomain: rowDomain, estimator: self)
   }
 }

@@ -1,13 +1,15 @@
+import SurveyDesign
+
 /// Where design weights came from.
 public enum WeightRule: Sendable, Equatable {
   /// A column of weights.
   case weight(column: String)
   /// 1 / a column of selection probabilities.
   case probability(column: String)
-  /// N_h / n_h from an fpc column of population counts.
-  case fpcCounts(column: String)
-  /// N_h / n_h from an fpc column of sampling fractions (N_h = n_h / fraction).
-  case fpcFractions(column: String)
+  /// The product over stages of N/n, from fpc columns of population counts.
+  case fpcCounts(columns: [String])
+  /// The product over stages of 1/fraction, from fpc columns of sampling fractions.
+  case fpcFractions(columns: [String])
   /// No weight, probability or fpc: every row weighs 1.
   case equal
 
@@ -22,47 +24,27 @@ public enum WeightRule: Sendable, Equatable {
     }
   }
 
-  /// The column the rule reads, if any.
-  public var column: String? {
+  /// The columns the rule reads.
+  public var columns: [String] {
     switch self {
-    case .weight(let column), .probability(let column), .fpcCounts(let column), .fpcFractions(let column):
-      return column
-    case .equal:
-      return nil
+    case .weight(let column), .probability(let column): return [column]
+    case .fpcCounts(let columns), .fpcFractions(let columns): return columns
+    case .equal: return []
     }
   }
 }
 
-/// One weighting step as `weights.json` lists it.
-public struct WeightStep: Sendable, Equatable {
-  /// The stage: `design` (later: nonresponse, calibration, trimming).
-  public var step: String
-  /// How the step set the weights, e.g. `weight`, `fpc-count`.
-  public var rule: String
-  /// The column it read, if any.
-  public var column: String?
-
-  public init(step: String, rule: String, column: String? = nil) {
-    self.step = step
-    self.rule = rule
-    self.column = column
-  }
-}
-
-/// The design weights of every row, with how they were obtained and their diagnostics.
+/// The design weights of every row, with how they were obtained.
 public struct DesignWeights: Sendable {
   /// One positive weight per row of the table.
   public var values: [Double]
   public var rule: WeightRule
   /// Things worth telling the user that are not errors (equal weights assumed, as R warns).
   public var notes: [String]
-  public var diagnostics: WeightDiagnostics
 
   public init(values: [Double], rule: WeightRule, notes: [String] = []) {
     self.values = values
     self.rule = rule
     self.notes = notes
-    diagnostics = WeightDiagnostics(
-      weights: values, steps: [WeightStep(step: "design", rule: rule.name, column: rule.column)])
   }
 }

@@ -1,9 +1,19 @@
-/// Summary statistics of a set of weights, for `weights.json`.
+/// Summary statistics of the final weights, with every weighting step, for `weights.json`.
+///
+/// Statistics are over the rows with a nonzero weight: nonrespondents (weight 0 after a
+/// nonresponse adjustment) are counted apart.
 public struct WeightDiagnostics: Sendable, Equatable {
   /// The weighting steps applied, in order.
   public var steps: [WeightStep]
-  /// The number of weights.
+  /// Every population total of the weighting with the weighted total of the final weights
+  /// (trimming may move them off target).
+  public var finalTargets: [MarginCheck]
+  /// The number of rows.
+  public var rows: Int
+  /// The number of nonzero weights.
   public var count: Int
+  /// Rows with weight 0.
+  public var zeros: Int
   /// Σ w: the estimated population size.
   public var sum: Double
   /// The extremes and the mean (nil without weights).
@@ -19,25 +29,25 @@ public struct WeightDiagnostics: Sendable, Equatable {
   public var effectiveN: Double?
 
   /// The diagnostics of `weights` after `steps`.
-  public init(weights: [Double], steps: [WeightStep]) {
+  public init(weights: [Double], steps: [WeightStep], finalTargets: [MarginCheck] = []) {
     self.steps = steps
-    count = weights.count
-    sum = weights.reduce(0, +)
-    guard !weights.isEmpty else { return }
-    let n = Double(weights.count)
+    self.finalTargets = finalTargets
+    rows = weights.count
+    let summary = WeightSummary(weights)
+    count = summary.count
+    zeros = summary.zeros
+    sum = summary.sum
+    min = summary.min
+    max = summary.max
+    guard count > 0 else { return }
+    let n = Double(count)
     let mean = sum / n
     var squares = 0.0
     var deviations = 0.0
-    var low = weights[0]
-    var high = weights[0]
-    for w in weights {
+    for w in weights where w != 0 {
       squares += w * w
       deviations += (w - mean) * (w - mean)
-      low = Swift.min(low, w)
-      high = Swift.max(high, w)
     }
-    self.min = low
-    self.max = high
     self.mean = mean
     cv = (deviations / n).squareRoot() / mean
     kishDeff = n * squares / (sum * sum)

@@ -1,81 +1,171 @@
 import SurveyCore
+import SurveyDesign
 
-/// The weighting stage: final weights per row from the design (calibration comes later).
+/// The weighting stage: design weights, then nonresponse adjustment, post-stratification,
+/// raking, calibration and trimming, each as R's `survey` package does it, and the design that
+/// the estimates use.
 public enum Weighting {
-  /// The design weights of `table` under `spec`, as R's `svydesign` sets them.
+  /// Margins of one population must agree on its size to within this relative difference.
+  public static let marginTolerance = 1e-6
+
+  /// Runs the whole stage.
   ///
-  /// - the weight column when given;
-  /// - otherwise 1 / the probability column;
-  /// - otherwise, with an fpc, N_h / n_h, where n_h is the number of distinct PSUs of stratum h
-  ///   and N_h the fpc as a population count, or n_h / fpc when every fpc value is at most 1
-  ///   (decided once for the whole column);
-  /// - otherwise 1 for every row, with a note (R warns "assuming equal probability").
-  ///
-  /// An fpc column is checked even when weights come from another column.
   /// - Parameters:
-  ///   - spec: the design's columns.
   ///   - table: the data.
-  /// - Throws: ``WeightError`` for both weight and probability, multistage designs, unknown or
-  ///   non-numeric columns, and rows whose weight, probability or fpc is missing or
-  ///   non-positive, whose probability is above 1, or whose fpc mixes fractions with counts,
-  ///   varies within a stratum or is below the stratum's number of PSUs.
-  public static func designWeights(_ spec: DesignSpec, table: DataTable) throws -> DesignWeights {
+  ///   - spec: the design's columns.
+  ///   - weighting: the steps after the design weights (nil: none).
+  ///   - margins: the margins files the steps name, read, by path.
+  /// - Returns: the design with its final weights and the record the variance needs, the
+  ///   diagnostics, findings (small nonresponse classes, negative weights) and notes.
+  /// - Throws: ``SurveyDesign/DesignError`` for the design's columns, ``WeightError`` for a step.
+  public static func run(
+    table: DataTable, spec: DesignSpec, weighting: WeightingSpec? = nil, margins: [String: Margins] = [:]
+  ) throws -> WeightingResult {
+    let structure = try SampleStructure(table: table, spec: spec)
+    let design = try designWeights(structure, table: table)
+    var weights = design.values
+    var steps = [WeightStep(step: "design", method: design.rule.name, columns: design.rule.columns, after: WeightSummary(weights))]
+    var adjustments: [VarianceAdjustment] = []
+    var findings: [Finding] = []
+    var targets: [MarginCheck] = []
+    func margin(_ path: String) -> Margins {
+      guard let file = margins[path] else { preconditionFailure("margins file \(path) was not read") }
+      return file
+    }
+    if let spec = weighting?.nonresponse {
+      let outcome = try NonresponseAdjustment(spec: spec).apply(weights, table: table)
+      weights = outcome.weights
+      steps.append(outcome.step)
+      findings += outcome.findings
+    }
+    if let spec = weighting?.postStratify {
+      let outcome = try PostStratification(spec: spec).apply(weights, table: table, margins: margin(spec.margins))
+      weights = outcome.weights
+      steps.append(outcome.step)
+      adjustments.append(.postStratification(outcome.adjustment))
+      targets += outcome.step.targets
+    }
+    if let spec = weighting?.rake {
+      let outcome = try Raking(spec: spec).apply(weights, table: table, margins: margin(spec.margins))
+      weights = outcome.weights
+      steps.append(outcome.step)
+      adjustments.append(.raking(outcome.adjustment))
+      targets += outcome.step.targets
+    }
+    if let spec = weighting?.calibrate {
+      let outcome = try Calibration(spec: spec).apply(weights, table: table, margins: margin(spec.margins))
+      weights = outcome.weights
+      steps.append(outcome.step)
+      adjustments.append(.calibration(outcome.adjustment))
+      targets += outcome.step.targets
+    }
+    if let spec = weighting?.trim {
+      let outcome = try Trimming(spec: spec).apply(weights)
+      weights = outcome.weights
+      steps.append(outcome.step)
+    }
+    let final = try finalChecks(targets, table: table, weights: weights)
+    findings += negativeWeights(weights)
+    let diagnostics = WeightDiagnostics(weights: weights, steps: steps, finalTargets: final)
+    return WeightingResult(
+      design: Design(structure: structure, weights: weights, adjustments: adjustments), diagnostics: diagnostics,
+      findings: findings, notes: design.notes)
+  }
+
+  /// The design weights of `table` under `structure`, as R's `svydesign` sets them: the weight
+  /// column when given; otherwise 1 / the probability column; otherwise, with fpcs, the product
+  /// over stages of N/n (1/fraction with fractions); otherwise 1 for every row, with a note (R
+  /// warns "assuming equal probability").
+  ///
+  /// - Throws: ``SurveyDesign/DesignError`` for both weight and probability, unknown or
+  ///   non-numeric columns, and rows whose weight or probability is missing or not positive, or
+  ///   whose probability is above 1.
+  public static func designWeights(_ structure: SampleStructure, table: DataTable) throws -> DesignWeights {
+    let spec = structure.spec
     if let weight = spec.weight, let probability = spec.probability {
-      throw WeightError.weightAndProbability(weight: weight, probability: probability)
+      throw DesignError.weightAndProbability(weight: weight, probability: probability)
     }
-    guard spec.psu.count <= 1, spec.fpc.count <= 1 else {
-      throw WeightError.multistage(psuColumns: spec.psu.count, fpcColumns: spec.fpc.count)
-    }
-    let fpc = try spec.fpc.first.map { try populationSizes(spec, fpc: $0, table: table) }
     if let name = spec.weight {
-      let values = try positiveValues(name, in: table)
-      return DesignWeights(values: values, rule: .weight(column: name))
+      return DesignWeights(values: try positiveValues(name, in: table), rule: .weight(column: name))
     }
     if let name = spec.probability {
       let values = try positiveValues(name, in: table)
       if let row = values.firstIndex(where: { $0 > 1 }) {
-        throw WeightError.probabilityAboveOne(column: name, at: .init(row: row, in: table))
+        throw DesignError.probabilityAboveOne(column: name, at: .init(row: row, in: table))
       }
       return DesignWeights(values: values.map { 1 / $0 }, rule: .probability(column: name))
     }
-    if let (design, sizes) = fpc, let name = spec.fpc.first {
-      let perStratum = sizes.population.indices.map { h in
-        let sampled = design.sampledPSUs(inStratum: h)
-        return sampled > 0 ? sizes.population[h] / Double(sampled) : 0
-      }
-      let values = design.stratum.map { perStratum[Int($0)] }
-      return DesignWeights(values: values, rule: sizes.fractions ? .fpcFractions(column: name) : .fpcCounts(column: name))
+    if let values = structure.impliedWeights(), let fractions = structure.fpcFractions {
+      return DesignWeights(values: values, rule: fractions ? .fpcFractions(columns: spec.fpc) : .fpcCounts(columns: spec.fpc))
     }
     return DesignWeights(
       values: [Double](repeating: 1, count: table.rowCount), rule: .equal,
       notes: ["no weight, probability or fpc column: every row has weight 1 (equal probability of selection, as R assumes)"])
   }
 
-  /// The strata and PSUs of `spec` with the population sizes N_h of the fpc column `fpc`
-  /// (which must be finite).
-  static func populationSizes(
-    _ spec: DesignSpec, fpc: String, table: DataTable
-  ) throws -> (DesignStrata, PopulationSizes) {
-    do throws(DesignProblem) {
-      let design = try DesignStrata(table: table, strata: spec.strata, psu: spec.psu.first)
-      return (design, try PopulationSizes(column: fpc, table: table, design: design, finite: true))
-    } catch {
-      throw WeightError(error)
-    }
-  }
-
   /// The numbers of column `name`, each present, positive and finite.
   static func positiveValues(_ name: String, in table: DataTable) throws -> [Double] {
-    guard let column = table.column(name) else { throw WeightError.unknownColumn(column: name) }
-    guard let values = column.numbers else { throw WeightError.notNumeric(column: name) }
+    guard let column = table.column(name) else { throw DesignError.unknownColumn(column: name) }
+    guard let values = column.numbers else { throw DesignError.notNumeric(column: name) }
     for row in values.indices {
       guard column.state[row] == .present else {
-        throw WeightError.missingValue(column: name, at: .init(row: row, in: table))
+        throw DesignError.missingValue(column: name, at: .init(row: row, in: table))
       }
       guard values[row] > 0, values[row].isFinite else {
-        throw WeightError.nonPositive(column: name, at: .init(row: row, in: table))
+        throw DesignError.nonPositive(column: name, at: .init(row: row, in: table))
       }
     }
     return values
+  }
+
+  /// Every target of the steps (each (variable, level) once) with the final weights' total.
+  static func finalChecks(_ targets: [MarginCheck], table: DataTable, weights: [Double]) throws -> [MarginCheck] {
+    var seen = Set<String>()
+    var cells: [String: (cells: SampleCells, totals: [Double])] = [:]
+    var result: [MarginCheck] = []
+    for target in targets where seen.insert(target.variable + "\u{0}" + target.level).inserted {
+      var check = target
+      if target.variable == CalibrationTargets.interceptName {
+        check.achieved = weights.reduce(0, +)
+      } else if target.level.isEmpty, let values = table.column(target.variable)?.numbers {
+        check.achieved = zip(weights, values).reduce(0) { $1.0 != 0 ? $0 + $1.0 * $1.1 : $0 }
+      } else {
+        if cells[target.variable] == nil {
+          let margin = try SampleCells(name: target.variable, table: table, weights: weights, step: "weights")
+          cells[target.variable] = (margin, margin.totals(weights))
+        }
+        let (margin, totals) = cells[target.variable]!
+        let texts = margin.parts.count == 1 ? [target.level] : MarginName.parts(target.level)
+        check.achieved = margin.cell(matching: texts).map { totals[$0] } ?? 0
+      }
+      result.append(check)
+    }
+    return result
+  }
+
+  /// Checks that margins of one population agree on its size (``marginTolerance``).
+  static func checkAgreement(_ totals: [(variable: String, total: Double)], file: String) throws {
+    guard let first = totals.first else { return }
+    for other in totals.dropFirst() where abs(other.total - first.total) > marginTolerance * abs(first.total) {
+      throw WeightError.marginsDisagree(
+        variable: other.variable, total: other.total, firstVariable: first.variable, firstTotal: first.total, file: file)
+    }
+  }
+
+  /// `sex = 2: achieved 1094698.2, target 1094700` for messages.
+  static func describe(_ check: MarginCheck) -> String {
+    let name = check.level.isEmpty ? check.variable : "\(check.variable) = \(check.level)"
+    return "\(name): achieved \(WeightError.number(check.achieved)), target \(WeightError.number(check.target))"
+  }
+
+  /// Warnings for negative weights (linear calibration can give them, as in R).
+  static func negativeWeights(_ weights: [Double]) -> [Finding] {
+    let negative = weights.filter { $0 < 0 }.count
+    guard negative > 0 else { return [] }
+    return [
+      Finding(
+        severity: .warning, rule: "negative-weight",
+        message: "\(negative) final weight\(negative == 1 ? " is" : "s are") negative (unbounded linear calibration); consider --bounds or calibrate method raking")
+    ]
   }
 }

@@ -12,10 +12,16 @@ struct DesignFlags: ParsableArguments {
   @Option(help: "Column of strata.")
   var strata: String?
 
-  @Option(help: "Column of PSU (cluster) ids; without it every row is its own PSU.")
+  @Option(
+    help: ArgumentHelp(
+      "Column of PSU (cluster) ids; repeat for the units of each later stage (multistage). Without it every row is its own PSU.",
+      valueName: "column"))
   var psu: [String] = []
 
-  @Option(help: "Column of population sizes per stratum, or sampling fractions when all are ≤ 1.")
+  @Option(
+    help: ArgumentHelp(
+      "Column of population sizes (or sampling fractions when all are ≤ 1); repeat once per stage, in --psu order.",
+      valueName: "column"))
   var fpc: [String] = []
 
   @Option(
@@ -27,8 +33,9 @@ struct DesignFlags: ParsableArguments {
     if let weight, let prob {
       throw ValidationError("give --weight (\(weight)) or --prob (\(prob)), not both")
     }
-    if psu.count > 1 || fpc.count > 1 {
-      throw ValidationError("multistage designs (--psu or --fpc given more than once) are not built yet")
+    if !fpc.isEmpty, fpc.count != max(1, psu.count) {
+      throw ValidationError(
+        "give one --fpc per stage (\(max(1, psu.count)) here, one per --psu), or none for with-replacement variance")
     }
     _ = try lonely()
   }

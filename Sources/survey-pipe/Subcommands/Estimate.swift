@@ -11,10 +11,13 @@ struct Estimate: ParsableCommand {
     abstract: "Weighted means, totals and proportions with design-based standard errors, from one CSV file.",
     discussion: """
       Reads only the columns named by the flags (blank, null and NA cells are missing), weights \
-      the rows (--weight, --prob, or N/n from --fpc, else 1) and writes one row per estimate \
-      and domain: estimate, Taylor-linearization SE, a t interval on df = PSUs − strata, the \
+      the rows (--weight, --prob, or N/n per stage from --fpc, else 1), adjusts the weights \
+      (nonresponse, post-stratification, raking, calibration, trimming: the Calibration flags) \
+      and writes one row per estimate and domain: estimate, Taylor-linearization SE (which \
+      takes the calibration into account, as R does), a t interval on df = PSUs − strata, the \
       design effect with --deff, and n, the unweighted rows used. The numbers match R's \
-      survey package (svymean, svytotal, svyby).
+      survey package (svymean, svytotal, svyby after postStratify, rake, calibrate, \
+      trimWeights; multistage designs as svydesign(ids=~a+b, fpc=~f1+f2)).
 
       Examples:
         survey-pipe estimate fixtures/r-reference/apistrat.csv --weight pw \\
@@ -25,6 +28,16 @@ struct Estimate: ParsableCommand {
         survey-pipe estimate /tmp/synth/survey.csv --weight design_weight \\
           --strata stratum --psu psu --fpc fpc --lonely-psu adjust \\
           --mean oop_cost --by sex,age_group --level 0.9
+        survey-pipe estimate /tmp/synth/survey.csv --weight design_weight \\
+          --strata stratum --psu psu --fpc fpc --lonely-psu adjust \\
+          --nonresponse responded --classes region,urban \\
+          --rake sex,region,age_group --margins /tmp/synth/margins.csv \\
+          --proportion insured_cnam --by migrant_status
+        survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
+          --psu dnum --fpc fpc --calibrate linear --calibrate-vars stype,api99 \\
+          --margins fixtures/r-reference/api-margins.csv --mean api00
+        survey-pipe estimate fixtures/r-reference/apiclus2.csv --psu dnum \\
+          --psu snum --fpc fpc1 --fpc fpc2 --mean api00 --by stype
       """)
 
   @Argument(help: "The CSV file to read.")
@@ -36,12 +49,15 @@ struct Estimate: ParsableCommand {
   @OptionGroup(title: "Design")
   var design: DesignFlags
 
+  @OptionGroup(title: "Calibration")
+  var calibration: CalibrationFlags
+
   @OptionGroup(title: "Estimates")
   var estimates: EstimateFlags
 
   func run() throws {
     let estimate = AdHocEstimate(
-      data: data, read: try read.options(), design: try design.spec(),
+      data: data, read: try read.options(), design: try design.spec(), weighting: try calibration.spec(),
       requests: estimates.requests.map { AdHocEstimate.Request($0.statistic, $0.variable) },
       by: estimates.byVariables,
       options: EstimateOptions(level: estimates.level, interval: try estimates.interval(), deff: estimates.deff))

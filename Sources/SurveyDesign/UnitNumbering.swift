@@ -1,22 +1,30 @@
-/// Numbers the PSUs of a design, nested in strata and consecutive within each stratum.
-public struct PSUNumbering: Sendable {
-  /// Per row: its PSU.
-  public var psu: [Int32]
-  /// Per stratum h: its PSUs are `start[h] ..< start[h + 1]`.
-  public var start: [Int]
-  /// Per PSU: its stratum.
-  public var stratumOfPSU: [Int32]
+import SurveyCore
 
-  /// Numbers the PSUs of the rows.
+/// Numbers the sampling units of one stage, nested in the stage's strata and consecutive within
+/// each stratum (at the first stage the strata; at later stages the units of the stage before).
+///
+/// A unit is a (stratum, id) pair: the same id in two strata names two units (R's `nest = TRUE`).
+public struct UnitNumbering: Sendable {
+  /// Per row: its unit.
+  public var unit: [Int32]
+  /// Per stratum h: its units are `start[h] ..< start[h + 1]`.
+  public var start: [Int]
+  /// Per unit: its stratum.
+  public var stratumOfUnit: [Int32]
+  /// Per unit: the first row that belongs to it (for its id in messages).
+  public var firstRow: [Int32]
+
+  /// Numbers the units of the rows.
   ///
   /// - Parameters:
   ///   - stratum: per row, its stratum in `0 ..< strataCount`.
-  ///   - ids: the PSU ids (every row present), or nil when every row is its own PSU.
+  ///   - ids: the unit ids (every row present), or nil when every row is its own unit.
   public init(stratum: [Int32], strataCount: Int, ids: GroupCodes?) {
     let rows = stratum.count
     // First, a raw number per distinct (stratum, id) pair, in order of first appearance.
     var raw = [Int32](repeating: 0, count: rows)
     var rawStratum: [Int32] = []
+    var rawFirst: [Int32] = []
     if let ids {
       let width = max(ids.levels.count, 1)
       let (slots, overflow) = strataCount.multipliedReportingOverflow(by: width)
@@ -27,6 +35,7 @@ public struct PSUNumbering: Sendable {
           if slot[key] < 0 {
             slot[key] = Int32(rawStratum.count)
             rawStratum.append(stratum[row])
+            rawFirst.append(Int32(row))
           }
           raw[row] = slot[key]
         }
@@ -40,12 +49,14 @@ public struct PSUNumbering: Sendable {
             slot[key] = Int32(rawStratum.count)
             raw[row] = Int32(rawStratum.count)
             rawStratum.append(stratum[row])
+            rawFirst.append(Int32(row))
           }
         }
       }
     } else {
       for row in 0..<rows { raw[row] = Int32(row) }
       rawStratum = stratum
+      rawFirst = (0..<rows).map { Int32($0) }
     }
     // Then renumber by stratum (a counting sort), keeping first-appearance order within one.
     var start = [Int](repeating: 0, count: strataCount + 1)
@@ -53,14 +64,18 @@ public struct PSUNumbering: Sendable {
     for h in 0..<strataCount { start[h + 1] += start[h] }
     var next = Array(start.dropLast())
     var renumber = [Int32](repeating: 0, count: rawStratum.count)
-    var stratumOfPSU = [Int32](repeating: 0, count: rawStratum.count)
+    var stratumOfUnit = [Int32](repeating: 0, count: rawStratum.count)
+    var firstRow = [Int32](repeating: 0, count: rawStratum.count)
     for (index, h) in rawStratum.enumerated() {
-      renumber[index] = Int32(next[Int(h)])
-      stratumOfPSU[next[Int(h)]] = h
+      let number = next[Int(h)]
+      renumber[index] = Int32(number)
+      stratumOfUnit[number] = h
+      firstRow[number] = rawFirst[index]
       next[Int(h)] += 1
     }
-    psu = raw.map { renumber[Int($0)] }
+    unit = raw.map { renumber[Int($0)] }
     self.start = start
-    self.stratumOfPSU = stratumOfPSU
+    self.stratumOfUnit = stratumOfUnit
+    self.firstRow = firstRow
   }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import SurveyCore
+
+/// Why a sampling design cannot be built over a table. Messages name the column, the stage and,
+/// for a row, the batch file, line and record id; they never quote the offending value.
+public enum DesignError: Error, Equatable, Sendable {
+  /// Where a row came from: batch file, line and respondent id.
+  public typealias Location = RowLocation
+
+  /// The table has no column of this name.
+  case unknownColumn(column: String)
+  /// A strata or PSU column is a multi-select.
+  case ungroupable(column: String)
+  /// A weight, probability or fpc column does not hold numbers.
+  case notNumeric(column: String)
+  /// Both a weight and a probability column were given.
+  case weightAndProbability(weight: String, probability: String)
+  /// A design column has no value (blank, a missing code or not a number) on a row.
+  case missingValue(column: String, at: Location)
+  /// A weight, probability or fpc is zero or negative (or infinite where a finite value is needed).
+  case nonPositive(column: String, at: Location)
+  /// A selection probability is above 1.
+  case probabilityAboveOne(column: String, at: Location)
+  /// The fpc columns mix fractions (≤ 1) and population counts (> 1).
+  case mixedFPC(column: String, at: Location)
+  /// The fpc changes within a stratum of its stage (within a PSU for the second stage).
+  case fpcVariesWithinStratum(column: String, stage: Int, stratum: String?, at: Location)
+  /// The population size is below the number of sampled units.
+  case fpcBelowSampleSize(column: String, stage: Int, stratum: String?, at: Location)
+  /// More fpc columns than sampling stages, or some stages without one.
+  case fpcStages(fpcColumns: Int, stages: Int)
+  /// A weight is not a finite number.
+  case invalidWeight(at: Location)
+}
+
+extension DesignError: LocalizedError {
+  public var errorDescription: String? {
+    switch self {
+    case .unknownColumn(let column):
+      return "the data has no column '\(column)'"
+    case .ungroupable(let column):
+      return "'\(column)' is a multi-select column; it cannot define strata or sampling units"
+    case .notNumeric(let column):
+      return "the design column '\(column)' does not hold numbers"
+    case .weightAndProbability(let weight, let probability):
+      return "give either a weight column ('\(weight)') or a probability column ('\(probability)'), not both"
+    case .missingValue(let column, let place):
+      return "\(place): the design column '\(column)' has no value (blank, a missing code or not a number); every row needs one"
+    case .nonPositive(let column, let place):
+      return "\(place): the value in '\(column)' must be a positive finite number"
+    case .probabilityAboveOne(let column, let place):
+      return "\(place): the selection probability in '\(column)' is above 1"
+    case .mixedFPC(let column, let place):
+      return "\(place): '\(column)' mixes sampling fractions (≤ 1) and population counts (> 1); use one kind for every fpc column"
+    case .fpcVariesWithinStratum(let column, let stage, let stratum, let place):
+      return "\(place): '\(column)' differs from its value on the first row of \(Self.stratumName(stratum, stage: stage)); it must be constant there"
+    case .fpcBelowSampleSize(let column, let stage, let stratum, let place):
+      return "\(place): the population size in '\(column)' for \(Self.stratumName(stratum, stage: stage)) is below the number of units sampled there"
+    case .fpcStages(let fpc, let stages):
+      return "\(fpc) fpc column\(fpc == 1 ? "" : "s") for \(stages) sampling stage\(stages == 1 ? "" : "s"): give one fpc per stage (one per PSU column, in the same order), or none for with-replacement variance"
+    case .invalidWeight(let place):
+      return "\(place): the weight is not a finite number"
+    }
+  }
+
+  /// `stratum 'A'`, `the sample`, or at later stages `PSU '61'`.
+  static func stratumName(_ stratum: String?, stage: Int) -> String {
+    guard let stratum else { return "the sample" }
+    return stage == 1 ? "stratum '\(stratum)'" : "stage-\(stage - 1) unit '\(stratum)'"
+  }
+}

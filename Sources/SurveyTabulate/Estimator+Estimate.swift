@@ -1,0 +1,193 @@
+import SurveyCore
+
+extension Estimator {
+  /// Estimates `statistic` of `variable` in every domain.
+  ///
+  /// A numeric variable gives one row per domain (its mean or total). A categorical variable
+  /// gives one row per level per domain, for every level of the column (also levels absent
+  /// from a domain, estimated as 0): the proportion of the domain in the level, or its total.
+  /// Rows without a value are left out (R's `na.rm = TRUE`); a domain whose rows all lack one
+  /// gets a row with no estimate, df 0 and n 0. Rows are ordered by domain, then level.
+  ///
+  /// - Parameters:
+  ///   - statistic: mean (numeric), total or proportion.
+  ///   - variable: the analysis column.
+  ///   - domains: from ``domains(by:)``.
+  ///   - options: confidence level and interval, design effects.
+  /// - Throws: ``TabulateError`` for an unknown column, a mean of a non-numeric column, a
+  ///   multi-select, an invalid level, or a lonely PSU under `--lonely-psu fail`.
+  public func estimate(
+    _ statistic: Statistic, of variable: String, domains: Domains, options: EstimateOptions = EstimateOptions()
+  ) throws -> [EstimateRow] {
+    guard options.level > 0, options.level < 1 else { throw TabulateError.invalidLevel(options.level) }
+    let column = try column(variable)
+    var quantiles = QuantileCache(level: options.level)
+    if let values = column.numbers, statistic != .proportion {
+      let sums = CellSums(values: values, state: column.state, weights: weights, domains: domains)
+      let adjusted = residualizer.map { numericSums($0, values: values, state: column.state, domains: domains) }
+      return try (0..<domains.count).map { d in
+        try row(
+          statistic, variable, level: nil, domain: d, domains: domains, sums: sums,
+          adjustment: adjusted.map { ($0.y[d], $0.w[d]) }, options: options, quantiles: &quantiles)
+      }
+    }
+    if statistic == .mean { throw TabulateError.notNumeric(column: variable, statistic: .mean) }
+    guard let groups = GroupCodes(column) else { throw TabulateError.ungroupable(column: variable) }
+    var sums = CellSums(codes: groups.codes, weights: weights, domains: domains)
+    let adjusted = residualizer.map { levelSums($0, codes: groups.codes, levels: groups.levels.count, domains: domains) }
+    var byLevel: [[EstimateRow]] = []
+    for (index, level) in groups.levels.enumerated() {
+      sums.setLevel(Int32(index), codes: groups.codes, weights: weights, domains: domains)
+      byLevel.append(
+        try (0..<domains.count).map { d in
+          try row(
+            statistic, variable, level: level, domain: d, domains: domains, sums: sums,
+            adjustment: adjusted.map { ($0.levels[d][index], $0.w[d]) }, options: options, quantiles: &quantiles)
+        })
+    }
+    return (0..<domains.count).flatMap { d in byLevel.map { $0[d] } }
+  }
+
+  /// Estimates one table: its statistic of its variable by its domains.
+  ///
+  /// - Throws: as ``estimate(_:of:domains:options:)`` and ``domains(by:)``.
+  public func estimate(_ table: TableSpec) throws -> [EstimateRow] {
+    try estimate(
+      table.statistic, of: table.variable, domains: domains(by: table.by),
+      options: EstimateOptions(level: table.level, interval: table.interval, deff: table.deff))
+  }
+
+  /// The row of domain `d` from the cell sums of y (a numeric variable or a level's indicator)
+  /// and, for a design with weighting steps, the residualizer's sums of w·y and w.
+  func row(
+    _ statistic: Statistic, _ variable: String, level: String?, domain d: Int, domains: Domains,
+    sums: CellSums, adjustment: (y: Residualizer.Sums, w: Residualizer.Sums)?, options: EstimateOptions,
+    quantiles: inout QuantileCache
+  ) throws -> EstimateRow {
+    let by = zip(domains.variables, domains.levels[d]).map { DomainLevel(variable: $0, level: $1) }
+    let cells = domains.cellStart[d]..<domains.cellStart[d + 1]
+    var n = 0
+    var total = 0.0
+    var weighted = 0.0
+    for cell in cells {
+      n += Int(sums.count[cell])
+      total += sums.weight[cell]
+      weighted += sums.weighted[cell]
+    }
+    guard n > 0 else {
+      return EstimateRow(
+        statistic: statistic, variable: variable, level: level, by: by, estimate: nil, se: nil, ciLow: nil,
+        ciHigh: nil, df: 0, n: 0)
+    }
+    let isMean = statistic != .total
+    let estimate = isMean ? weighted / total : weighted
+    let variance = try self.variance(
+      cells: cells, domains: domains, sums: sums, mean: isMean ? estimate : nil, total: total, adjustment: adjustment)
+    let df = degreesOfFreedom(cells: cells, domains: domains, sums: sums)
+    let se = variance.isNaN ? nil : variance.squareRoot()
+    var ciLow: Double?
+    var ciHigh: Double?
+    if let se, df > 0 {
+      let q = quantiles.quantile(df: df)
+      ciLow = estimate - q * se
+      ciHigh = estimate + q * se
+    }
+    var deff: Double?
+    if options.deff {
+      let count = Double(n)
+      let s2 = n > 1 ? sums.spread[d] / total * count / (count - 1) : .nan
+      let srs =
+        isMean
+        ? (total < count ? .nan : s2 * (total - count) / (total * count))
+        : s2 * total * total * (total - count) / (total * count)
+      let ratio = variance / srs
+      deff = ratio.isFinite ? ratio : nil
+    }
+    return EstimateRow(
+      statistic: statistic, variable: variable, level: level, by: by, estimate: estimate, se: se,
+      ciLow: ciLow, ciHigh: ciHigh, deff: deff, df: df, n: n)
+  }
+
+  /// The variance of one domain's estimate: the totals of its influence values per unit (Σ w·y
+  /// for a total, (Σ w·y − ȳ Σ w)/W for a mean), centred by the weighting steps when there are
+  /// any, added up by ``TaylorVariance``.
+  func variance(
+    cells: Range<Int>, domains: Domains, sums: CellSums, mean: Double?, total: Double,
+    adjustment: (y: Residualizer.Sums, w: Residualizer.Sums)?
+  ) throws -> Double {
+    @inline(__always) func influence(_ cell: Int) -> Double {
+      guard let mean else { return sums.weighted[cell] }
+      return (sums.weighted[cell] - mean * sums.weight[cell]) / total
+    }
+    guard let residualizer, let adjustment else {
+      // Units whose rows of the domain all lack a value are not part of the estimate.
+      var units: [Int32] = []
+      var totals: [Double] = []
+      units.reserveCapacity(cells.count)
+      totals.reserveCapacity(cells.count)
+      for cell in cells where sums.count[cell] > 0 {
+        units.append(domains.cellUnit[cell])
+        totals.append(influence(cell))
+      }
+      return try taylor.variance(units: units, totals: totals)
+    }
+    // With weighting steps, every unit of the calibrated design takes part, centred.
+    let influenceSums =
+      mean.map { Residualizer.combine(adjustment.y, adjustment.w, factor: $0, divisor: total) } ?? adjustment.y
+    var totals = residualizer.corrections(influenceSums).map { -$0 }
+    for cell in cells {
+      totals[Int(residualPosition[Int(domains.cellUnit[cell])])] += influence(cell)
+    }
+    return try taylor.variance(units: residualizer.units, totals: totals)
+  }
+
+  /// PSUs minus strata among the units with rows used, as R's `degf` of the domain's subset.
+  func degreesOfFreedom(cells: Range<Int>, domains: Domains, sums: CellSums) -> Int {
+    var psus = 0
+    var strata = 0
+    var lastPSU: Int32 = -1
+    var lastStratum: Int32 = -1
+    for cell in cells where sums.count[cell] > 0 {
+      let psu = psuOfUnit[Int(domains.cellUnit[cell])]
+      if psu != lastPSU {
+        psus += 1
+        lastPSU = psu
+        let stratum = stratumOfPSU[Int(psu)]
+        if stratum != lastStratum {
+          strata += 1
+          lastStratum = stratum
+        }
+      }
+    }
+    return psus - strata
+  }
+
+  /// Per domain, the residualizer's sums of w and of w·y over the rows with a value.
+  func numericSums(
+    _ residualizer: Residualizer, values: [Double], state: [CellState], domains: Domains
+  ) -> (w: [Residualizer.Sums], y: [Residualizer.Sums]) {
+    var w = [Residualizer.Sums](repeating: residualizer.emptySums(), count: domains.count)
+    var y = w
+    var buffer = [Double](repeating: 0, count: residualizer.bufferSize)
+    for row in 0..<values.count where domains.rowCell[row] >= 0 && state[row] == .present {
+      let d = Int(domains.rowDomain[row])
+      residualizer.add(row: row, weights[row], weights[row] * values[row], into: &w[d], &y[d], buffer: &buffer)
+    }
+    return (w, y)
+  }
+
+  /// Per domain, the residualizer's sums of w over the rows with any level, and per level over
+  /// the rows of that level.
+  func levelSums(
+    _ residualizer: Residualizer, codes: [Int32], levels: Int, domains: Domains
+  ) -> (w: [Residualizer.Sums], levels: [[Residualizer.Sums]]) {
+    var w = [Residualizer.Sums](repeating: residualizer.emptySums(), count: domains.count)
+    var byLevel = [[Residualizer.Sums]](repeating: [Residualizer.Sums](repeating: residualizer.emptySums(), count: levels), count: domains.count)
+    var buffer = [Double](repeating: 0, count: residualizer.bufferSize)
+    for row in 0..<codes.count where domains.rowCell[row] >= 0 && codes[row] >= 0 {
+      let d = Int(domains.rowDomain[row])
+      residualizer.add(row: row, weights[row], weights[row], into: &w[d], &byLevel[d][Int(codes[row])], buffer: &buffer)
+    }
+    return (w, byLevel)
+  }
+}

@@ -1,0 +1,301 @@
+import SurveyCore
+import SurveyDesign
+
+/// Centres influence values by the weighting steps that change the variance, exactly as R's
+/// `svyrecvar` does before adding up the units' totals, without a pass over the rows per
+/// estimate.
+///
+/// Every step replaces the influence values x by x − v ⊙ (H θ), with θ = C Σ u h x: for a
+/// post-stratification h is the post-stratum's indicator, u = 1/reweight, v the weight after it
+/// and C the inverse of the post-stratum's weight before it (R: `x − psw · rowsum(x·oldw/psw) /
+/// Σ oldw`); raking repeats, 10 times, one such step per margin with u = 1/psw, v = psw and C
+/// the inverse row count of the level (R: `x − psw · ave(x/psw)`); calibration has h the model
+/// matrix row, u = 1/g, v = g w and C = (Σ w h h')⁻¹ (R: `qr.resid`). Because each step is
+/// linear, Σ u h x after the earlier steps is Σ u h x minus fixed cross-products K of the
+/// earlier θs, and a unit's centred total is its total minus B'θ, B the unit's Σ v h: only the
+/// per-cell sums Σ u h x of an estimate come from its rows.
+struct Residualizer: Sendable {
+  /// Rows grouped into cells, and a scale per row: the levels of a step are functions of the cell.
+  struct CellSource: Sendable {
+    let cell: [Int32]
+    let rowScale: [Double]?
+    let count: Int
+  }
+
+  /// One kind of step.
+  enum Kind: Sendable {
+    /// Indicator features: level per cell of `source`, u = rowScale × cellScale; v likewise.
+    case levels(source: Int, levelOfCell: [Int32], uOfCell: [Double], vOfCell: [Double], count: Int)
+    /// Model-matrix features: u and v per row (0 outside the sample).
+    case dense(model: CalibrationModel, u: [Double], v: [Double])
+
+    var dimension: Int {
+      switch self {
+      case .levels(_, _, _, _, let count): return count
+      case .dense(let model, _, _): return model.count
+      }
+    }
+  }
+
+  /// C of a kind: a diagonal, or a factorized matrix.
+  enum Normalizer: Sendable {
+    case diagonal([Double])
+    case matrix(SymmetricSystem.Factorization)
+
+    func apply(_ b: [Double]) -> [Double] {
+      switch self {
+      case .diagonal(let d): return zip(d, b).map { $0 * $1 }
+      case .matrix(let f): return f.solve(b)
+      }
+    }
+  }
+
+  let sources: [CellSource]
+  /// Per source: v's row factor (the weights before the step).
+  let sourceWeights: [[Double]]
+  let kinds: [Kind]
+  let normalizers: [Normalizer]
+  /// The kind of each step, in R's order.
+  let steps: [Int]
+  /// K[k][j], row-major (dimension of k × dimension of j).
+  let cross: [[[Double]]]
+  /// The units the calibrated design holds, sorted; the corrections are per unit of this list.
+  let units: [Int32]
+  /// Per source: for each unit its cells with the sum of the source's row weights there
+  /// (B of a levels kind is Σ over the unit's cells of that sum × v of the cell).
+  let unitCells: [UnitCells]
+  /// Per kind: B per unit for a dense kind (units × dimension), empty for a levels kind.
+  let unitSums: [[Double]]
+
+  /// Sparse sums per (unit, cell), grouped by unit.
+  struct UnitCells: Sendable {
+    /// Per unit (index into ``Residualizer/units``): its entries are `start[u] ..< start[u + 1]`.
+    let start: [Int]
+    let cell: [Int32]
+    let weight: [Double]
+  }
+}
+
+extension Residualizer {
+  /// The residualizer of `design`'s adjustments; nil without any.
+  ///
+  /// - Parameters:
+  ///   - unitOfRow: per row, its unit at the last variance stage.
+  ///   - unitCount: the number of such units.
+  /// - Throws: ``TabulateError`` never; a calibration whose system is singular cannot have been
+  ///   made by the weighting stage.
+  init?(design: Design, unitOfRow: [Int32], unitCount: Int) {
+    guard !design.adjustments.isEmpty else { return nil }
+    var sources: [CellSource] = []
+    var sourceWeights: [[Double]] = []
+    var kinds: [Kind] = []
+    var normalizers: [Normalizer] = []
+    var steps: [Int] = []
+    var inSample: [Bool]?
+    for adjustment in design.adjustments {
+      switch adjustment {
+      case .postStratification(let record):
+        inSample = inSample ?? record.cell.map { $0 >= 0 }
+        sources.append(CellSource(cell: record.cell, rowScale: nil, count: record.cellCount))
+        sourceWeights.append(record.weightsBefore)
+        var before = [Double](repeating: 0, count: record.cellCount)
+        for row in record.cell.indices where record.cell[row] >= 0 { before[Int(record.cell[row])] += record.weightsBefore[row] }
+        kinds.append(
+          .levels(
+            source: sources.count - 1, levelOfCell: (0..<Int32(record.cellCount)).map { $0 },
+            uOfCell: record.reweight.map { 1 / $0 }, vOfCell: record.reweight, count: record.cellCount))
+        normalizers.append(.diagonal(before.map { 1 / $0 }))
+        steps.append(kinds.count - 1)
+      case .raking(let record):
+        inSample = inSample ?? record.cell.map { $0 >= 0 }
+        let cellCount = record.margins.first?.cellFactor.count ?? 0
+        sources.append(
+          CellSource(
+            cell: record.cell, rowScale: zip(record.cell, record.weightsBefore).map { $0 >= 0 ? 1 / $1 : 0 },
+            count: cellCount))
+        sourceWeights.append(record.weightsBefore)
+        var rows = [Int](repeating: 0, count: cellCount)
+        for c in record.cell where c >= 0 { rows[Int(c)] += 1 }
+        let first = kinds.count
+        for margin in record.margins {
+          var count = [Double](repeating: 0, count: margin.levelCount)
+          for c in 0..<cellCount { count[Int(margin.levelOfCell[c])] += Double(rows[c]) }
+          kinds.append(
+            .levels(
+              source: sources.count - 1, levelOfCell: margin.levelOfCell, uOfCell: margin.cellFactor.map { 1 / $0 },
+              vOfCell: margin.cellFactor, count: margin.levelCount))
+          normalizers.append(.diagonal(count.map { 1 / $0 }))
+        }
+        for _ in 0..<RakingAdjustment.varianceSweeps { steps += Array(first..<kinds.count) }
+      case .calibration(let record):
+        inSample = inSample ?? record.weightsBefore.map { $0 != 0 }
+        let u = zip(record.g, record.weightsBefore).map { $1 != 0 ? 1 / $0 : 0 }
+        let v = zip(record.g, record.weightsBefore).map { $1 != 0 ? $0 * $1 : 0 }
+        let model = record.model
+        var m = [Double](repeating: 0, count: model.count * model.count)
+        var x = [Double](repeating: 0, count: model.count)
+        for row in record.weightsBefore.indices where record.weightsBefore[row] != 0 {
+          model.features(row: row, into: &x)
+          let w = record.weightsBefore[row]
+          for a in 0..<model.count where x[a] != 0 {
+            for b in 0..<model.count { m[a * model.count + b] += w * x[a] * x[b] }
+          }
+        }
+        guard let factorization = SymmetricSystem(matrix: m, size: model.count).factorization() else {
+          preconditionFailure("the weighting stage refuses collinear calibration variables")
+        }
+        kinds.append(.dense(model: model, u: u, v: v))
+        normalizers.append(.matrix(factorization))
+        steps.append(kinds.count - 1)
+      }
+    }
+    let sample = inSample!
+    self.init(
+      sources: sources, sourceWeights: sourceWeights, kinds: kinds, normalizers: normalizers, steps: steps,
+      sample: sample, unitOfRow: unitOfRow, unitCount: unitCount)
+  }
+
+  /// Completes the residualizer: the cross-products K of every pair of kinds and B per unit.
+  init(
+    sources: [CellSource], sourceWeights: [[Double]], kinds: [Kind], normalizers: [Normalizer], steps: [Int],
+    sample: [Bool], unitOfRow: [Int32], unitCount: Int
+  ) {
+    self.sources = sources
+    self.sourceWeights = sourceWeights
+    self.kinds = kinds
+    self.normalizers = normalizers
+    self.steps = steps
+    var present = [Bool](repeating: false, count: unitCount)
+    for row in sample.indices where sample[row] { present[Int(unitOfRow[row])] = true }
+    units = (0..<Int32(unitCount)).filter { present[Int($0)] }
+    var position = [Int32](repeating: -1, count: unitCount)
+    for (index, unit) in units.enumerated() { position[Int(unit)] = Int32(index) }
+
+    let dims = kinds.map(\.dimension)
+    // Each kind's u·h and v·h on the current row, flat with an offset per kind.
+    var offset = [Int](repeating: 0, count: kinds.count + 1)
+    for k in kinds.indices { offset[k + 1] = offset[k] + dims[k] }
+    var crossOffset = [[Int]](repeating: [], count: kinds.count)
+    var crossSize = 0
+    for k in kinds.indices {
+      for j in kinds.indices {
+        crossOffset[k].append(crossSize)
+        crossSize += dims[k] * dims[j]
+      }
+    }
+    var crossFlat = [Double](repeating: 0, count: crossSize)
+    var unitOffset = [Int](repeating: 0, count: kinds.count + 1)
+    for k in kinds.indices {
+      let dense = if case .dense = kinds[k] { true } else { false }
+      unitOffset[k + 1] = unitOffset[k] + (dense ? units.count * dims[k] : 0)
+    }
+    var unitFlat = [Double](repeating: 0, count: unitOffset[kinds.count])
+    var u = [Double](repeating: 0, count: offset[kinds.count])
+    var v = [Double](repeating: 0, count: offset[kinds.count])
+    var level = [Int](repeating: -1, count: kinds.count)
+    var features: [[Double]] = dims.map { [Double](repeating: 0, count: $0) }
+    for row in sample.indices where sample[row] {
+      for (k, kind) in kinds.enumerated() {
+        switch kind {
+        case .levels(let source, let levelOfCell, let uOfCell, let vOfCell, _):
+          let c = Int(sources[source].cell[row])
+          level[k] = Int(levelOfCell[c])
+          u[offset[k]] = (sources[source].rowScale?[row] ?? 1) * uOfCell[c]
+          v[offset[k]] = sourceWeights[source][row] * vOfCell[c]
+        case .dense(let model, let uRow, let vRow):
+          model.features(row: row, into: &features[k])
+          for a in 0..<dims[k] {
+            u[offset[k] + a] = features[k][a] * uRow[row]
+            v[offset[k] + a] = features[k][a] * vRow[row]
+          }
+        }
+      }
+      let unit = Int(position[Int(unitOfRow[row])])
+      for k in kinds.indices {
+        let lk = level[k]
+        for j in kinds.indices {
+          let base = crossOffset[k][j]
+          let lj = level[j]
+          let dj = dims[j]
+          if lk >= 0 {
+            let uk = u[offset[k]]
+            if lj >= 0 {
+              crossFlat[base + lk * dj + lj] += uk * v[offset[j]]
+            } else {
+              for b in 0..<dj { crossFlat[base + lk * dj + b] += uk * v[offset[j] + b] }
+            }
+          } else {
+            for a in 0..<dims[k] {
+              let ua = u[offset[k] + a]
+              if ua == 0 { continue }
+              if lj >= 0 {
+                crossFlat[base + a * dj + lj] += ua * v[offset[j]]
+              } else {
+                for b in 0..<dj { crossFlat[base + a * dj + b] += ua * v[offset[j] + b] }
+              }
+            }
+          }
+        }
+        if lk < 0 {
+          let unitBase = unitOffset[k] + unit * dims[k]
+          for a in 0..<dims[k] { unitFlat[unitBase + a] += v[offset[k] + a] }
+        }
+      }
+    }
+    cross = kinds.indices.map { k in
+      kinds.indices.map { j in Array(crossFlat[crossOffset[k][j]..<(crossOffset[k][j] + dims[k] * dims[j])]) }
+    }
+    unitSums = kinds.indices.map { Array(unitFlat[unitOffset[$0]..<unitOffset[$0 + 1]]) }
+    let unitTotal = units.count
+    unitCells = sources.indices.map { source in
+      Self.unitCells(
+        sources[source], weights: sourceWeights[source], sample: sample, unitOfRow: unitOfRow, position: position,
+        unitCount: unitTotal)
+    }
+  }
+
+  /// A source's sums of row weights per (unit, cell), grouped by unit.
+  static func unitCells(
+    _ source: CellSource, weights: [Double], sample: [Bool], unitOfRow: [Int32], position: [Int32], unitCount: Int
+  ) -> UnitCells {
+    // Rows by unit (a counting sort), then per unit its cells.
+    var rowStart = [Int](repeating: 0, count: unitCount + 1)
+    for row in sample.indices where sample[row] && source.cell[row] >= 0 {
+      rowStart[Int(position[Int(unitOfRow[row])]) + 1] += 1
+    }
+    for u in 0..<unitCount { rowStart[u + 1] += rowStart[u] }
+    var next = Array(rowStart.dropLast())
+    var rows = [Int32](repeating: 0, count: rowStart[unitCount])
+    for row in sample.indices where sample[row] && source.cell[row] >= 0 {
+      let u = Int(position[Int(unitOfRow[row])])
+      rows[next[u]] = Int32(row)
+      next[u] += 1
+    }
+    var scratch = [Double](repeating: 0, count: source.count)
+    var seen = [Bool](repeating: false, count: source.count)
+    var touched: [Int32] = []
+    var start = [Int](repeating: 0, count: unitCount + 1)
+    var cells: [Int32] = []
+    var sums: [Double] = []
+    for u in 0..<unitCount {
+      for index in rowStart[u]..<rowStart[u + 1] {
+        let row = Int(rows[index])
+        let c = Int(source.cell[row])
+        if !seen[c] {
+          seen[c] = true
+          touched.append(Int32(c))
+        }
+        scratch[c] += weights[row]
+      }
+      for c in touched {
+        cells.append(c)
+        sums.append(scratch[Int(c)])
+        scratch[Int(c)] = 0
+        seen[Int(c)] = false
+      }
+      touched.removeAll(keepingCapacity: true)
+      start[u + 1] = cells.count
+    }
+    return UnitCells(start: start, cell: cells, weight: sums)
+  }
+}

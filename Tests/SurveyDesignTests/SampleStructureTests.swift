@@ -1,0 +1,5 @@
+import SurveyCore
+import Testing
+import _SurveyTestSupport
+
+@testable import SurveyDesign
