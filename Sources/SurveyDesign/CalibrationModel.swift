@@ -153,3 +153,41 @@ extension CalibrationModel {
     self.names = names
   }
 }
+
+extension CalibrationModel {
+  /// For a model of categorical variables alone: the distinct rows of the model matrix among the
+  /// rows where `included` holds, as cells (rows with the same levels share a cell and so their
+  /// calibration factor). Per row its cell (−1 where not included), and per cell its model-matrix
+  /// row (row-major). Nil when the model has a numeric variable.
+  public func cells(included: (Int) -> Bool, rows: Int) -> (cell: [Int32], features: [Double])? {
+    guard numerics.isEmpty else { return nil }
+    let radix = factors.map { Int64($0.levels.count + 1) }
+    var index: [Int64: Int32] = [:]
+    var cell = [Int32](repeating: -1, count: rows)
+    var features: [Double] = []
+    var buffer = [Double](repeating: 0, count: count)
+    var lastKey: Int64 = -1
+    var lastCell: Int32 = -1
+    for row in 0..<rows where included(row) {
+      var key: Int64 = 0
+      for (f, factor) in factors.enumerated() { key = key * radix[f] + Int64(factor.codes[row] + 1) }
+      if key == lastKey {
+        cell[row] = lastCell
+        continue
+      }
+      let number: Int32
+      if let known = index[key] {
+        number = known
+      } else {
+        number = Int32(index.count)
+        index[key] = number
+        self.features(row: row, into: &buffer)
+        features += buffer
+      }
+      cell[row] = number
+      lastKey = key
+      lastCell = number
+    }
+    return (cell, features)
+  }
+}

@@ -22,14 +22,18 @@ enum PipelineTemplate {
   static func yaml(rows: Int, seed: UInt64) -> String {
     var text = """
       # Synthetic survey written by `survey-pipe synth --rows \(rows) --seed \(seed)`.
-      # Paths are relative to this file. margins.csv holds the population totals of sex, region
-      # and age_group for calibration.
+      # Paths are relative to this file. Nonrespondents' weight goes to the respondents of their
+      # region x area, then the weights are calibrated (raking distance) to margins.csv, the
+      # population totals of sex, region and age_group.
       name: \(name)
       codebook: \(SyntheticSurvey.codebookFile)
       inputs: [\(SyntheticSurvey.surveyFile)]
       read: {encoding: auto, delimiter: auto, decimal: "."}
       clean: {invalid: set-missing, duplicates: keep-first}
       design: {weight: design_weight, strata: stratum, psu: [psu], fpc: [fpc], lonely_psu: adjust}
+      weighting:
+        nonresponse: {response: responded, classes: [region, urban]}
+        calibrate: {method: raking, variables: [sex, region, age_group], margins: \(SyntheticSurvey.marginsFile)}
       tables:
 
       """

@@ -30,6 +30,14 @@ extension Residualizer {
         return s
       case .dense:
         return sums.dense[k]
+      case .cellDense(let source, let features, let uOfCell, _, let count):
+        var s = [Double](repeating: 0, count: count)
+        let cellSums = sums.sources[source]
+        for c in cellSums.indices where cellSums[c] != 0 {
+          let value = uOfCell[c] * cellSums[c]
+          for j in 0..<count { s[j] += features[c * count + j] * value }
+        }
+        return s
       }
     }
     // θ of every step, accumulated per kind (Θ).
@@ -54,8 +62,18 @@ extension Residualizer {
     for (s, unitCell) in unitCells.enumerated() {
       var perCell = [Double](repeating: 0, count: sources[s].count)
       for (k, kind) in kinds.enumerated() {
-        guard case .levels(let source, let levelOfCell, _, let vOfCell, _) = kind, source == s else { continue }
-        for c in perCell.indices { perCell[c] += vOfCell[c] * theta[k][Int(levelOfCell[c])] }
+        switch kind {
+        case .levels(let source, let levelOfCell, _, let vOfCell, _) where source == s:
+          for c in perCell.indices { perCell[c] += vOfCell[c] * theta[k][Int(levelOfCell[c])] }
+        case .cellDense(let source, let features, _, let vOfCell, let count) where source == s:
+          for c in perCell.indices {
+            var dot = 0.0
+            for j in 0..<count { dot += features[c * count + j] * theta[k][j] }
+            perCell[c] += vOfCell[c] * dot
+          }
+        default:
+          continue
+        }
       }
       for u in 0..<units.count {
         var value = 0.0

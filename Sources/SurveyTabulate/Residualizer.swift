@@ -28,10 +28,13 @@ struct Residualizer: Sendable {
     case levels(source: Int, levelOfCell: [Int32], uOfCell: [Double], vOfCell: [Double], count: Int)
     /// Model-matrix features: u and v per row (0 outside the sample).
     case dense(model: CalibrationModel, u: [Double], v: [Double])
+    /// Model-matrix features that are functions of the cells of `source` (a model of categorical
+    /// variables alone): per cell its features (row-major, `count` each), u and v's factor.
+    case cellDense(source: Int, features: [Double], uOfCell: [Double], vOfCell: [Double], count: Int)
 
     var dimension: Int {
       switch self {
-      case .levels(_, _, _, _, let count): return count
+      case .levels(_, _, _, _, let count), .cellDense(_, _, _, _, let count): return count
       case .dense(let model, _, _): return model.count
       }
     }
@@ -144,7 +147,20 @@ extension Residualizer {
         guard let factorization = SymmetricSystem(matrix: m, size: model.count).factorization() else {
           preconditionFailure("the weighting stage refuses collinear calibration variables")
         }
-        kinds.append(.dense(model: model, u: u, v: v))
+        if let cells = model.cells(included: { record.weightsBefore[$0] != 0 }, rows: record.g.count) {
+          // Categorical variables alone: g is a function of the cell.
+          let cellCount = cells.features.count / max(model.count, 1)
+          var gOfCell = [Double](repeating: 1, count: cellCount)
+          for row in record.g.indices where cells.cell[row] >= 0 { gOfCell[Int(cells.cell[row])] = record.g[row] }
+          sources.append(CellSource(cell: cells.cell, rowScale: nil, count: cellCount))
+          sourceWeights.append(record.weightsBefore)
+          kinds.append(
+            .cellDense(
+              source: sources.count - 1, features: cells.features, uOfCell: gOfCell.map { 1 / $0 }, vOfCell: gOfCell,
+              count: model.count))
+        } else {
+          kinds.append(.dense(model: model, u: u, v: v))
+        }
         normalizers.append(.matrix(factorization))
         steps.append(kinds.count - 1)
       }
@@ -208,6 +224,13 @@ extension Residualizer {
             u[offset[k] + a] = features[k][a] * uRow[row]
             v[offset[k] + a] = features[k][a] * vRow[row]
           }
+        case .cellDense(let source, let cellFeatures, let uOfCell, let vOfCell, let count):
+          let c = Int(sources[source].cell[row])
+          let scale = sourceWeights[source][row] * vOfCell[c]
+          for a in 0..<count {
+            u[offset[k] + a] = cellFeatures[c * count + a] * uOfCell[c]
+            v[offset[k] + a] = cellFeatures[c * count + a] * scale
+          }
         }
       }
       let unit = Int(position[Int(unitOfRow[row])])
@@ -236,7 +259,7 @@ extension Residualizer {
             }
           }
         }
-        if lk < 0 {
+        if case .dense = kinds[k] {
           let unitBase = unitOffset[k] + unit * dims[k]
           for a in 0..<dims[k] { unitFlat[unitBase + a] += v[offset[k] + a] }
         }

@@ -52,7 +52,7 @@ struct Calibration {
     var report = WeightStep(
       step: "calibrate", method: spec.method.rawValue, columns: spec.variables.flatMap(MarginName.parts),
       after: WeightSummary(adjusted))
-    report.margins = margins.file
+    report.margins = Weighting.fileName(margins.file)
     report.iterations = iterations
     report.converged = true
     if spec.method != .linear || bounded {
@@ -63,22 +63,34 @@ struct Calibration {
       report.lower = spec.lower
       report.upper = spec.upper
     }
-    report.targets = Self.checks(targets, sample: sample, g: g)
+    report.targets = Self.checks(targets, weights: adjusted)
     return (adjusted, report, CalibrationAdjustment(model: targets.model, weightsBefore: weights, g: g))
   }
 
-  /// Each model column's target with the calibrated weighted total.
-  static func checks(_ targets: CalibrationTargets, sample: CalibrationSample, g rowG: [Double]) -> [MarginCheck] {
-    var pointG = [Double](repeating: 1, count: sample.count)
-    for row in rowG.indices where sample.point[row] >= 0 { pointG[Int(sample.point[row])] = rowG[row] }
-    var achieved = [Double](repeating: 0, count: sample.columns)
-    for index in 0..<sample.count {
-      let w = sample.weights[index] * pointG[index]
-      for j in 0..<sample.columns { achieved[j] += sample.matrix[index * sample.columns + j] * w }
+  /// Every level of each categorical margin and every numeric total, with the calibrated
+  /// weighted total.
+  static func checks(_ targets: CalibrationTargets, weights: [Double]) -> [MarginCheck] {
+    var checks: [MarginCheck] = []
+    for margin in targets.categorical {
+      let achieved = margin.cells.totals(weights)
+      for c in 0..<margin.cells.count {
+        checks.append(
+          MarginCheck(
+            variable: margin.cells.name, level: margin.cells.label(c), target: margin.targets.population[c],
+            achieved: achieved[c]))
+      }
     }
-    return targets.labels.enumerated().map { column, label in
-      MarginCheck(variable: label.variable, level: label.level, target: targets.population[column], achieved: achieved[column])
+    for (index, numeric) in targets.model.numerics.enumerated() {
+      let achieved = zip(weights, numeric.values).reduce(0) { $1.0 != 0 ? $0 + $1.0 * $1.1 : $0 }
+      checks.append(MarginCheck(variable: numeric.name, level: "", target: targets.numericTotals[index], achieved: achieved))
     }
+    if targets.categorical.isEmpty {
+      checks.insert(
+        MarginCheck(
+          variable: CalibrationTargets.interceptName, level: "", target: targets.population[0],
+          achieved: weights.reduce(0, +)), at: 0)
+    }
+    return checks
   }
 
   /// Logit calibration needs finite bounds around 1; any bounds need lower < upper.

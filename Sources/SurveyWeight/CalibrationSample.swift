@@ -21,25 +21,11 @@ struct CalibrationSample {
     var matrix: [Double] = []
     var weights: [Double] = []
     var features = [Double](repeating: 0, count: p)
-    if model.numerics.isEmpty {
-      // A key per row from its factors' levels (mixed radix).
-      let radix = model.factors.map { Int64($0.levels.count + 1) }
-      var index: [Int64: Int32] = [:]
-      for row in rowWeights.indices where rowWeights[row] != 0 {
-        var key: Int64 = 0
-        for (f, factor) in model.factors.enumerated() { key = key * radix[f] + Int64(factor.codes[row] + 1) }
-        if let known = index[key] {
-          point[row] = known
-          weights[Int(known)] += rowWeights[row]
-          continue
-        }
-        let number = Int32(weights.count)
-        index[key] = number
-        point[row] = number
-        weights.append(rowWeights[row])
-        model.features(row: row, into: &features)
-        matrix += features
-      }
+    if let cells = model.cells(included: { rowWeights[$0] != 0 }, rows: rowWeights.count) {
+      point = cells.cell
+      matrix = cells.features
+      weights = [Double](repeating: 0, count: cells.features.count / max(p, 1))
+      for row in rowWeights.indices where point[row] >= 0 { weights[Int(point[row])] += rowWeights[row] }
     } else {
       for row in rowWeights.indices where rowWeights[row] != 0 {
         point[row] = Int32(weights.count)

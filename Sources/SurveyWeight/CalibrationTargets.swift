@@ -14,8 +14,12 @@ struct CalibrationTargets {
   let model: CalibrationModel
   /// Per column of the model: the population total.
   let population: [Double]
-  /// Per column of the model: where its target comes from, for the report.
+  /// Per column of the model: where its target comes from, for messages.
   let labels: [(variable: String, level: String)]
+  /// The categorical margins with their sample cells and population totals, for the report.
+  let categorical: [(cells: SampleCells, targets: MarginTargets)]
+  /// The numeric variables' population totals, in model order.
+  let numericTotals: [Double]
 
   /// The row name of the population size in a margins file.
   static let interceptName = "(Intercept)"
@@ -94,6 +98,8 @@ struct CalibrationTargets {
     model = full.keeping(columns: kept)
     self.population = population
     self.labels = labels
+    self.categorical = categorical
+    self.numericTotals = numericTotals
   }
 
   /// The population total of the cells where `names` take `levels`, from the first margin that

@@ -10,8 +10,8 @@ struct NonresponseAdjustment {
   /// The rule of the finding about a class with few respondents.
   static let smallClassRule = "nonresponse-class"
 
-  /// The adjusted weights, the step's report and a warning finding per class with fewer
-  /// respondents than `min_respondents`.
+  /// The adjusted weights, the step's report and a warning finding per class with
+  /// nonrespondents and fewer respondents than `min_respondents`.
   ///
   /// - Throws: ``WeightError`` for a missing or unreadable response or class value on a row with
   ///   a weight, and for a class without respondents.
@@ -44,7 +44,8 @@ struct NonresponseAdjustment {
       guard respondents[c] > 0, respondentTotal[c] != 0 else {
         throw WeightError.noRespondents(weightingClass: adjustment.label, nonrespondents: adjustment.nonrespondents)
       }
-      if respondents[c] < spec.minRespondents {
+      // A class whose respondents carry nonrespondents on too few shoulders is reported.
+      if respondents[c] < spec.minRespondents, adjustment.nonrespondents > 0 {
         findings.append(
           Finding(
             severity: .warning, rule: Self.smallClassRule, variable: spec.response,

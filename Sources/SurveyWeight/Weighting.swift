@@ -143,6 +143,11 @@ public enum Weighting {
     return result
   }
 
+  /// The last component of `path`, as the logs name files (the full path is in run.json).
+  static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
   /// Checks that margins of one population agree on its size (``marginTolerance``).
   static func checkAgreement(_ totals: [(variable: String, total: Double)], file: String) throws {
     guard let first = totals.first else { return }

@@ -81,9 +81,11 @@ struct RowKey: Hashable, CustomStringConvertible {
   var description: String { "\(statistic) \(variable) \(level ?? "-") \(by.sorted { $0.key < $1.key })" }
 }
 
-/// Runs `survey-pipe estimate` and parses its JSON output into rows.
-func estimateJSON(_ arguments: [String]) throws -> (output: ProcessOutput, rows: [[String: JSONValue]]) {
-  let output = try SurveyPipeBinary.run(["estimate"] + arguments + ["--format", "json"])
+/// Runs `survey-pipe estimate` (in `directory`, if given) and parses its JSON output into rows.
+func estimateJSON(
+  _ arguments: [String], in directory: String? = nil
+) throws -> (output: ProcessOutput, rows: [[String: JSONValue]]) {
+  let output = try SurveyPipeBinary.run(["estimate"] + arguments + ["--format", "json"], in: directory)
   guard output.status == 0 else { return (output, []) }
   let root = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as! [String: Any]
   let rows = (root["estimates"] as! [[String: Any]]).map { $0.mapValues(JSONValue.init) }

@@ -16,7 +16,9 @@ struct WeightingReferenceTests {
 
   @Test("estimates after weighting match R to 1e-9 relative", arguments: ReferenceCase.weighting)
   func estimates(_ reference: ReferenceCase) throws {
-    let (output, rows) = try estimateJSON([Fixtures.path("r-reference/\(reference.data)")] + reference.args)
+    // Margins files are named relative to the fixture folder.
+    let (output, rows) = try estimateJSON(
+      [Fixtures.path("r-reference/\(reference.data)")] + reference.args, in: Fixtures.path("r-reference"))
     if reference.expectError {
       #expect(output.status == 1)
       #expect(output.stderr.contains(Self.errorText[reference.name] ?? "?"), "\(output.stderr)")
@@ -34,7 +36,8 @@ struct WeightingReferenceTests {
     let folder = try TemporaryDirectory("weighting")
     let out = folder.url.appendingPathComponent("weighted.csv").path
     let data = Fixtures.path("r-reference/\(reference.data)")
-    let output = try SurveyPipeBinary.run(["weight", data] + reference.weightArgs! + ["--out", out])
+    let output = try SurveyPipeBinary.run(
+      ["weight", data] + reference.weightArgs! + ["--out", out], in: Fixtures.path("r-reference"))
     #expect(output.status == 0, "\(output.stderr)")
     let input = Fixtures.simpleCSV(try String(contentsOfFile: data, encoding: .utf8))
     let written = Fixtures.simpleCSV(try String(contentsOfFile: out, encoding: .utf8))

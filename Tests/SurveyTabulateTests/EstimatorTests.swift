@@ -1,4 +1,5 @@
 import SurveyCore
+import SurveyDesign
 import Testing
 import _SurveyTestSupport
 
@@ -19,7 +20,7 @@ struct EstimatorTests {
   ///  6   1  F    south   yes      70
   ///  7   0  F    north   yes      80    (weight 0: in no domain)
   /// ```
-  func design() throws -> SurveyDesign {
+  func design() throws -> Estimator {
     let table = testTable([
       numberColumn("w", [1, 1, 2, 2, 1, 3, 1, 0]),
       codeColumn("sex", ["F", "F", "M", "M", "F", "M", "F", "F"]),
@@ -27,7 +28,7 @@ struct EstimatorTests {
       codeColumn("insured", ["yes", "no", "yes", nil, "no", "yes", "yes", "yes"], levels: ["yes", "no", "unsure"]),
       numberColumn("cost", [10, 20, nil, 40, 50, 60, 70, 80]),
     ])
-    return try SurveyDesign(table: table, spec: DesignSpec(weight: "w"), weights: table.column("w")!.numbers!)
+    return try estimator(table, spec: DesignSpec(weight: "w"), weights: table.column("w")!.numbers!)
   }
 
   @Test("domains: combinations present with nonzero weight, first by-variable slowest")
@@ -88,7 +89,7 @@ struct EstimatorTests {
     let table = testTable([
       numberColumn("w", [1, 1, 1, 1]), codeColumn("g", ["a", "a", "b", "b"]), numberColumn("y", [1, 2, nil, nil]),
     ])
-    let design = try SurveyDesign(table: table, spec: DesignSpec(weight: "w"), weights: [1, 1, 1, 1])
+    let design = try estimator(table, spec: DesignSpec(weight: "w"), weights: [1, 1, 1, 1])
     let rows = try design.estimate(.mean, of: "y", domains: design.domains(by: ["g"]), options: EstimateOptions(deff: true))
     #expect(rows.count == 2)
     #expect(rows[1] == EstimateRow(
@@ -106,15 +107,15 @@ struct EstimatorTests {
       numberColumn("y", [2, 4, 6, 1, 3, 5]), numberColumn("N", [4, 4, 4, 6, 6, 6]),
     ])
     let spec = DesignSpec(strata: "stratum", psu: ["cluster"], fpc: ["N"])
-    let design = try SurveyDesign(table: table, spec: spec, weights: [1, 1, 2, 3, 3, 3])
-    #expect(design.strataLabels == ["1", "2"])
-    #expect(design.psuCount == 5)
+    let design = try estimator(table, spec: spec, weights: [1, 1, 2, 3, 3, 3])
+    #expect(design.design.structure.first.strataLabels == ["1", "2"])
+    #expect(design.design.structure.first.unitCount == 5)
     // The tiny design of LinearizationTests under other names: V = 72.
     let row = try #require(try design.estimate(.total, of: "y", domains: design.domains(by: [])).first)
     #expect(close(row.se, 72.0.squareRoot()))
   }
 
-  @Test("mistakes: unknown column, mean of a category, bad level, multistage")
+  @Test("mistakes: unknown column, mean of a category, bad level, a weight that is not a number")
   func errors() throws {
     let design = try design()
     let domains = try design.domains(by: [])
@@ -127,8 +128,10 @@ struct EstimatorTests {
     }
     #expect(throws: TabulateError.unknownColumn(column: "nope")) { try design.domains(by: ["nope"]) }
     let table = design.table
-    #expect(throws: TabulateError.multistage(psuColumns: 2, fpcColumns: 0)) {
-      try SurveyDesign(table: table, spec: DesignSpec(psu: ["sex", "region"]), weights: design.weights)
+    var weights = design.weights
+    weights[3] = .nan
+    #expect(throws: DesignError.invalidWeight(at: RowLocation(batch: "test.csv", line: 5, recordID: nil))) {
+      try estimator(table, spec: DesignSpec(weight: "w"), weights: weights)
     }
   }
 }

@@ -1,4 +1,5 @@
 import SurveyCore
+import SurveyDesign
 import Testing
 import _SurveyTestSupport
 
@@ -11,21 +12,20 @@ import _SurveyTestSupport
 struct LinearizationTests {
   func design(
     lonely: Bool = false, lonelyY: Double? = 10, lonelyN: Double = 8, rule: LonelyPSU = .fail, fpc: [String] = ["N"]
-  ) throws -> SurveyDesign {
-    let fixture = tinyDesign(lonely: lonely, lonelyY: lonelyY, lonelyN: lonelyN, rule: rule, fpc: fpc)
-    return try SurveyDesign(table: fixture.table, spec: fixture.spec, weights: fixture.weights)
+  ) throws -> Estimator {
+    try tinyDesign(lonely: lonely, lonelyY: lonelyY, lonelyN: lonelyN, rule: rule, fpc: fpc).estimator()
   }
 
   @Test("the design: strata, nested PSUs, n_h and f_h")
   func resolvedDesign() throws {
-    let design = try design()
-    #expect(design.strataLabels == ["A", "B"])
-    #expect(design.psuCount == 5)
-    #expect(design.sampledPSUs(inStratum: 0) == 2)
-    #expect(design.sampledPSUs(inStratum: 1) == 3)
+    let stage = try design().design.structure.first
+    #expect(stage.strataLabels == ["A", "B"])
+    #expect(stage.unitCount == 5)
+    #expect(stage.sampledUnits(inStratum: 0) == 2)
+    #expect(stage.sampledUnits(inStratum: 1) == 3)
     // f_A = (4 − 2)/4, f_B = (6 − 3)/6.
-    #expect(design.finiteCorrection == [0.5, 0.5])
-    #expect(design.psu == [0, 0, 1, 2, 3, 4])
+    #expect(stage.finiteCorrection == [0.5, 0.5])
+    #expect(stage.units.unit == [0, 0, 1, 2, 3, 4])
   }
 
   @Test("total: PSU totals, centred within strata, f_h n_h/(n_h − 1)")
@@ -110,7 +110,7 @@ struct LinearizationTests {
   @Test("fail throws only when the lonely stratum has rows in the estimate")
   func lonelyFail() throws {
     let design = try design(lonely: true, rule: .fail)
-    #expect(throws: TabulateError.lonelyPSU(strataColumn: "h", stratum: "C")) {
+    #expect(throws: TabulateError.lonelyPSU(stage: 1, column: "h", stratum: "C")) {
       try design.estimate(.mean, of: "y", domains: design.domains(by: []))
     }
     // Domain y holds the row of stratum C, so the table fails as R's svyby does.

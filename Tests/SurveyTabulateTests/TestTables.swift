@@ -1,33 +1,8 @@
 import SurveyCore
+import SurveyDesign
+import _SurveyTestSupport
 
-/// A numeric column; nil cells are missing.
-func numberColumn(_ name: String, _ values: [Double?]) -> Column {
-  Column(
-    name: name, type: .decimal, values: .numbers(values.map { $0 ?? 0 }),
-    state: values.map { $0 == nil ? .empty : .present })
-}
-
-/// A categorical column whose levels are the sorted distinct values; nil cells are missing.
-func codeColumn(_ name: String, _ values: [String?], levels: [String]? = nil) -> Column {
-  let levels = levels ?? Array(Set(values.compactMap { $0 })).sorted()
-  return Column(
-    name: name, type: .categorical,
-    values: .codes(values.map { value in value.flatMap { levels.firstIndex(of: $0) }.map(Int32.init) ?? -1 }),
-    state: values.map { $0 == nil ? .empty : .present }, levels: levels)
-}
-
-/// A text column.
-func textColumn(_ name: String, _ values: [String?]) -> Column {
-  Column(name: name, type: .text, values: .texts(values.map { $0 ?? "" }), state: values.map { $0 == nil ? .empty : .present })
-}
-
-/// A table from one batch, `test.csv`, whose rows start on line 2; `id` names the id column.
-func testTable(_ columns: [Column], id: String? = nil) -> DataTable {
-  let rows = columns.first?.count ?? 0
-  return DataTable(
-    columns: columns, batches: [BatchInfo(name: "test.csv", path: "/data/test.csv")],
-    rowBatch: [UInt16](repeating: 0, count: rows), rowLine: (0..<rows).map { Int32($0 + 2) }, idColumn: id)
-}
+@testable import SurveyTabulate
 
 /// The tiny design worked by hand in the tests: two strata, five PSUs, an fpc of counts.
 ///
@@ -73,15 +48,20 @@ func tinyDesign(
   return SurveyDesignFixture(table: table, spec: spec, weights: table.column("w")!.numbers!)
 }
 
-/// A table, a design and weights, ready for `SurveyDesign(table:spec:weights:)`.
+/// A table, a design and weights, ready for ``estimator(_:spec:weights:)``.
 struct SurveyDesignFixture {
   var table: DataTable
   var spec: DesignSpec
   var weights: [Double]
+
+  /// The estimator of the fixture.
+  func estimator() throws -> Estimator {
+    try SurveyTabulateTests.estimator(table, spec: spec, weights: weights)
+  }
 }
 
-/// `|a − b| ≤ tolerance · max(1, |b|)`.
-func close(_ a: Double?, _ b: Double, tolerance: Double = 1e-12) -> Bool {
-  guard let a else { return false }
-  return abs(a - b) <= tolerance * max(1, abs(b))
+/// An estimator on `spec` over `table` with `weights` as final weights (no weighting steps).
+func estimator(_ table: DataTable, spec: DesignSpec, weights: [Double]) throws -> Estimator {
+  try Estimator(table: table, design: Design(structure: SampleStructure(table: table, spec: spec), weights: weights))
 }
+

@@ -4,12 +4,14 @@ import Testing
 
 @Suite("Weight: diagnostics and weights.json")
 struct WeightDiagnosticsTests {
+  static let design = WeightStep(step: "design", method: "weight", columns: ["w"], after: WeightSummary([1, 2, 3, 6]))
+
   @Test("hand-computed diagnostics of 1, 2, 3, 6")
   func diagnostics() {
     // n = 4, Σw = 12, Σw² = 1 + 4 + 9 + 36 = 50, mean 3.
     // Population variance: ((−2)² + (−1)² + 0² + 3²)/4 = 14/4 = 3.5; CV = √3.5 / 3.
     // Kish deff = 4 · 50 / 144 = 25/18 = 1 + CV²; effective n = 144 / 50 = 2.88.
-    let d = WeightDiagnostics(weights: [1, 2, 3, 6], steps: [WeightStep(step: "design", rule: "weight", column: "w")])
+    let d = WeightDiagnostics(weights: [1, 2, 3, 6], steps: [Self.design])
     #expect(d.count == 4)
     #expect(d.sum == 12)
     #expect(d.min == 1)
@@ -18,6 +20,16 @@ struct WeightDiagnosticsTests {
     #expect(abs(d.cv! - 3.5.squareRoot() / 3) < 1e-15)
     #expect(abs(d.kishDeff! - 25.0 / 18) < 1e-15)
     #expect(abs(d.kishDeff! - (1 + d.cv! * d.cv!)) < 1e-15)
+    #expect(d.effectiveN == 2.88)
+  }
+
+  @Test("weights 0 (nonrespondents) are counted apart and left out of the statistics")
+  func zeros() {
+    let d = WeightDiagnostics(weights: [1, 0, 2, 3, 0, 6], steps: [])
+    #expect(d.rows == 6)
+    #expect(d.count == 4)
+    #expect(d.zeros == 2)
+    #expect(d.min == 1)
     #expect(d.effectiveN == 2.88)
   }
 
@@ -31,14 +43,27 @@ struct WeightDiagnosticsTests {
 
   @Test("weights.json text: fixed key order, round-trip numbers, null when undefined")
   func json() {
-    let d = WeightDiagnostics(weights: [1, 2, 3, 6], steps: [WeightStep(step: "design", rule: "fpc-count", column: "fpc")])
+    var rake = WeightStep(step: "rake", method: "iterative-proportional-fitting", columns: ["sex"], after: WeightSummary([1, 2, 3, 6]))
+    rake.margins = "margins.csv"
+    rake.iterations = 3
+    rake.converged = true
+    rake.epsilon = 1
+    rake.maxit = 10
+    rake.targets = [MarginCheck(variable: "sex", level: "1", target: 4, achieved: 4.5)]
+    let d = WeightDiagnostics(weights: [1, 2, 3, 6], steps: [Self.design, rake], finalTargets: rake.targets)
     #expect(
       d.json() == """
         {
           "steps": [
-            {"step": "design", "rule": "fpc-count", "column": "fpc"}
+            {"step": "design", "method": "weight", "columns": ["w"], "after": {"count": 4, "zero_weights": 0, "sum": 12, "min": 1, "max": 6}},
+            {"step": "rake", "method": "iterative-proportional-fitting", "columns": ["sex"], "margins": "margins.csv", "iterations": 3, "converged": true, "epsilon": 1, "maxit": 10, "max_relative_error": 0.125, "targets": [{"variable": "sex", "level": "1", "target": 4, "achieved": 4.5, "relative_error": 0.125}], "after": {"count": 4, "zero_weights": 0, "sum": 12, "min": 1, "max": 6}}
           ],
+          "final_targets": [
+            {"variable": "sex", "level": "1", "target": 4, "achieved": 4.5, "relative_error": 0.125}
+          ],
+          "rows": 4,
           "count": 4,
+          "zero_weights": 0,
           "sum": 12,
           "min": 1,
           "max": 6,
@@ -54,7 +79,10 @@ struct WeightDiagnosticsTests {
       empty.json() == """
         {
           "steps": [],
+          "final_targets": [],
+          "rows": 0,
           "count": 0,
+          "zero_weights": 0,
           "sum": 0,
           "min": null,
           "max": null,
@@ -65,12 +93,5 @@ struct WeightDiagnosticsTests {
         }
 
         """)
-  }
-
-  @Test("design weights carry their step")
-  func step() {
-    let weights = DesignWeights(values: [2, 2], rule: .probability(column: "p"))
-    #expect(weights.diagnostics.steps == [WeightStep(step: "design", rule: "probability", column: "p")])
-    #expect(weights.diagnostics.sum == 4)
   }
 }

@@ -1,19 +1,5 @@
 import SurveyCore
-
-/// A numeric column; nil cells are missing.
-func numberColumn(_ name: String, _ values: [Double?]) -> Column {
-  Column(
-    name: name, type: .decimal, values: .numbers(values.map { $0 ?? 0 }),
-    state: values.map { $0 == nil ? .empty : .present })
-}
-
-/// A categorical column whose levels are the sorted distinct values.
-func codeColumn(_ name: String, _ values: [String]) -> Column {
-  let levels = Array(Set(values)).sorted()
-  return Column(
-    name: name, type: .categorical, values: .codes(values.map { Int32(levels.firstIndex(of: $0)!) }),
-    state: values.map { _ in .present }, levels: levels)
-}
+import _SurveyTestSupport
 
 /// Six rows from `batch.csv` (lines 2–7, records R1–R6): strata h, PSUs psu, and `extra` columns.
 ///
