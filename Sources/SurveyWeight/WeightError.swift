@@ -92,16 +92,12 @@ extension WeightError: LocalizedError {
     }
   }
 
-  /// A number for messages: up to 6 significant digits.
+  /// A number for messages: whole numbers as they are, large ones with one decimal, others with
+  /// up to 6 significant digits.
   static func number(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    let magnitude = abs(value)
-    if magnitude >= 1e-4, magnitude < 1e9 {
-      var text = String(format: "%.6g", value)
-      if text.contains("e") { text = "\(value)" }
-      return text
-    }
-    return String(format: "%.3e", value)
+    if abs(value) >= 1e5 { return String(format: "%.1f", value) }
+    return String(format: "%.6g", value)
   }
 }

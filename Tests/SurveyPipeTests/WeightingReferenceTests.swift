@@ -42,12 +42,14 @@ struct WeightingReferenceTests {
     let input = Fixtures.simpleCSV(try String(contentsOfFile: data, encoding: .utf8))
     let written = Fixtures.simpleCSV(try String(contentsOfFile: out, encoding: .utf8))
     let expected = try #require(reference.weights)
+    let arguments = reference.weightArgs!
+    let name = arguments.firstIndex(of: "--name").map { arguments[$0 + 1] } ?? "weight"
     #expect(written.count == expected.count)
     var worst = 0.0
     for (index, row) in written.enumerated() where index < expected.count {
       // Every input cell is there, unchanged.
       for (column, value) in input[index] { #expect(row[column] == value, "row \(index + 1) \(column)") }
-      let got = try #require(Double(row["weight"] ?? ""), "row \(index + 1) has no weight")
+      let got = try #require(Double(row[name] ?? ""), "row \(index + 1) has no weight")
       let want = expected[index]
       let difference = want == 0 ? abs(got) : abs(got - want) / abs(want)
       worst = max(worst, difference)
