@@ -10,6 +10,10 @@ struct CheckTests {
     #expect(result.status == 0)
     #expect(result.stdout.contains("survey moldova-migrant-health, 28 variables"))
     #expect(result.stdout.contains("inputs: 3 files"))
+    #expect(result.stdout.contains("design: 1 stage, strata stratum, fpc"))
+    #expect(
+      result.stdout.contains(
+        "weighting: nonresponse (region, urban), calibrate raking (sex, region, age_group), trim relative to the median"))
   }
 
   @Test("errors name the file, the line and the key", arguments: [

@@ -28,8 +28,34 @@ struct Check: ParsableCommand {
       \(pipeline.file): ok
         codebook \(pipeline.codebookPath): survey \(codebook.survey), \(codebook.variables.count) variables
         inputs: \(sources.count) file\(sources.count == 1 ? "" : "s")
+        design: \(Self.design(pipeline))
+        weighting: \(Self.weighting(pipeline.weighting))
         tables: \(pipeline.tables.count)
         output: \(pipeline.outputPath)
       """)
+  }
+
+  /// `2 stages, strata stratum, fpc` or `none`.
+  static func design(_ pipeline: Pipeline) -> String {
+    guard let design = pipeline.design else { return "none" }
+    let stages = max(1, design.psu.count)
+    var parts = ["\(stages) stage\(stages == 1 ? "" : "s")"]
+    if let strata = design.strata { parts.append("strata \(strata)") }
+    parts.append(design.fpc.isEmpty ? "with replacement (no fpc)" : "fpc")
+    return parts.joined(separator: ", ")
+  }
+
+  /// The weighting steps in order, such as `nonresponse (region, urban), calibrate raking (sex, region)`.
+  static func weighting(_ spec: WeightingSpec?) -> String {
+    guard let spec, !spec.isEmpty else { return "design weights only" }
+    var steps: [String] = []
+    if let nonresponse = spec.nonresponse { steps.append("nonresponse (\(nonresponse.classes.joined(separator: ", ")))") }
+    if let post = spec.postStratify { steps.append("poststratify (\(post.variable))") }
+    if let rake = spec.rake { steps.append("rake (\(rake.variables.joined(separator: ", ")))") }
+    if let calibrate = spec.calibrate {
+      steps.append("calibrate \(calibrate.method.rawValue) (\(calibrate.variables.joined(separator: ", ")))")
+    }
+    if let trim = spec.trim { steps.append("trim\(trim.relativeTo == .absolute ? "" : " relative to the \(trim.relativeTo.rawValue)")") }
+    return steps.joined(separator: ", ")
   }
 }
