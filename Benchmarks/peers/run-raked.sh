@@ -23,6 +23,7 @@
 #   PYTHON       a Python with svy installed [/work/venv-peers/bin/python, else python3]
 #   TOOLS        which tools, in this order ["survey-pipe svy r"]
 #   MEM_LIMIT_GB a tool whose processes pass this resident size is killed and reported [22]
+#   WAIT_QUIET   before each run, wait up to this many seconds for an idle machine [600]
 # Needs: /usr/bin/time (Debian: time), Rscript with survey and data.table
 # (r-base-core r-cran-survey r-cran-data.table), svy in $PYTHON (pip install svy==0.35),
 # python3 for the comparison (standard library only).
@@ -37,6 +38,7 @@ RUNS=${2:-1}
 DATA_ROOT=${DATA_ROOT:-/tmp/survey-pipe-raked}
 TOOLS=${TOOLS:-"survey-pipe svy r"}
 MEM_LIMIT_GB=${MEM_LIMIT_GB:-22}
+WAIT_QUIET=${WAIT_QUIET:-600}
 if [[ -z ${SURVEY_PIPE:-} ]]; then
   SURVEY_PIPE=$repo/.build-bench/release/survey-pipe
   [[ -x $SURVEY_PIPE ]] || SURVEY_PIPE=$repo/.build/release/survey-pipe
@@ -84,6 +86,23 @@ tree_pids() {
             if (q == root) print p } }'
 }
 
+# Busy CPU seconds of the whole machine since boot (all cores), from /proc/stat.
+busy_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat
+}
+
+# Wait (at most WAIT_QUIET seconds) until the machine is idle: under 0.3 CPU seconds used
+# in 3 seconds, so that other people's builds and tests do not share the cores with a run.
+wait_quiet() {
+  local waited=0 a b
+  while (( waited < WAIT_QUIET )); do
+    a=$(busy_seconds); sleep 3; b=$(busy_seconds)
+    awk -v a="$a" -v b="$b" 'BEGIN { exit !(b - a < 0.3) }' && return 0
+    waited=$((waited + 3))
+  done
+  echo "machine still busy after ${WAIT_QUIET} s: running anyway" >&2
+}
+
 # Run one tool once under /usr/bin/time -v with a memory watchdog; print "wall rss_mb status".
 run_one() {
   local tool=$1 run=$2 prefix=$out/$1-run$2 cmd pid status limit_kb peak=0 rss killed=0
@@ -118,25 +137,33 @@ run_one() {
     /Elapsed \(wall clock\)/ { n = split($NF, a, ":"); s = 0
                                for (i = 1; i <= n; i++) s = s * 60 + a[i] }
     /Maximum resident set size/ { m = $NF }
-    END { printf "%.2f %.0f %s\n", s, m / 1024, (st == 0 ? "ok" : "exit " st) }' "$prefix.time"
+    END { printf "%.2f %.0f %s\n", s, m / 1024, (st == 0 ? "ok" : "exit=" st) }' "$prefix.time"
 }
 
 results=()
 for ((k = 1; k <= RUNS; k++)); do
   for tool in $TOOLS; do
+    wait_quiet
     echo "N=$N run $k: $tool ..." >&2
+    b0=$(busy_seconds)
     r=$(run_one "$tool" "$k")
-    results+=("$tool $k $r")
+    b1=$(busy_seconds)
+    # CPU time that other processes (not this tool) used on the machine during the run
+    other=$(awk -v b0="$b0" -v b1="$b1" '
+      /User time/ { c += $NF } /System time/ { c += $NF }
+      END { o = b1 - b0 - c; printf "%.1f", (o < 0 ? 0 : o) }' "$out/$tool-run$k.time")
+    results+=("$tool $k $r $other")
     echo "  $r" >&2
   done
 done
 
 echo
 echo "N = $N rows, $(stat -c %s "$dir/survey.csv") bytes; wall time and peak RSS of the whole process"
-printf '%-12s %4s %10s %12s  %s\n' tool run "wall (s)" "peak RSS MB" status
+echo "(other CPU: CPU seconds that other processes used during the run, on $(nproc) cores)"
+printf '%-12s %4s %10s %12s %11s  %s\n' tool run "wall (s)" "peak RSS MB" "other CPU s" status
 for line in "${results[@]}"; do
-  read -r tool k wall rss st <<< "$line"
-  printf '%-12s %4s %10s %12s  %s\n' "$tool" "$k" "$wall" "$rss" "$st"
+  read -r tool k wall rss st other <<< "$line"
+  printf '%-12s %4s %10s %12s %11s  %s\n' "$tool" "$k" "$wall" "$rss" "$other" "$st"
 done
 
 # Agreement: the last run of each tool against R (or whatever ran).
