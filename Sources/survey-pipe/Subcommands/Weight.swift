@@ -52,6 +52,10 @@ struct Weight: ParsableCommand {
 
   func validate() throws {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name needs a column name") }
+    if data.hasSuffix(".yml") || data.hasSuffix(".yaml") {
+      throw ValidationError(
+        "\(data) is a pipeline: weighting a pipeline's clean data on its own (`weight PIPELINE.yml`) is not built yet; `survey-pipe run \(data)` runs every stage, weighting included. `weight` takes a CSV file.")
+    }
   }
 
   func run() throws {
