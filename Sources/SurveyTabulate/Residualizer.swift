@@ -132,22 +132,13 @@ extension Residualizer {
         for _ in 0..<RakingAdjustment.varianceSweeps { steps += Array(first..<kinds.count) }
       case .calibration(let record):
         inSample = inSample ?? record.weightsBefore.map { $0 != 0 }
-        let u = zip(record.g, record.weightsBefore).map { $1 != 0 ? 1 / $0 : 0 }
-        let v = zip(record.g, record.weightsBefore).map { $1 != 0 ? $0 * $1 : 0 }
         let model = record.model
-        var m = [Double](repeating: 0, count: model.count * model.count)
-        var x = [Double](repeating: 0, count: model.count)
-        for row in record.weightsBefore.indices where record.weightsBefore[row] != 0 {
-          model.features(row: row, into: &x)
-          let w = record.weightsBefore[row]
-          for a in 0..<model.count where x[a] != 0 {
-            for b in 0..<model.count { m[a * model.count + b] += w * x[a] * x[b] }
-          }
-        }
-        guard let factorization = SymmetricSystem(matrix: m, size: model.count).factorization() else {
+        let cells = model.cells(included: { record.weightsBefore[$0] != 0 }, rows: record.g.count)
+        let system = Self.calibrationSystem(record, cells: cells)
+        guard let factorization = system.factorization() else {
           preconditionFailure("the weighting stage refuses collinear calibration variables")
         }
-        if let cells = model.cells(included: { record.weightsBefore[$0] != 0 }, rows: record.g.count) {
+        if let cells {
           // Categorical variables alone: g is a function of the cell.
           let cellCount = cells.features.count / max(model.count, 1)
           var gOfCell = [Double](repeating: 1, count: cellCount)
@@ -159,6 +150,8 @@ extension Residualizer {
               source: sources.count - 1, features: cells.features, uOfCell: gOfCell.map { 1 / $0 }, vOfCell: gOfCell,
               count: model.count))
         } else {
+          let u = zip(record.g, record.weightsBefore).map { $1 != 0 ? 1 / $0 : 0 }
+          let v = zip(record.g, record.weightsBefore).map { $1 != 0 ? $0 * $1 : 0 }
           kinds.append(.dense(model: model, u: u, v: v))
         }
         normalizers.append(.matrix(factorization))
@@ -169,6 +162,32 @@ extension Residualizer {
     self.init(
       sources: sources, sourceWeights: sourceWeights, kinds: kinds, normalizers: normalizers, steps: steps,
       sample: sample, unitOfRow: unitOfRow, unitCount: unitCount)
+  }
+
+  /// Σ w h h' of a calibration (w the weights before it), over its cells when it has them.
+  static func calibrationSystem(
+    _ record: CalibrationAdjustment, cells: (cell: [Int32], features: [Double])?
+  ) -> SymmetricSystem {
+    let p = record.model.count
+    var m = [Double](repeating: 0, count: p * p)
+    func add(_ x: ArraySlice<Double>, _ w: Double) {
+      let base = x.startIndex
+      for a in 0..<p where x[base + a] != 0 {
+        for b in 0..<p { m[a * p + b] += w * x[base + a] * x[base + b] }
+      }
+    }
+    if let cells {
+      var mass = [Double](repeating: 0, count: cells.features.count / max(p, 1))
+      for row in cells.cell.indices where cells.cell[row] >= 0 { mass[Int(cells.cell[row])] += record.weightsBefore[row] }
+      for c in mass.indices { add(cells.features[(c * p)..<(c * p + p)], mass[c]) }
+    } else {
+      var x = [Double](repeating: 0, count: p)
+      for row in record.weightsBefore.indices where record.weightsBefore[row] != 0 {
+        record.model.features(row: row, into: &x)
+        add(x[0..<p], record.weightsBefore[row])
+      }
+    }
+    return SymmetricSystem(matrix: m, size: p)
   }
 
   /// Completes the residualizer: the cross-products K of every pair of kinds and B per unit.
@@ -183,142 +202,19 @@ extension Residualizer {
     self.steps = steps
     var present = [Bool](repeating: false, count: unitCount)
     for row in sample.indices where sample[row] { present[Int(unitOfRow[row])] = true }
-    units = (0..<Int32(unitCount)).filter { present[Int($0)] }
+    let units = (0..<Int32(unitCount)).filter { present[Int($0)] }
+    self.units = units
     var position = [Int32](repeating: -1, count: unitCount)
     for (index, unit) in units.enumerated() { position[Int(unit)] = Int32(index) }
-
-    let dims = kinds.map(\.dimension)
-    // Each kind's u·h and v·h on the current row, flat with an offset per kind.
-    var offset = [Int](repeating: 0, count: kinds.count + 1)
-    for k in kinds.indices { offset[k + 1] = offset[k] + dims[k] }
-    var crossOffset = [[Int]](repeating: [], count: kinds.count)
-    var crossSize = 0
-    for k in kinds.indices {
-      for j in kinds.indices {
-        crossOffset[k].append(crossSize)
-        crossSize += dims[k] * dims[j]
-      }
+    cross = Self.crossProducts(kinds: kinds, sources: sources, sourceWeights: sourceWeights, sample: sample)
+    unitSums = kinds.map { kind in
+      guard case .dense(let model, _, let v) = kind else { return [] }
+      return Self.denseUnitSums(model: model, v: v, sample: sample, unitOfRow: unitOfRow, position: position, units: units.count)
     }
-    var crossFlat = [Double](repeating: 0, count: crossSize)
-    var unitOffset = [Int](repeating: 0, count: kinds.count + 1)
-    for k in kinds.indices {
-      let dense = if case .dense = kinds[k] { true } else { false }
-      unitOffset[k + 1] = unitOffset[k] + (dense ? units.count * dims[k] : 0)
-    }
-    var unitFlat = [Double](repeating: 0, count: unitOffset[kinds.count])
-    var u = [Double](repeating: 0, count: offset[kinds.count])
-    var v = [Double](repeating: 0, count: offset[kinds.count])
-    var level = [Int](repeating: -1, count: kinds.count)
-    var features: [[Double]] = dims.map { [Double](repeating: 0, count: $0) }
-    for row in sample.indices where sample[row] {
-      for (k, kind) in kinds.enumerated() {
-        switch kind {
-        case .levels(let source, let levelOfCell, let uOfCell, let vOfCell, _):
-          let c = Int(sources[source].cell[row])
-          level[k] = Int(levelOfCell[c])
-          u[offset[k]] = (sources[source].rowScale?[row] ?? 1) * uOfCell[c]
-          v[offset[k]] = sourceWeights[source][row] * vOfCell[c]
-        case .dense(let model, let uRow, let vRow):
-          model.features(row: row, into: &features[k])
-          for a in 0..<dims[k] {
-            u[offset[k] + a] = features[k][a] * uRow[row]
-            v[offset[k] + a] = features[k][a] * vRow[row]
-          }
-        case .cellDense(let source, let cellFeatures, let uOfCell, let vOfCell, let count):
-          let c = Int(sources[source].cell[row])
-          let scale = sourceWeights[source][row] * vOfCell[c]
-          for a in 0..<count {
-            u[offset[k] + a] = cellFeatures[c * count + a] * uOfCell[c]
-            v[offset[k] + a] = cellFeatures[c * count + a] * scale
-          }
-        }
-      }
-      let unit = Int(position[Int(unitOfRow[row])])
-      for k in kinds.indices {
-        let lk = level[k]
-        for j in kinds.indices {
-          let base = crossOffset[k][j]
-          let lj = level[j]
-          let dj = dims[j]
-          if lk >= 0 {
-            let uk = u[offset[k]]
-            if lj >= 0 {
-              crossFlat[base + lk * dj + lj] += uk * v[offset[j]]
-            } else {
-              for b in 0..<dj { crossFlat[base + lk * dj + b] += uk * v[offset[j] + b] }
-            }
-          } else {
-            for a in 0..<dims[k] {
-              let ua = u[offset[k] + a]
-              if ua == 0 { continue }
-              if lj >= 0 {
-                crossFlat[base + a * dj + lj] += ua * v[offset[j]]
-              } else {
-                for b in 0..<dj { crossFlat[base + a * dj + b] += ua * v[offset[j] + b] }
-              }
-            }
-          }
-        }
-        if case .dense = kinds[k] {
-          let unitBase = unitOffset[k] + unit * dims[k]
-          for a in 0..<dims[k] { unitFlat[unitBase + a] += v[offset[k] + a] }
-        }
-      }
-    }
-    cross = kinds.indices.map { k in
-      kinds.indices.map { j in Array(crossFlat[crossOffset[k][j]..<(crossOffset[k][j] + dims[k] * dims[j])]) }
-    }
-    unitSums = kinds.indices.map { Array(unitFlat[unitOffset[$0]..<unitOffset[$0 + 1]]) }
-    let unitTotal = units.count
     unitCells = sources.indices.map { source in
       Self.unitCells(
         sources[source], weights: sourceWeights[source], sample: sample, unitOfRow: unitOfRow, position: position,
-        unitCount: unitTotal)
+        unitCount: units.count)
     }
-  }
-
-  /// A source's sums of row weights per (unit, cell), grouped by unit.
-  static func unitCells(
-    _ source: CellSource, weights: [Double], sample: [Bool], unitOfRow: [Int32], position: [Int32], unitCount: Int
-  ) -> UnitCells {
-    // Rows by unit (a counting sort), then per unit its cells.
-    var rowStart = [Int](repeating: 0, count: unitCount + 1)
-    for row in sample.indices where sample[row] && source.cell[row] >= 0 {
-      rowStart[Int(position[Int(unitOfRow[row])]) + 1] += 1
-    }
-    for u in 0..<unitCount { rowStart[u + 1] += rowStart[u] }
-    var next = Array(rowStart.dropLast())
-    var rows = [Int32](repeating: 0, count: rowStart[unitCount])
-    for row in sample.indices where sample[row] && source.cell[row] >= 0 {
-      let u = Int(position[Int(unitOfRow[row])])
-      rows[next[u]] = Int32(row)
-      next[u] += 1
-    }
-    var scratch = [Double](repeating: 0, count: source.count)
-    var seen = [Bool](repeating: false, count: source.count)
-    var touched: [Int32] = []
-    var start = [Int](repeating: 0, count: unitCount + 1)
-    var cells: [Int32] = []
-    var sums: [Double] = []
-    for u in 0..<unitCount {
-      for index in rowStart[u]..<rowStart[u + 1] {
-        let row = Int(rows[index])
-        let c = Int(source.cell[row])
-        if !seen[c] {
-          seen[c] = true
-          touched.append(Int32(c))
-        }
-        scratch[c] += weights[row]
-      }
-      for c in touched {
-        cells.append(c)
-        sums.append(scratch[Int(c)])
-        scratch[Int(c)] = 0
-        seen[Int(c)] = false
-      }
-      touched.removeAll(keepingCapacity: true)
-      start[u + 1] = cells.count
-    }
-    return UnitCells(start: start, cell: cells, weight: sums)
   }
 }

@@ -31,9 +31,11 @@ struct SampleCells {
     }
     self.groups = groups
     let radix = groups.map { Int64(max($0.levels.count, 1)) }
-    var keyOfCell: [Int64: Int32] = [:]
-    var keys: [Int64] = []
+    // A key per row (mixed radix of its levels), then the keys that occur, numbered in order.
     var rowKey = [Int64](repeating: -1, count: weights.count)
+    let space = radix.reduce(Int64(1)) { $0.multipliedReportingOverflow(by: $1).overflow ? Int64.max : $0 * $1 }
+    var seenSmall = space <= 1 << 22 ? [Bool](repeating: false, count: Int(space)) : []
+    var seenLarge = Set<Int64>()
     for row in weights.indices where weights[row] != 0 {
       var key: Int64 = 0
       for (index, group) in groups.enumerated() {
@@ -44,20 +46,21 @@ struct SampleCells {
         key = key * radix[index] + Int64(code)
       }
       rowKey[row] = key
-      if keyOfCell[key] == nil {
-        keyOfCell[key] = 0
-        keys.append(key)
-      }
+      if seenSmall.isEmpty { seenLarge.insert(key) } else { seenSmall[Int(key)] = true }
     }
-    keys.sort()
-    for (index, key) in keys.enumerated() { keyOfCell[key] = Int32(index) }
+    let keys = seenSmall.isEmpty ? seenLarge.sorted() : seenSmall.indices.filter { seenSmall[$0] }.map { Int64($0) }
     var cell = [Int32](repeating: -1, count: weights.count)
     var rows = [Int](repeating: 0, count: keys.count)
-    for row in weights.indices where rowKey[row] >= 0 {
-      let c = keyOfCell[rowKey[row]]!
-      cell[row] = c
-      rows[Int(c)] += 1
+    if seenSmall.isEmpty {
+      var keyOfCell: [Int64: Int32] = [:]
+      for (index, key) in keys.enumerated() { keyOfCell[key] = Int32(index) }
+      for row in weights.indices where rowKey[row] >= 0 { cell[row] = keyOfCell[rowKey[row]]! }
+    } else {
+      var keyOfCell = [Int32](repeating: -1, count: seenSmall.count)
+      for (index, key) in keys.enumerated() { keyOfCell[Int(key)] = Int32(index) }
+      for row in weights.indices where rowKey[row] >= 0 { cell[row] = keyOfCell[Int(rowKey[row])] }
     }
+    for c in cell where c >= 0 { rows[Int(c)] += 1 }
     self.cell = cell
     self.rows = rows
     levels = keys.map { key in
