@@ -29,12 +29,17 @@ public struct Margins: Sendable, Equatable {
   public let rows: [Row]
 
   /// Checks the rows read from `file`: each with a variable name, a total that is a finite
-  /// number of 0 or more, and no (variable, level) pair twice.
+  /// number (0 or more for a level; a numeric variable's total may be negative), and no
+  /// (variable, level) pair twice.
   ///
-  /// - Parameter records: the `variable`, `level` and `total` cells of every data row with its
-  ///   line (nil cells are blank).
+  /// - Parameters:
+  ///   - records: the `variable`, `level` and `total` cells of every data row with its line (nil
+  ///     cells are blank).
+  ///   - decimal: the decimal mark of the totals (`.` or `,`).
   /// - Throws: ``CoreError/invalidValue(file:line:key:problem:)`` naming the line and column.
-  public init(file: String, records: [(variable: String?, level: String?, total: String?, line: Int)]) throws {
+  public init(
+    file: String, records: [(variable: String?, level: String?, total: String?, line: Int)], decimal: UInt8 = 0x2E
+  ) throws {
     var rows: [Row] = []
     var seen: [String: Int] = [:]
     for record in records {
@@ -44,11 +49,14 @@ public struct Margins: Sendable, Equatable {
       }
       let name = MarginName.parts(variable).joined(separator: ":")
       let level = (record.level ?? "").trimmingCharacters(in: .whitespaces)
-      let text = (record.total ?? "").trimmingCharacters(in: .whitespaces)
-      guard let total = Double(text), total.isFinite, total >= 0 else {
+      var text = (record.total ?? "").trimmingCharacters(in: .whitespaces)
+      if decimal == UInt8(ascii: ",") { text = text.replacingOccurrences(of: ",", with: ".") }
+      guard let total = Double(text), total.isFinite, total >= 0 || level.isEmpty else {
         throw CoreError.invalidValue(
           file: file, line: record.line, key: "total",
-          problem: "the total of \(name)\(level.isEmpty ? "" : " = \(level)") must be a number of 0 or more")
+          problem: level.isEmpty
+            ? "the total of \(name) must be a number"
+            : "the total of \(name) = \(level) must be a number of 0 or more")
       }
       let key = name + "\u{0}" + level
       if let first = seen[key] {

@@ -27,6 +27,9 @@ extension Pipeline {
       marginLines["weighting.\(name).margins"] = entry["margins"]?.line
       return shared
     }
+    for step in ["nonresponse", "poststratify", "rake", "calibrate", "trim"] {
+      if let node = entry[step] { marginLines["weighting.\(step)"] = node.line }
+    }
     if let stepNode = entry["nonresponse"] {
       let step = try stepNode.record(known: nonresponseKeys)
       var nonresponse = NonresponseSpec(
@@ -85,8 +88,14 @@ extension Pipeline {
   static func trim(_ stepNode: ConfigNode) throws -> TrimSpec {
     let step = try stepNode.record(known: trimKeys)
     var trim = TrimSpec()
-    if let lower = step["lower"] { trim.lower = try lower.double() }
-    if let upper = step["upper"] { trim.upper = try upper.double() }
+    if let lower = step["lower"] {
+      trim.lower = try lower.double()
+      guard trim.lower! >= 0 else { throw lower.invalid("expected a weight (or a multiple of the reference) of 0 or more") }
+    }
+    if let upper = step["upper"] {
+      trim.upper = try upper.double()
+      guard trim.upper! > 0 else { throw upper.invalid("expected a positive weight (or a positive multiple of the reference)") }
+    }
     guard trim.lower != nil || trim.upper != nil else { throw stepNode.invalid("give lower, upper or both") }
     if let lower = trim.lower, let upper = trim.upper, lower > upper {
       throw stepNode.invalid("the lower bound is above the upper bound")

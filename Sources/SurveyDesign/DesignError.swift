@@ -19,6 +19,8 @@ public enum DesignError: Error, Equatable, Sendable {
   case missingValue(column: String, at: Location)
   /// A weight, probability or fpc is zero or negative (or infinite where a finite value is needed).
   case nonPositive(column: String, at: Location)
+  /// A weight is negative (or infinite).
+  case negativeWeight(column: String, at: Location)
   /// A selection probability is above 1.
   case probabilityAboveOne(column: String, at: Location)
   /// The fpc columns mix fractions (≤ 1) and population counts (> 1).
@@ -48,6 +50,8 @@ extension DesignError: LocalizedError {
       return "\(place): the design column '\(column)' has no value (blank, a missing code or not a number); every row needs one"
     case .nonPositive(let column, let place):
       return "\(place): the value in '\(column)' must be a positive finite number"
+    case .negativeWeight(let column, let place):
+      return "\(place): the weight in '\(column)' must be a finite number of 0 or more (0: the row takes part in no estimate)"
     case .probabilityAboveOne(let column, let place):
       return "\(place): the selection probability in '\(column)' is above 1"
     case .mixedFPC(let column, let place):

@@ -46,9 +46,11 @@ public struct AdHocWeight: Sendable {
   /// - Throws: as `estimate` does, plus ``PipelineError`` when the file already has the weight
   ///   column or a repeated header name, or an output would overwrite the input.
   public func execute() throws -> Outcome {
-    for path in [output, report].compactMap({ $0 }) where Self.samePath(path, data) {
+    let inputs = [data] + (weighting?.marginsFiles ?? [])
+    for path in [output, report].compactMap({ $0 }) where inputs.contains(where: { Self.samePath(path, $0) }) {
       throw PipelineError.outputIsInput(path: path)
     }
+    if let report, Self.samePath(report, output) { throw PipelineError.outputsCollide(path: report) }
     let weighted = try AdHocWeighting(data: data, read: read, design: design, weighting: weighting).run()
     let batch = weighted.ingest.batches[0]
     let header = batch.header
@@ -65,8 +67,9 @@ public struct AdHocWeight: Sendable {
     precondition(text.table.rowCount == weighted.ingest.table.rowCount, "the two reads of one file agree")
     let weights = weighted.weighting.weights
     let bytes = Self.csv(text.table, header: header, weightName: name, weights: weights, batch: batch)
-    try Self.write(bytes, to: output)
-    if let report { try Self.write(Array(weighted.weighting.diagnostics.json().utf8), to: report) }
+    var files = [(output, bytes)]
+    if let report { files.append((report, Array(weighted.weighting.diagnostics.json().utf8))) }
+    try Self.write(files)
     return Outcome(rows: weights.count, diagnostics: weighted.weighting.diagnostics, notes: weighted.notes)
   }
 
@@ -87,13 +90,35 @@ public struct AdHocWeight: Sendable {
     return Array(text.utf8)
   }
 
-  /// Writes `bytes` to `path` through a temporary file, so a failure leaves no half file.
-  static func write(_ bytes: [UInt8], to path: String) throws {
-    do {
-      try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw PipelineError.unwritable(path: path, reason: error.localizedDescription)
+  /// Writes every file through a temporary one beside it, then renames them all: a failure
+  /// leaves no file half written and none replaced.
+  static func write(_ files: [(path: String, bytes: [UInt8])]) throws {
+    var staged: [(temporary: URL, final: URL)] = []
+    defer { for file in staged { try? FileManager.default.removeItem(at: file.temporary) } }
+    for (path, bytes) in files {
+      let final = URL(fileURLWithPath: path)
+      let folder = final.deletingLastPathComponent()
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        throw PipelineError.unwritable(path: path, reason: "the folder \(folder.path) does not exist")
+      }
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        throw PipelineError.unwritable(path: path, reason: "it is a folder; give a file name")
+      }
+      let temporary = folder.appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+      do {
+        try Data(bytes).write(to: temporary)
+      } catch {
+        throw PipelineError.unwritable(path: path, reason: "the file cannot be created there")
+      }
+      staged.append((temporary, final))
     }
+    for file in staged {
+      guard rename(file.temporary.path, file.final.path) == 0 else {
+        throw PipelineError.unwritable(path: file.final.path, reason: String(cString: strerror(errno)))
+      }
+    }
+    staged.removeAll()
   }
 
   /// Whether two paths name the same file.

@@ -23,7 +23,7 @@ struct AdHocWeighting {
   /// - Throws: the margins files' and the ingest errors, ``PipelineError/unreadableData(file:line:problem:)``
   ///   for a broken record or text in a numeric column, and the weighting errors.
   func run(numeric: [String] = [], totals: [String] = [], grouping: [String] = []) throws -> Outcome {
-    let margins = try MarginsReader.read(weighting)
+    let margins = try MarginsReader.read(weighting, options: read)
     let source = BatchSource(path: data, name: data, read: read)
     let result = try Ingest.read([source], schema: schema(margins: margins, numeric: numeric, totals: totals, grouping: grouping))
     var notes = try Self.checkReadable(result)
@@ -38,7 +38,10 @@ struct AdHocWeighting {
   /// `grouping` as categories found in the data; `totals` as categories that become decimals
   /// when most values are numbers.
   func schema(margins: [String: Margins], numeric: [String], totals: [String], grouping: [String]) -> IngestSchema {
-    var numericNames = [design.weight, design.probability].compactMap { $0 } + design.fpc + numeric
+    let numericNames = [design.weight, design.probability].compactMap { $0 } + design.fpc + numeric
+    // Numeric calibration variables become numbers when their cells are; otherwise calibration
+    // says so, naming the variable.
+    var numericCalibration: [String] = []
     var groupingNames = [design.strata].compactMap { $0 } + design.psu + grouping
     if let weighting {
       if let nonresponse = weighting.nonresponse { groupingNames += [nonresponse.response] + nonresponse.classes }
@@ -48,7 +51,7 @@ struct AdHocWeighting {
         for variable in calibrate.variables {
           let rows = margins[calibrate.margins]?.rows(of: variable) ?? []
           if rows.count == 1, rows[0].level.isEmpty {
-            numericNames.append(variable)
+            numericCalibration.append(variable)
           } else {
             groupingNames += MarginName.parts(variable)
           }
@@ -56,10 +59,12 @@ struct AdHocWeighting {
       }
     }
     var names: [String] = []
-    for name in numericNames + totals + groupingNames where !names.contains(name) { names.append(name) }
+    for name in numericNames + totals + numericCalibration + groupingNames where !names.contains(name) { names.append(name) }
     let fields = names.map { name -> IngestField in
       if numericNames.contains(name) { return IngestField(name: name, type: .decimal) }
-      return IngestField(name: name, type: .categorical, discoversLevels: true, numericIfPossible: totals.contains(name))
+      return IngestField(
+        name: name, type: .categorical, discoversLevels: true,
+        numericIfPossible: totals.contains(name) || numericCalibration.contains(name))
     }
     return IngestSchema(
       fields: fields, idField: nil, reportsUnknownColumns: false, missingColumnIsFatal: true,

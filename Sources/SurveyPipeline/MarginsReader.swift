@@ -3,21 +3,22 @@ import SurveyIngest
 
 /// Reads margins files (`variable,level,total`) through libcsv, like every CSV.
 enum MarginsReader {
-  /// The margins files of `weighting`, read, by path.
+  /// The margins files of `weighting`, read with `options` (the data's encoding, delimiter
+  /// and decimal mark, or auto), by path.
   ///
   /// - Throws: ``SurveyIngest/IngestError`` when a file cannot be read,
   ///   ``PipelineError/unreadableData(file:line:problem:)`` for a broken record, and
   ///   ``SurveyCore/CoreError`` for a bad total or a repeated level.
-  static func read(_ weighting: WeightingSpec?) throws -> [String: Margins] {
+  static func read(_ weighting: WeightingSpec?, options: ReadOptions = ReadOptions()) throws -> [String: Margins] {
     var margins: [String: Margins] = [:]
-    for path in weighting?.marginsFiles ?? [] { margins[path] = try read(path) }
+    for path in weighting?.marginsFiles ?? [] { margins[path] = try read(path, options: options) }
     return margins
   }
 
   /// One margins file.
-  static func read(_ path: String) throws -> Margins {
+  static func read(_ path: String, options: ReadOptions = ReadOptions()) throws -> Margins {
     let fields = ["variable", "level", "total"].map { IngestField(name: $0, type: .text) }
-    let source = BatchSource(path: path, name: path, read: ReadOptions())
+    let source = BatchSource(path: path, name: path, read: options)
     let result = try Ingest.read(
       [source],
       schema: IngestSchema(fields: fields, reportsUnknownColumns: false, missingColumnIsFatal: true, missingTokens: []))
@@ -32,6 +33,6 @@ enum MarginsReader {
         total: columns[2].original(row: row), line: Int(table.rowLine[row])
       )
     }
-    return try Margins(file: path, records: records)
+    return try Margins(file: path, records: records, decimal: options.decimal)
   }
 }

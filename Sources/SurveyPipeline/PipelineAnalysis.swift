@@ -12,10 +12,21 @@ struct PipelineAnalysis {
   /// The design with its final weights and `weights.json`, when the pipeline has a design.
   func weigh(manifest: inout RunManifest) throws -> WeightingResult? {
     guard let design = pipeline.design else { return nil }
-    let margins = try MarginsReader.read(pipeline.weighting)
+    let margins = try MarginsReader.read(pipeline.weighting, options: pipeline.read)
     let (result, seconds) = try progress.time(
       "weight",
-      { try Weighting.run(table: table, spec: design, weighting: pipeline.weighting, margins: margins) },
+      {
+        do {
+          return try Weighting.run(table: table, spec: design, weighting: pipeline.weighting, margins: margins)
+        } catch let error as WeightError {
+          // Name the pipeline key of the step.
+          let key = error.step.map { "weighting.\($0)" } ?? "weighting"
+          var problem = error.localizedDescription
+          if let step = error.step, problem.hasPrefix(step + ": ") { problem.removeFirst(step.count + 2) }
+          throw PipelineError.weighting(
+            file: pipeline.file, line: pipeline.keyLines[key] ?? pipeline.weighting?.line, key: key, problem: problem)
+        }
+      },
       message: { result in
         let steps = result.diagnostics.steps.map(\.step).joined(separator: ", ")
         return "\(result.diagnostics.count) weights, sum \(EstimateMarkdown.readable(result.diagnostics.sum)) (\(steps))"

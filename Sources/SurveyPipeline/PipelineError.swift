@@ -18,6 +18,10 @@ public enum PipelineError: Error, Equatable, Sendable {
   case outputIsInput(path: String)
   /// A file could not be written.
   case unwritable(path: String, reason: String)
+  /// A weighting step of the pipeline cannot be done.
+  case weighting(file: String, line: Int?, key: String, problem: String)
+  /// Two outputs of one command name the same file.
+  case outputsCollide(path: String)
 }
 
 extension PipelineError: LocalizedError {
@@ -34,7 +38,11 @@ extension PipelineError: LocalizedError {
     case .duplicateHeader(let file, let column):
       return "\(file):1: the header names '\(column)' twice; weight copies every column, so rename one"
     case .outputIsInput(let path):
-      return "\(path): the output would overwrite an input file; raw inputs are never modified, so choose another --out"
+      return "\(path): this output would overwrite an input file (the data or a margins file); inputs are never modified, so choose another name"
+    case .weighting(let file, let line, let key, let problem):
+      return "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(problem)"
+    case .outputsCollide(let path):
+      return "\(path): --out and --report name the same file; give each its own"
     case .unwritable(let path, let reason):
       return "\(path): cannot write: \(reason)"
     }

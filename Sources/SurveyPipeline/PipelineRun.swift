@@ -53,6 +53,7 @@ public struct PipelineRun {
         throw CoreError.invalidValue(
           file: pipeline.file, line: pipeline.keyLines[key] ?? weighting.line, key: key, problem: "cannot read \(path): no such file")
       }
+      try pipeline.checkMargins(try MarginsReader.read(weighting, options: pipeline.read), against: codebook)
     }
     return (pipeline, codebook)
   }

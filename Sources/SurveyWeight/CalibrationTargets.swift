@@ -43,8 +43,8 @@ struct CalibrationTargets {
         modelVariables.append(.numeric(numerics.count - 1))
         continue
       }
-      if rows.contains(where: { $0.level.isEmpty }) {
-        throw WeightError.numericMarginLevels(variable: variable, file: margins.file)
+      if let row = rows.first(where: { $0.level.isEmpty }) {
+        throw WeightError.numericMarginLevels(variable: variable, file: margins.file, line: row.line)
       }
       let cells = try SampleCells(name: variable, table: table, weights: weights, step: step)
       let targets = try MarginTargets(cells: cells, margins: margins, step: step)
@@ -61,12 +61,16 @@ struct CalibrationTargets {
       }
       modelVariables.append(.categorical(members))
     }
-    try Weighting.checkAgreement(categorical.map { ($0.cells.name, $0.targets.total) }, file: margins.file)
+    // An explicit population size must agree with the categorical margins too.
+    let explicit = margins.rows(of: Self.interceptName).first { $0.level.isEmpty }
+    try Weighting.checkAgreement(
+      categorical.map { ($0.cells.name, $0.targets.total) } + (explicit.map { [(Self.interceptName, $0.total)] } ?? []),
+      file: margins.file)
     let size: Double
     if let first = categorical.first {
       size = first.targets.total
-    } else if let row = margins.rows(of: Self.interceptName).first, row.level.isEmpty {
-      size = row.total
+    } else if let explicit {
+      size = explicit.total
     } else {
       throw WeightError.noPopulationSize(file: margins.file)
     }

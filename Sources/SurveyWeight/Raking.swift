@@ -83,6 +83,12 @@ struct Raking {
           variable: margin.cells.name, level: margin.cells.label($0), target: margin.population[$0], achieved: achieved[$0])
       }
     }
+    // R's rule compares the joint table between sweeps, so one margin alone never "converges"
+    // in one sweep although it is met exactly; weights that meet every margin are R's weights.
+    if !converged, (report.maxRelativeError ?? 1) <= 1e-10 {
+      converged = true
+      report.converged = true
+    }
     guard converged else {
       let worst = report.targets.max { $0.relativeError < $1.relativeError }
       throw WeightError.rakingNotConverged(

@@ -126,6 +126,9 @@ struct MarginTargets {
     let rows = margins.rows(of: cells.name)
     guard !rows.isEmpty else { throw WeightError.noMargin(variable: cells.name, step: step, file: margins.file) }
     var population = [Double](repeating: 0, count: cells.count)
+    if let row = rows.first(where: { $0.level.isEmpty }) {
+      throw WeightError.emptyLevel(variable: cells.name, step: step, file: margins.file, line: row.line)
+    }
     for row in rows {
       let texts = cells.parts.count == 1 ? [row.level] : MarginName.parts(row.level)
       guard texts.count == cells.parts.count else {

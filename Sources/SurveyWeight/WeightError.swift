@@ -31,7 +31,11 @@ public enum WeightError: Error, Equatable, Sendable {
   /// Two margins that give different population totals.
   case marginsDisagree(variable: String, total: Double, firstVariable: String, firstTotal: Double, file: String)
   /// A numeric calibration variable's margin must be a single row with an empty level.
-  case numericMarginLevels(variable: String, file: String)
+  case numericMarginLevels(variable: String, file: String, line: Int)
+  /// A categorical margin (raking, post-stratification) with a row without a level.
+  case emptyLevel(variable: String, step: String, file: String, line: Int)
+  /// The weights overflowed (totals far beyond the data).
+  case nonFiniteWeights(step: String)
   /// Calibration on numeric variables alone needs the population size.
   case noPopulationSize(file: String)
   /// Raking did not converge.
@@ -48,6 +52,24 @@ public enum WeightError: Error, Equatable, Sendable {
   case noWeights(step: String)
 }
 
+extension WeightError {
+  /// The step the error arose in (`nonresponse`, `poststratify`, `rake`, `calibrate`, `trim`),
+  /// nil when it concerns the margins file as a whole.
+  public var step: String? {
+    switch self {
+    case .unknownColumn(_, let step), .ungroupable(_, let step), .notNumeric(_, let step), .missingValue(_, let step, _),
+      .noMargin(_, let step, _), .marginLevelNotInSample(_, _, let step, _, _), .sampleLevelNotInMargins(_, _, let step, _, _),
+      .emptyLevel(_, let step, _, _), .nonFiniteWeights(let step), .noWeights(let step):
+      return step
+    case .invalidResponse, .noRespondents: return "nonresponse"
+    case .rakingNotConverged: return "rake"
+    case .calibrationFailed, .collinear, .invalidBounds, .noPopulationSize, .numericMarginLevels: return "calibrate"
+    case .trimInfeasible: return "trim"
+    case .malformedJointLevel, .marginsDisagree: return nil
+    }
+  }
+}
+
 extension WeightError: LocalizedError {
   public var errorDescription: String? {
     switch self {
@@ -62,25 +84,36 @@ extension WeightError: LocalizedError {
     case .invalidResponse(let column, let place):
       return "\(place): nonresponse: '\(column)' must say 1 (yes, true) for respondents and 0 (no, false) for nonrespondents"
     case .noRespondents(let weightingClass, let nonrespondents):
+      if weightingClass == "all rows" {
+        return "nonresponse: no row with a weight responded (\(nonrespondents) nonrespondent\(nonrespondents == 1 ? "" : "s")); check the response column"
+      }
       return "nonresponse: the weighting class \(weightingClass) has no respondents (\(nonrespondents) nonrespondent\(nonrespondents == 1 ? "" : "s")), so its weight cannot be carried by anyone; merge it with a neighbouring class"
     case .noMargin(let variable, let step, let file):
       return "\(step): \(file) has no rows for '\(variable)'"
     case .marginLevelNotInSample(let variable, let level, let step, let file, let line):
       return "\(file):\(line): \(step): \(variable) = \(level) has a population total but no respondent with a weight in the sample"
     case .sampleLevelNotInMargins(let variable, let level, let step, let file, let respondents):
-      return "\(step): \(respondents) respondent\(respondents == 1 ? "" : "s") with \(variable) = \(level), but \(file) has no population total for that level"
+      return "\(step): \(respondents) respondent\(respondents == 1 ? "" : "s") with \(variable) = \(level), but \(file) gives that level no population total (or a total of 0)"
     case .malformedJointLevel(let variable, let level, let file, let line):
       return "\(file):\(line): the level '\(level)' of the joint margin \(variable) needs one part per variable, separated by ':'"
     case .marginsDisagree(let variable, let total, let firstVariable, let firstTotal, let file):
       return "\(file): the totals of \(variable) add up to \(Self.number(total)) but those of \(firstVariable) to \(Self.number(firstTotal)) (relative difference \(Self.number(abs(total - firstTotal) / firstTotal))); margins of one population must agree to within \(Self.number(Weighting.marginTolerance))"
-    case .numericMarginLevels(let variable, let file):
-      return "\(file): '\(variable)' is a numeric calibration variable only with one row and an empty level (its population total)"
+    case .numericMarginLevels(let variable, let file, let line):
+      return "\(file):\(line): '\(variable)' has a row with an empty level: a numeric calibration variable has that one row only (its population total), a categorical one a row per level"
+    case .emptyLevel(let variable, let step, let file, let line):
+      return "\(file):\(line): \(step): '\(variable)' has a row with an empty level (a numeric total); \(step == "calibrate" ? "calibration" : step == "rake" ? "raking" : "post-stratification") needs one row per level"
+    case .nonFiniteWeights(let step):
+      return "\(step): the weights overflowed (a total far beyond what the sample can carry?); check the margins"
     case .noPopulationSize(let file):
       return "calibrate: with numeric variables alone the population size is needed: add a categorical variable, or a row '(Intercept),,N' to \(file)"
     case .rakingNotConverged(let sweeps, let change, let epsilon, let worst):
       return "rake: did not converge in \(sweeps) sweeps: the joint table still changed by \(Self.number(change)) (epsilon \(Self.number(epsilon))); worst margin: \(worst); raise maxit (--rake-maxit) or check that the margins describe one population"
     case .calibrationFailed(let method, let iterations, let misfit, let worst, let bounds):
-      return "calibrate (\(method)\(bounds)): failed to converge in \(iterations) iterations: a total is still off by \(Self.number(misfit)) relative to (1 + population total); worst: \(worst); the bounds may be infeasible (R: 'Calibration failed')"
+      let hint =
+        bounds.isEmpty
+        ? "the totals may be out of the model's reach (a level whose weights would have to reach 0)"
+        : "the bounds may be infeasible"
+      return "calibrate (\(method)\(bounds)): failed to converge in \(iterations) iterations: a total is still off by \(Self.number(misfit)) relative to (1 + population total); worst: \(worst); \(hint) (R: 'Calibration failed')"
     case .collinear(let variables):
       return "calibrate: the calibration variables \(variables.joined(separator: ", ")) are collinear in the sample (a level of one determines another); drop one"
     case .invalidBounds(let method, let lower, let upper):
@@ -97,6 +130,7 @@ extension WeightError: LocalizedError {
   static func number(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    if abs(value) >= 1e15 { return String(format: "%.6g", value) }
     if abs(value) >= 1e5 { return String(format: "%.1f", value) }
     return String(format: "%.6g", value)
   }

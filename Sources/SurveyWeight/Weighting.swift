@@ -64,6 +64,9 @@ public enum Weighting {
       weights = outcome.weights
       steps.append(outcome.step)
     }
+    for step in steps where !(step.after.sum.isFinite && (step.after.max ?? 0).isFinite && (step.after.min ?? 0).isFinite) {
+      throw WeightError.nonFiniteWeights(step: step.step)
+    }
     let final = try finalChecks(targets, table: table, weights: weights)
     findings += negativeWeights(weights)
     let diagnostics = WeightDiagnostics(weights: weights, steps: steps, finalTargets: final)
@@ -78,18 +81,18 @@ public enum Weighting {
   /// warns "assuming equal probability").
   ///
   /// - Throws: ``SurveyDesign/DesignError`` for both weight and probability, unknown or
-  ///   non-numeric columns, and rows whose weight or probability is missing or not positive, or
-  ///   whose probability is above 1.
+  ///   non-numeric columns, and rows whose weight is missing or negative, whose probability is
+  ///   missing, not positive or above 1.
   public static func designWeights(_ structure: SampleStructure, table: DataTable) throws -> DesignWeights {
     let spec = structure.spec
     if let weight = spec.weight, let probability = spec.probability {
       throw DesignError.weightAndProbability(weight: weight, probability: probability)
     }
     if let name = spec.weight {
-      return DesignWeights(values: try positiveValues(name, in: table), rule: .weight(column: name))
+      return DesignWeights(values: try positiveValues(name, in: table, allowingZero: true), rule: .weight(column: name))
     }
     if let name = spec.probability {
-      let values = try positiveValues(name, in: table)
+      let values = try positiveValues(name, in: table, allowingZero: false)
       if let row = values.firstIndex(where: { $0 > 1 }) {
         throw DesignError.probabilityAboveOne(column: name, at: .init(row: row, in: table))
       }
@@ -103,15 +106,17 @@ public enum Weighting {
       notes: ["no weight, probability or fpc column: every row has weight 1 (equal probability of selection, as R assumes)"])
   }
 
-  /// The numbers of column `name`, each present, positive and finite.
-  static func positiveValues(_ name: String, in table: DataTable) throws -> [Double] {
+  /// The numbers of column `name`, each present, finite, and positive (or 0 when
+  /// `allowingZero`: a weight of 0 keeps its row out of every estimate, as in R).
+  static func positiveValues(_ name: String, in table: DataTable, allowingZero: Bool) throws -> [Double] {
     guard let column = table.column(name) else { throw DesignError.unknownColumn(column: name) }
     guard let values = column.numbers else { throw DesignError.notNumeric(column: name) }
     for row in values.indices {
       guard column.state[row] == .present else {
         throw DesignError.missingValue(column: name, at: .init(row: row, in: table))
       }
-      guard values[row] > 0, values[row].isFinite else {
+      guard values[row].isFinite, values[row] > 0 || (allowingZero && values[row] == 0) else {
+        if allowingZero { throw DesignError.negativeWeight(column: name, at: .init(row: row, in: table)) }
         throw DesignError.nonPositive(column: name, at: .init(row: row, in: table))
       }
     }

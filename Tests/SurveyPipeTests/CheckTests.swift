@@ -87,4 +87,30 @@ struct CheckTests {
     #expect(result.status == 1)
     #expect(result.stderr.contains("p.yml:6: tables[0].mean: 'rid' is text; a mean needs an integer or decimal variable"), "\(result.stderr)")
   }
+
+  @Test("check reads the margins files: rows for every margin, levels that are codes")
+  func margins() throws {
+    let folder = try TemporaryDirectory("check")
+    try folder.write(
+      "c.yml",
+      "survey: s\nid: rid\nvariables:\n  - {name: rid, type: text}\n  - {name: w, type: decimal}\n  - {name: sex, type: categorical, codes: {1: Male, 2: Female}}\n  - {name: age, type: categorical, codes: {1: young, 2: old}}\n")
+    try folder.write("a.csv", "rid,w,sex,age\nR1,2,1,1\n")
+    let pipeline = "name: x\ncodebook: c.yml\ninputs: [a.csv]\ndesign: {weight: w}\nweighting:\n  rake: {variables: [sex, age], margins: m.csv}\n"
+    try folder.write("p.yml", pipeline)
+    try folder.write("m.csv", "variable,level,total\nsex,1,5\nsex,2,5\n")
+    let noRows = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
+    #expect(noRows.status == 1)
+    #expect(noRows.stderr.contains("p.yml:6: weighting.rake.margins: m.csv has no rows for 'age'"), "\(noRows.stderr)")
+    try folder.write("m.csv", "variable,level,total\nsex,Male,5\nsex,2,5\nage,1,4\nage,2,6\n")
+    let labels = try SurveyPipeBinary.run(["check", "p.yml"], in: folder.path)
+    #expect(labels.stderr.contains("m.csv:2: level: 'Male' is not a code of 'sex' (codes: 1, 2); margins give totals by code"))
+    // A step that fails at run time names the pipeline's key.
+    try folder.write("m.csv", "variable,level,total\nsex,1,5\nsex,2,5\nage,1,4\nage,2,6\n")
+    let run = try SurveyPipeBinary.run(["run", "p.yml", "--out", "out"], in: folder.path)
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains(
+        "p.yml:6: weighting.rake: m.csv:3: rake: sex = 2 has a population total but no respondent with a weight in the sample"),
+      "\(run.stderr)")
+  }
 }

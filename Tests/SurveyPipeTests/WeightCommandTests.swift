@@ -60,7 +60,7 @@ struct WeightCommandTests {
     let data = try folder.write("data.csv", "id,w,weight\n1,2,3\n")
     let same = try SurveyPipeBinary.run(["weight", data, "--weight", "w", "--out", data])
     #expect(same.status == 1)
-    #expect(same.stderr.contains("the output would overwrite an input file"))
+    #expect(same.stderr.contains("this output would overwrite an input file"))
     #expect(try folder.read("data.csv") == "id,w,weight\n1,2,3\n")
     let twice = try SurveyPipeBinary.run(["weight", data, "--weight", "w", "--out", folder.path + "/o.csv"])
     #expect(twice.status == 1)
@@ -74,7 +74,10 @@ struct WeightCommandTests {
 
   @Test("usage mistakes in the calibration flags exit with status 2", arguments: [
     (["--rake", "sex"], "--rake needs --margins FILE"),
-    (["--classes", "region"], "--classes needs --nonresponse RESPONSE"),
+    (["--classes", "region"], "--classes and --min-respondents need --nonresponse RESPONSE"),
+    (["--poststratify", "sex,region", "--margins", "m.csv"], "--poststratify takes one variable, or joint cells as a:b, once"),
+    (["--rake", "sex", "--margins", "a.csv", "--margins", "b.csv"], "give --margins once"),
+    (["--trim-upper", "nan"], "--trim-upper must be a finite number"),
     (["--calibrate", "logit", "--calibrate-vars", "sex", "--margins", "m.csv"], "--calibrate logit needs finite --bounds around 1"),
     (["--calibrate", "linear", "--calibrate-vars", "sex", "--margins", "m.csv", "--bounds", "2"], "--bounds takes LO,HI"),
     (["--rake-maxit", "3"], "--rake-epsilon and --rake-maxit need --rake"),
@@ -101,7 +104,8 @@ struct WeightCommandTests {
     let lacking = try estimate(["--poststratify", "sex"], margins: "variable,level,total\nsex,1,1000000\n")
     #expect(lacking.status == 1)
     #expect(
-      lacking.stderr.contains("poststratify: 1052 respondents with sex = 2, but \(folder.path)/m.csv has no population total for that level"))
+      lacking.stderr.contains(
+        "poststratify: 1052 respondents with sex = 2, but \(folder.path)/m.csv gives that level no population total (or a total of 0)"))
     let disagree = try estimate(["--rake", "sex,urban"], margins: sexes + "urban,1,1000000\nurban,2,1000100\n")
     #expect(disagree.status == 1)
     #expect(disagree.stderr.contains("m.csv: the totals of urban add up to 2000100 but those of sex to 2000000 (relative difference 5e-05)"))
@@ -114,5 +118,48 @@ struct WeightCommandTests {
     let unknown = try estimate(["--rake", "gender"], margins: sexes)
     #expect(unknown.status == 1)
     #expect(unknown.stderr.contains("gender"))
+  }
+
+  @Test("weight never writes over a margins file, refuses one file for both outputs, and replaces nothing when one fails")
+  func outputs() throws {
+    let folder = try TemporaryDirectory("weight")
+    let data = try folder.write("data.csv", "id,w,sex\n1,2,m\n2,3,f\n")
+    let margins = try folder.write("m.csv", "variable,level,total\nsex,m,4\nsex,f,6\n")
+    let base = ["weight", data, "--weight", "w", "--poststratify", "sex", "--margins", margins]
+    let overMargins = try SurveyPipeBinary.run(base + ["--out", margins])
+    #expect(overMargins.status == 1)
+    #expect(overMargins.stderr.contains("this output would overwrite an input file (the data or a margins file)"))
+    #expect(try folder.read("m.csv") == "variable,level,total\nsex,m,4\nsex,f,6\n")
+    let same = folder.path + "/o.csv"
+    let collide = try SurveyPipeBinary.run(base + ["--out", same, "--report", same])
+    #expect(collide.status == 1)
+    #expect(collide.stderr.contains("--out and --report name the same file"))
+    try folder.write("keep.csv", "old\n")
+    let failing = try SurveyPipeBinary.run(base + ["--out", folder.path + "/keep.csv", "--report", folder.path + "/none/r.json"])
+    #expect(failing.status == 1)
+    #expect(failing.stderr.contains("the folder \(folder.path)/none does not exist"))
+    #expect(try folder.read("keep.csv") == "old\n")
+    // Margins with decimal commas and semicolons, read with the data's --decimal.
+    let semicolons = try folder.write("data2.csv", "id;w;sex\n1;2;m\n2;3;f\n")
+    let commaMargins = try folder.write("m2.csv", "variable;level;total\nsex;m;4,5\nsex;f;5,5\n")
+    let decimal = try SurveyPipeBinary.run([
+      "weight", semicolons, "--weight", "w", "--decimal", ",", "--poststratify", "sex", "--margins", commaMargins,
+      "--out", folder.path + "/o2.csv",
+    ])
+    #expect(decimal.status == 0, "\(decimal.stderr)")
+    #expect(try folder.read("o2.csv") == "id;w;sex;weight\n1;2;m;4,5\n2;3;f;5,5\n")
+  }
+
+  @Test("raking one margin is met in one sweep even when R's joint-table rule asks for another")
+  func oneMargin() throws {
+    let folder = try TemporaryDirectory("weight")
+    let data = try folder.write("data.csv", "id,w,sex\n1,2,m\n2,3,f\n")
+    let margins = try folder.write("m.csv", "variable,level,total\nsex,m,4\nsex,f,6\n")
+    let output = try SurveyPipeBinary.run([
+      "weight", data, "--weight", "w", "--rake", "sex", "--rake-maxit", "1", "--margins", margins, "--out",
+      folder.path + "/o.csv",
+    ])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(try folder.read("o.csv") == "id,w,sex,weight\n1,2,m,4\n2,3,f,6\n")
   }
 }

@@ -83,7 +83,7 @@ struct CalibrationTests {
       try Calibration(spec: CalibrateSpec(method: .linear, variables: ["x"], margins: "margins.csv"))
         .apply([1, 1, 1, 1, 1, 1], table: data, margins: try margins([("x", "", 14)]))
     }
-    #expect(throws: WeightError.numericMarginLevels(variable: "x", file: "margins.csv")) {
+    #expect(throws: WeightError.numericMarginLevels(variable: "x", file: "margins.csv", line: 2)) {
       try Calibration(spec: CalibrateSpec(method: .linear, variables: ["x"], margins: "margins.csv"))
         .apply([1, 1, 1, 1, 1, 1], table: data, margins: try margins([("x", "", 14), ("x", "1", 3)]))
     }

@@ -58,13 +58,19 @@ struct DesignWeightTests {
     #expect(weights.notes.count == 1)
   }
 
-  @Test("rows with a missing, non-positive or impossible weight stop with their location")
-  func badRows() {
+  @Test("rows with a missing, negative or impossible weight stop with their location; 0 is a weight")
+  func badRows() throws {
     #expect(throws: DesignError.missingValue(column: "w", at: location(4, "R3"))) {
       try designWeights(DesignSpec(weight: "w"), table: weightTable([numberColumn("w", [1, 1, nil, 1, 1, 1])]))
     }
-    #expect(throws: DesignError.nonPositive(column: "w", at: location(3, "R2"))) {
-      try designWeights(DesignSpec(weight: "w"), table: weightTable([numberColumn("w", [1, 0, 1, 1, 1, 1])]))
+    #expect(throws: DesignError.negativeWeight(column: "w", at: location(3, "R2"))) {
+      try designWeights(DesignSpec(weight: "w"), table: weightTable([numberColumn("w", [1, -2, 1, 1, 1, 1])]))
+    }
+    // A weight of 0 (a nonrespondent of an earlier weighting) keeps its row out of estimates, as in R.
+    let zero = try designWeights(DesignSpec(weight: "w"), table: weightTable([numberColumn("w", [1, 0, 1, 1, 1, 1])]))
+    #expect(zero.values == [1, 0, 1, 1, 1, 1])
+    #expect(throws: DesignError.nonPositive(column: "p", at: location(3, "R2"))) {
+      try designWeights(DesignSpec(probability: "p"), table: weightTable([numberColumn("p", [1, 0, 1, 1, 1, 1])]))
     }
     #expect(throws: DesignError.probabilityAboveOne(column: "p", at: location(7, "R6"))) {
       try designWeights(DesignSpec(probability: "p"), table: weightTable([numberColumn("p", [1, 1, 1, 1, 1, 1.2])]))

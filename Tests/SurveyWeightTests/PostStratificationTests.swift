@@ -42,7 +42,7 @@ struct PostStratificationTests {
     #expect(
       WeightError.sampleLevelNotInMargins(variable: "h", level: "B", step: "poststratify", file: "margins.csv", respondents: 3)
         .errorDescription
-        == "poststratify: 3 respondents with h = B, but margins.csv has no population total for that level")
+        == "poststratify: 3 respondents with h = B, but margins.csv gives that level no population total (or a total of 0)")
     #expect(throws: WeightError.marginLevelNotInSample(variable: "h", level: "C", step: "poststratify", file: "margins.csv", line: 4)) {
       try PostStratification(spec: spec).apply(weights, table: data, margins: try margins([("h", "A", 16), ("h", "B", 9), ("h", "C", 5)]))
     }

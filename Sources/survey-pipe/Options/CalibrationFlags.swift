@@ -16,13 +16,13 @@ struct CalibrationFlags: ParsableArguments {
 
   @Option(
     name: .customLong("min-respondents"),
-    help: ArgumentHelp("Warn about a weighting class with fewer respondents.", valueName: "n"))
-  var minRespondents: Int = 20
+    help: ArgumentHelp("Warn about a weighting class with fewer respondents (default 20).", valueName: "n"))
+  var minRespondents: Int?
 
   @Option(
     help: ArgumentHelp(
       "Post-stratify to the margins of one variable, or of joint cells (sex:age_group).", valueName: "variable"))
-  var poststratify: String?
+  var poststratify: [String] = []
 
   @Option(
     help: ArgumentHelp(
@@ -65,8 +65,14 @@ struct CalibrationFlags: ParsableArguments {
     name: .customLong("calibrate-maxit"), help: ArgumentHelp("The most calibration iterations (R's 50).", valueName: "n"))
   var calibrateMaxit: Int?
 
-  @Option(help: ArgumentHelp("Population totals: a CSV with columns variable,level,total.", valueName: "file"))
-  var margins: String?
+  @Option(
+    name: .customLong("margins"),
+    help: ArgumentHelp(
+      "Population totals: a CSV with columns variable,level,total (read with the READ flags).", valueName: "file"))
+  var marginsFiles: [String] = []
+
+  /// The one margins file.
+  var margins: String? { marginsFiles.first }
 
   @Option(name: .customLong("trim-lower"), help: ArgumentHelp("Raise weights below this to it.", valueName: "x"))
   var trimLower: Double?
@@ -100,13 +106,20 @@ struct CalibrationFlags: ParsableArguments {
       guard let margins else { throw ValidationError("\(flag) needs --margins FILE (columns variable,level,total)") }
       return margins
     }
+    if marginsFiles.count > 1 { throw ValidationError("give --margins once (one file may hold every margin)") }
     if let nonresponse {
-      spec.nonresponse = NonresponseSpec(response: nonresponse, classes: Self.list(classes), minRespondents: minRespondents)
-      guard minRespondents >= 0 else { throw ValidationError("--min-respondents must be 0 or more") }
-    } else if !classes.isEmpty {
-      throw ValidationError("--classes needs --nonresponse RESPONSE")
+      spec.nonresponse = NonresponseSpec(response: nonresponse, classes: Self.list(classes), minRespondents: minRespondents ?? 20)
+      guard (minRespondents ?? 0) >= 0 else { throw ValidationError("--min-respondents must be 0 or more") }
+    } else if !classes.isEmpty || minRespondents != nil {
+      throw ValidationError("--classes and --min-respondents need --nonresponse RESPONSE")
     }
-    if let poststratify { spec.postStratify = PostStratifySpec(variable: poststratify, margins: try needMargins("--poststratify")) }
+    if poststratify.count > 1 || poststratify.first?.contains(",") == true {
+      throw ValidationError(
+        "--poststratify takes one variable, or joint cells as a:b, once; to adjust to several margins use --rake or --calibrate")
+    }
+    if let variable = poststratify.first {
+      spec.postStratify = PostStratifySpec(variable: variable, margins: try needMargins("--poststratify"))
+    }
     if !rake.isEmpty {
       var rakeSpec = RakeSpec(variables: Self.list(rake), margins: try needMargins("--rake"))
       if let rakeEpsilon { rakeSpec.epsilon = rakeEpsilon }
@@ -119,6 +132,11 @@ struct CalibrationFlags: ParsableArguments {
       throw ValidationError("--rake-epsilon and --rake-maxit need --rake")
     }
     spec.calibrate = try calibration(needMargins)
+    for (flag, value) in [("--trim-lower", trimLower), ("--trim-upper", trimUpper)] where value.map({ !$0.isFinite }) == true {
+      throw ValidationError("\(flag) must be a finite number")
+    }
+    if let trimUpper, trimUpper <= 0 { throw ValidationError("--trim-upper must be positive") }
+    if let trimLower, trimLower < 0 { throw ValidationError("--trim-lower must be 0 or more") }
     if trimLower != nil || trimUpper != nil {
       guard let reference = TrimReference(rawValue: trimRelativeTo) else {
         throw ValidationError("unknown --trim-relative-to '\(trimRelativeTo)' (expected absolute, median or mean)")

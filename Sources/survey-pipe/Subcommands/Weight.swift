@@ -8,13 +8,16 @@ struct Weight: ParsableCommand {
     commandName: "weight",
     abstract: "Weight one CSV file: design weights, nonresponse, post-stratification, raking, calibration, trimming.",
     discussion: """
-      Writes --out: every record and column of DATA.csv in input order, each cell as it arrived, \\
-      with the input's delimiter and decimal mark, plus the final weight (column `weight`, or \\
-      --name). Nonrespondents after --nonresponse get weight 0. --report writes the \\
-      diagnostics (weights.json): every step with its iterations, each population total with \\
-      the weighted total achieved, sum, min, max, CV, Kish design effect and effective n. The \\
-      steps follow R's survey package (postStratify, rake, calibrate, trimWeights): the same \\
-      weights, row by row. Outputs are written whole or not at all.
+      Writes --out: every record of DATA.csv in input order with every column, each cell's text \
+      as read (libcsv trims spaces around unquoted cells), with the input's delimiter, decimal \
+      mark and byte-order mark, in UTF-8 with LF line ends, plus the final weight (column \
+      `weight`, or --name). Nonrespondents after --nonresponse get weight 0; records whose \
+      fields are all empty are skipped, as everywhere. --report writes the diagnostics \
+      (weights.json): every step with its iterations, each population total with the weighted \
+      total achieved, sum, min, max, CV, Kish design effect and effective n. The steps follow \
+      R's survey package (postStratify, rake, calibrate, trimWeights): the same weights, row by \
+      row. Margins files are read with the READ flags. Outputs are written whole or not at all, \
+      never over an input.
 
       Examples:
         survey-pipe synth --rows 10000 --out /tmp/synth
