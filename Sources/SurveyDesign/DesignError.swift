@@ -31,6 +31,8 @@ public enum DesignError: Error, Equatable, Sendable {
   case fpcBelowSampleSize(column: String, stage: Int, stratum: String?, at: Location)
   /// More fpc columns than sampling stages, or some stages without one.
   case fpcStages(fpcColumns: Int, stages: Int)
+  /// An unstratified design with a single first-stage unit: its variance cannot be estimated.
+  case singlePSU(column: String?)
   /// A weight is not a finite number.
   case invalidWeight(at: Location)
 }
@@ -62,6 +64,9 @@ extension DesignError: LocalizedError {
       return "\(place): the population size in '\(column)' for \(Self.stratumName(stratum, stage: stage)) is below the number of units sampled there"
     case .fpcStages(let fpc, let stages):
       return "\(fpc) fpc column\(fpc == 1 ? "" : "s") for \(stages) sampling stage\(stages == 1 ? "" : "s"): give one fpc per stage (one per PSU column, in the same order), or none for with-replacement variance"
+    case .singlePSU(let column):
+      let what = column.map { "every row has the same PSU ('\($0)')" } ?? "the data has a single row"
+      return "the design has only one primary sampling unit (\(what)), so no variance can be estimated (R: 'Design has only one primary sampling unit'); check the PSU column, or give strata"
     case .invalidWeight(let place):
       return "\(place): the weight is not a finite number"
     }

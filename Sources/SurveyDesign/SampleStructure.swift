@@ -23,7 +23,8 @@ public struct SampleStructure: Sendable {
   /// - Throws: ``DesignError`` for an unknown or multi-select strata or PSU column, a row without
   ///   a stratum, unit or fpc, a non-numeric or non-positive fpc, fpc columns that mix fractions
   ///   and counts, an fpc that varies within a stratum or is below the number of units sampled
-  ///   there, or a number of fpc columns other than 0 or one per stage.
+  ///   there, a number of fpc columns other than 0 or one per stage, or a single PSU without
+  ///   strata (R refuses it too).
   public init(table: DataTable, spec: DesignSpec) throws(DesignError) {
     self.spec = spec
     let strata = try Self.groups(spec.strata, in: table)
@@ -56,6 +57,10 @@ public struct SampleStructure: Sendable {
       }
     }
     self.stages = stages
+    // As R's svydesign: one PSU without strata is most likely a mistake in the PSU column.
+    if spec.strata == nil, stages[0].unitCount == 1, table.rowCount > 0 {
+      throw .singlePSU(column: spec.psu.first)
+    }
   }
 
   /// The number of rows.

@@ -125,3 +125,18 @@ struct SampleStructureTests {
     }
   }
 }
+
+@Suite("Design: a single PSU")
+struct SinglePSUTests {
+  @Test("without strata a single PSU is refused, as R refuses it; with strata it is a lonely PSU")
+  func singlePSU() throws {
+    let table = testTable([codeColumn("psu", ["a", "a", "a"]), codeColumn("h", ["x", "x", "x"])])
+    #expect(throws: DesignError.singlePSU(column: "psu")) {
+      try SampleStructure(table: table, spec: DesignSpec(psu: ["psu"]))
+    }
+    #expect(
+      DesignError.singlePSU(column: "psu").errorDescription
+        == "the design has only one primary sampling unit (every row has the same PSU ('psu')), so no variance can be estimated (R: 'Design has only one primary sampling unit'); check the PSU column, or give strata")
+    _ = try SampleStructure(table: table, spec: DesignSpec(strata: "h", psu: ["psu"]))
+  }
+}

@@ -94,7 +94,7 @@ struct CheckTests {
     try folder.write(
       "c.yml",
       "survey: s\nid: rid\nvariables:\n  - {name: rid, type: text}\n  - {name: w, type: decimal}\n  - {name: sex, type: categorical, codes: {1: Male, 2: Female}}\n  - {name: age, type: categorical, codes: {1: young, 2: old}}\n")
-    try folder.write("a.csv", "rid,w,sex,age\nR1,2,1,1\n")
+    try folder.write("a.csv", "rid,w,sex,age\nR1,2,1,1\nR2,2,1,2\n")
     let pipeline = "name: x\ncodebook: c.yml\ninputs: [a.csv]\ndesign: {weight: w}\nweighting:\n  rake: {variables: [sex, age], margins: m.csv}\n"
     try folder.write("p.yml", pipeline)
     try folder.write("m.csv", "variable,level,total\nsex,1,5\nsex,2,5\n")
