@@ -25,6 +25,7 @@ let package = Package(
         .product(name: "SurveyPipeline", package: surveyPipe),
         .product(name: "SurveySynth", package: surveyPipe),
         .product(name: "SurveyCore", package: surveyPipe),
+        .product(name: "SurveyTabulate", package: surveyPipe),
       ],
       path: "Benchmarks/Pipeline",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -31,6 +31,11 @@ struct FieldSink {
   var emptyCount = 0
   var emptyCapacity: Int
 
+  /// Per header position: true when no column reads it, so its bytes need not be kept (only
+  /// whether it holds data). Nil: keep every field. Owned by the reader that sets it.
+  var ignored: UnsafePointer<Bool>?
+  var ignoredCount = 0
+
   /// The line where the record being read starts (set by the scanner).
   var recordLine: Int32 = 1
   var recordOpen = false
@@ -118,7 +123,12 @@ struct FieldSink {
       fieldCapacity = capacity
     }
     starts[fieldCount] = byteCount
-    if let data {
+    let position = Int(rowFields[rowCount - 1])
+    if let ignored, position < ignoredCount, ignored[position] {
+      // A column nobody reads: note only that the record has data.
+      if data != nil, length > 0 { recordHasData = true }
+      lengths[fieldCount] = -1
+    } else if let data {
       if byteCount + length > byteCapacity {
         Self.grow(&bytes, capacity: &byteCapacity, count: byteCount, needed: byteCount + length)
       }

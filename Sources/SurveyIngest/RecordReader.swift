@@ -42,7 +42,11 @@ final class RecordReader: @unchecked Sendable {
     self.sources = sources
     self.headerCount = headerCount
     self.decimal = decimal
+    ignored = targets.map { if case .ignore = $0 { return true } else { return false } }
   }
+
+  /// Per header position: no column reads it (its bytes are not copied).
+  private let ignored: [Bool]
 
   var rowCount: Int { rowLines.count }
 
@@ -62,7 +66,13 @@ final class RecordReader: @unchecked Sendable {
   ) throws {
     let parser = try CSVParser(delimiter: delimiter, lineEnd: separator, path: path)
     let sinks = UnsafeMutablePointer<FieldSink>.allocate(capacity: 2)
-    for k in 0..<2 { (sinks + k).initialize(to: FieldSink(rows: Self.chunkRows, fieldsPerRow: max(headerCount, 1))) }
+    let ignoredPositions = UnsafeMutablePointer<Bool>.allocate(capacity: max(ignored.count, 1))
+    ignoredPositions.initialize(from: ignored, count: ignored.count)
+    for k in 0..<2 {
+      (sinks + k).initialize(to: FieldSink(rows: Self.chunkRows, fieldsPerRow: max(headerCount, 1)))
+      sinks[k].ignored = UnsafePointer(ignoredPositions)
+      sinks[k].ignoredCount = ignored.count
+    }
     let handoff = ChunkHandoff(sinks: sinks)
     let converter = DispatchGroup()
     DispatchQueue.global().async(group: converter) { [self] in
@@ -79,6 +89,7 @@ final class RecordReader: @unchecked Sendable {
         (sinks + k).deinitialize(count: 1)
       }
       sinks.deallocate()
+      ignoredPositions.deallocate()
     }
     var scanner = RecordScanner(
       text, firstLine: firstLine, separator: separator, parser: parser, sink: handoff.acquire(), path: path)

@@ -1,10 +1,13 @@
-// The whole pipeline (`survey-pipe run`: ingest, validate, clean, weight, ten tables, the run
-// folder) on `survey-pipe synth` data of 100k and 1M rows (10M with SURVEY_PIPE_BENCH_10M=1).
+// The whole pipeline (`survey-pipe run`: ingest, validate, clean, weight with nonresponse
+// adjustment and calibration, ten tables, the run folder) and the raked estimate job
+// (`survey-pipe estimate` with raking on sex, region and age group and a domain table with SEs)
+// on `survey-pipe synth` data of 100k and 1M rows (10M with SURVEY_PIPE_BENCH_10M=1).
 import Benchmark
 import Foundation
 import SurveyCore
 import SurveyPipeline
 import SurveySynth
+import SurveyTabulate
 
 /// A synthetic survey of `rows` rows in a temporary folder, made once per process.
 func syntheticSurvey(rows: Int) throws -> String {
@@ -25,6 +28,20 @@ func runPipeline(_ path: String) throws {
   blackHole(outcome.tidyRecords)
 }
 
+/// The raked estimate job, as `survey-pipe estimate survey.csv --weight design_weight --strata
+/// stratum --psu psu --fpc fpc --lonely-psu adjust --rake sex,region,age_group --margins
+/// margins.csv --mean oop_cost --by migrant_status,region` does it.
+func rakedEstimate(_ pipeline: String) throws {
+  let folder = (pipeline as NSString).deletingLastPathComponent
+  let job = AdHocEstimate(
+    data: folder + "/survey.csv", read: ReadOptions(),
+    design: DesignSpec(weight: "design_weight", strata: "stratum", psu: ["psu"], fpc: ["fpc"], lonelyPSU: .adjust),
+    weighting: WeightingSpec(
+      rake: RakeSpec(variables: ["sex", "region", "age_group"], margins: folder + "/margins.csv")),
+    requests: [.init(.mean, "oop_cost")], by: ["migrant_status", "region"], options: EstimateOptions())
+  blackHole(try job.execute().tables.count)
+}
+
 let benchmarks: @Sendable () -> Void = {
   var sizes = [100_000, 1_000_000]
   if ProcessInfo.processInfo.environment["SURVEY_PIPE_BENCH_10M"] == "1" { sizes.append(10_000_000) }
@@ -42,6 +59,21 @@ let benchmarks: @Sendable () -> Void = {
       )
     ) { benchmark, path in
       for _ in benchmark.scaledIterations { try runPipeline(path) }
+    } setup: {
+      try syntheticSurvey(rows: rows)
+    }
+    Benchmark(
+      "survey-pipe estimate, raked, \(label) rows",
+      configuration: .init(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .throughput],
+        timeUnits: .milliseconds,
+        warmupIterations: 1,
+        scalingFactor: .one,
+        maxDuration: .seconds(rows >= 10_000_000 ? 300 : 30),
+        maxIterations: rows >= 10_000_000 ? 2 : 5
+      )
+    ) { benchmark, path in
+      for _ in benchmark.scaledIterations { try rakedEstimate(path) }
     } setup: {
       try syntheticSurvey(rows: rows)
     }
