@@ -1,13 +1,14 @@
 #!/usr/bin/env Rscript
-# Peer benchmark, "raked job": R's `survey` package doing what these two calls do
+# Peer benchmark, "raked job": R's `survey` package doing what this call does
 #   survey-pipe estimate DIR/survey.csv --weight design_weight --strata stratum --psu psu \
 #     --fpc fpc --lonely-psu adjust --rake sex,region,age_group --margins DIR/margins.csv \
 #     --mean oop_cost --by migrant_status,region --format csv
-#   (the same without --by, for the overall mean)
+#   (JOB=table+overall: and the same without --by, for the overall mean)
 # on the data written by `survey-pipe synth --rows N --seed 1 --out DIR`.
 #
 # Usage:
-#   Rscript Benchmarks/peers/r-survey-raked.R DIR [OUT.csv]
+#   [JOB=table|table+overall] Rscript Benchmarks/peers/r-survey-raked.R DIR [OUT.csv]
+#     JOB      table (default): only the domain table; table+overall: also the overall mean
 #     DIR      folder with survey.csv and margins.csv (from `survey-pipe synth`)
 #     OUT.csv  where the estimates go (default: DIR/r-raked.csv), 17 significant digits
 #   Time and peak memory of the whole process: /usr/bin/time -v Rscript ... (run-raked.sh does).
@@ -23,10 +24,11 @@
 #   3. rake() to the sex, region and age_group margins of margins.csv, default control
 #      (maxit 10, epsilon 1)
 #   4. svyby(~oop_cost, ~migrant_status+region, des, svymean, na.rm=TRUE, na.rm.by=TRUE)
-#      (na.rm.by: no domain for a blank migrant_status, as survey-pipe and svy) and
-#      svymean(~oop_cost, des, na.rm=TRUE); the SEs take the raking into account
-#   5. write one CSV: domain (migrant_status, region; blank for the overall mean),
-#      estimate, se; and print it
+#      (na.rm.by: no domain for a blank migrant_status, as survey-pipe and svy) and, only
+#      for JOB=table+overall, svymean(~oop_cost, des, na.rm=TRUE); the SEs take the raking
+#      into account
+#   5. write one CSV: domain (migrant_status, region; a row with both blank for the overall
+#      mean, JOB=table+overall only), estimate, se; and print it
 # The script prints the time of each step (R's own clock) to stderr.
 
 t_script <- proc.time()
@@ -34,6 +36,8 @@ args <- commandArgs(trailingOnly = TRUE)
 if (length(args) < 1) stop("usage: Rscript r-survey-raked.R DIR [OUT.csv]")
 dir <- normalizePath(args[1], mustWork = TRUE)
 out <- if (length(args) >= 2) args[2] else file.path(dir, "r-raked.csv")
+job <- Sys.getenv("JOB", "table")
+if (!job %in% c("table", "table+overall")) stop("JOB must be table or table+overall")
 
 step <- function(name, expr) {
   t <- system.time(expr, gcFirst = FALSE)[["elapsed"]]
@@ -53,7 +57,7 @@ step("read", {
   d <- fread(file.path(dir, "survey.csv"), na.strings = "", data.table = FALSE)
   m <- read.csv(file.path(dir, "margins.csv"), stringsAsFactors = FALSE)
 })
-message(sprintf("r-survey-raked: %d rows, %d columns", nrow(d), ncol(d)))
+message(sprintf("r-survey-raked: %d rows, %d columns; JOB=%s", nrow(d), ncol(d), job))
 
 step("design", {
   des <- svydesign(ids = ~psu, strata = ~stratum, fpc = ~fpc, weights = ~design_weight,
@@ -79,7 +83,7 @@ step("by", {
   by <- svyby(~oop_cost, ~migrant_status + region, des, svymean, na.rm = TRUE,
               na.rm.by = TRUE)
 })
-step("overall", {
+if (job == "table+overall") step("overall", {
   all <- svymean(~oop_cost, des, na.rm = TRUE)
 })
 
@@ -88,8 +92,9 @@ step("write", {
                     region = as.character(by$region),
                     estimate = unname(coef(by)), se = unname(SE(by)),
                     stringsAsFactors = FALSE)
-  res <- rbind(res, data.frame(migrant_status = "", region = "",
-                               estimate = unname(coef(all)), se = unname(SE(all))))
+  if (job == "table+overall")
+    res <- rbind(res, data.frame(migrant_status = "", region = "",
+                                 estimate = unname(coef(all)), se = unname(SE(all))))
   res <- res[order(res$migrant_status == "", as.numeric(res$migrant_status),
                    as.numeric(res$region)), ]
   txt <- res

@@ -6,10 +6,11 @@
 # The job (the same in all three): stratified cluster design (strata = stratum, PSU = psu
 # nested in strata, fpc = PSUs in the stratum, weights = design_weight, lonely PSU "adjust"),
 # raked to the sex, region and age_group margins of margins.csv; mean of oop_cost by
-# migrant_status x region and overall, with SEs that take the raking into account.
-# survey-pipe does it in two `estimate` calls (with and without --by), timed together as one
+# migrant_status x region (JOB=table), or that and the overall mean (JOB=table+overall), with
+# SEs that take the raking into account. survey-pipe does JOB=table in one `estimate` call
+# (with --by) and JOB=table+overall in two (with and without --by), timed together as one
 # `sh -c` (wall time of both, peak RSS of the larger); svy-raked.py and r-survey-raked.R do
-# it in one process each (see their headers).
+# either in one process (see their headers).
 #
 # Usage (from anywhere):
 #   Benchmarks/peers/run-raked.sh N [RUNS]
@@ -17,6 +18,7 @@
 #            missing)
 #     RUNS   how many times to run each tool (default 1); runs go round the tools in turn
 # Environment (defaults in brackets):
+#   JOB          table (the domain table only) or table+overall (and the overall mean) [table]
 #   DATA_ROOT    where the data folders go [/tmp/survey-pipe-raked]
 #   SURVEY_PIPE  the binary [.build-bench/release/survey-pipe, else .build/release/survey-pipe];
 #                build it with: swift build -c release --scratch-path .build-bench
@@ -28,13 +30,15 @@
 # (r-base-core r-cran-survey r-cran-data.table), svy in $PYTHON (pip install svy==0.35),
 # python3 for the comparison (standard library only).
 # Output: a table of wall time and peak RSS per tool and run, the agreement figures; the logs
-# of /usr/bin/time and of each tool, and the estimates, in $DATA_ROOT/nN/out/.
+# of /usr/bin/time and of each tool, and the estimates, in $DATA_ROOT/nN/out/$JOB/.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 N=${1:?usage: run-raked.sh N [RUNS]}
 RUNS=${2:-1}
+JOB=${JOB:-table}
+[[ $JOB == table || $JOB == table+overall ]] || { echo "JOB must be table or table+overall" >&2; exit 1; }
 DATA_ROOT=${DATA_ROOT:-/tmp/survey-pipe-raked}
 TOOLS=${TOOLS:-"survey-pipe svy r"}
 MEM_LIMIT_GB=${MEM_LIMIT_GB:-22}
@@ -50,13 +54,13 @@ fi
 [[ -x $SURVEY_PIPE ]] || { echo "no survey-pipe binary at $SURVEY_PIPE" >&2; exit 1; }
 
 dir=$DATA_ROOT/n$N
-out=$dir/out
+out=$dir/out/$JOB
 mkdir -p "$out"
 if [[ ! -s $dir/survey.csv || ! -s $dir/margins.csv ]]; then
   "$SURVEY_PIPE" synth --rows "$N" --seed 1 --out "$dir" >&2
 fi
 echo "data: $dir/survey.csv ($(stat -c %s "$dir/survey.csv") bytes), $(nproc) cores," \
-     "$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) memory" >&2
+     "$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) memory; JOB=$JOB" >&2
 
 # The command line of each tool; $1 = the run's output prefix.
 cmd_survey_pipe() {
@@ -64,10 +68,14 @@ cmd_survey_pipe() {
   sp="'$SURVEY_PIPE' estimate '$d' --weight design_weight --strata stratum --psu psu --fpc fpc"
   sp+=" --lonely-psu adjust --rake sex,region,age_group --margins '$m' --mean oop_cost"
   sp+=" --format csv"
-  echo "$sp --by migrant_status,region > '$1.csv' && $sp > '$1-overall.csv'"
+  if [[ $JOB == table ]]; then
+    echo "$sp --by migrant_status,region > '$1.csv'"
+  else
+    echo "$sp --by migrant_status,region > '$1.csv' && $sp > '$1-overall.csv'"
+  fi
 }
-cmd_svy() { echo "'$PYTHON' '$here/svy-raked.py' '$dir' '$1.csv'"; }
-cmd_r() { echo "Rscript '$here/r-survey-raked.R' '$dir' '$1.csv'"; }
+cmd_svy() { echo "JOB='$JOB' '$PYTHON' '$here/svy-raked.py' '$dir' '$1.csv'"; }
+cmd_r() { echo "JOB='$JOB' Rscript '$here/r-survey-raked.R' '$dir' '$1.csv'"; }
 
 # Resident size (kB) of process $1 and all its descendants; tree_pids: their ids.
 tree_rss() {
@@ -158,7 +166,7 @@ for ((k = 1; k <= RUNS; k++)); do
 done
 
 echo
-echo "N = $N rows, $(stat -c %s "$dir/survey.csv") bytes; wall time and peak RSS of the whole process"
+echo "N = $N rows, $(stat -c %s "$dir/survey.csv") bytes, JOB=$JOB; wall time and peak RSS of the whole process"
 echo "(other CPU: CPU seconds that other processes used during the run, on $(nproc) cores)"
 printf '%-12s %4s %10s %12s %11s  %s\n' tool run "wall (s)" "peak RSS MB" "other CPU s" status
 for line in "${results[@]}"; do
@@ -167,9 +175,10 @@ for line in "${results[@]}"; do
 done
 
 # Agreement: the last run of each tool against R (or whatever ran).
-python3 - "$out" "$RUNS" <<'EOF'
+python3 - "$out" "$RUNS" "$JOB" <<'EOF'
 import csv, os, sys
-out, runs = sys.argv[1], int(sys.argv[2])
+out, runs, job = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+overall = job == "table+overall"
 
 def load(tool):
     p = f"{out}/{tool}-run{runs}.csv"
@@ -180,7 +189,7 @@ def load(tool):
         for r in csv.DictReader(open(p)):
             res[(r["migrant_status"], r["region"])] = (float(r["estimate"]), float(r["se"]))
         po = f"{out}/{tool}-run{runs}-overall.csv"
-        if os.path.exists(po):
+        if overall and os.path.exists(po):
             for r in csv.DictReader(open(po)):
                 res[("", "")] = (float(r["estimate"]), float(r["se"]))
     else:
@@ -194,14 +203,18 @@ print()
 if ref is None:
     print("agreement: no R results to compare with")
     sys.exit(0)
-print(f"agreement with R ({len(ref) - 1} domains + the overall mean): largest relative difference")
-print(f"{'tool':<12} {'domains':>8} {'mean':>10} {'SE':>10} {'overall mean':>13} {'overall SE':>11}")
+dom = [k for k in ref if k != ("", "")]
+if overall:
+    print(f"agreement with R ({len(dom)} domains + the overall mean): largest relative difference")
+    print(f"{'tool':<12} {'domains':>8} {'mean':>10} {'SE':>10} {'overall mean':>13} {'overall SE':>11}")
+else:
+    print(f"agreement with R ({len(dom)} domains): largest relative difference")
+    print(f"{'tool':<12} {'domains':>8} {'mean':>10} {'SE':>10}")
 for t in ("survey-pipe", "svy"):
     res = tools[t]
     if res is None:
         print(f"{t:<12} no results")
         continue
-    dom = [k for k in ref if k != ("", "")]
     missing = [k for k in ref if k not in res]
     extra = [k for k in res if k not in ref]
     rel = lambda a, b: abs(a - b) / abs(b) if b != 0 else abs(a - b)
@@ -212,5 +225,6 @@ for t in ("survey-pipe", "svy"):
     note = ""
     if missing or extra:
         note = f"  (missing {missing}, extra {extra})"
-    print(f"{t:<12} {len(dom) - len(missing):>8} {de:>10.2e} {ds:>10.2e} {oe:>13.2e} {os_:>11.2e}{note}")
+    cols = f" {oe:>13.2e} {os_:>11.2e}" if overall else ""
+    print(f"{t:<12} {len(dom) - len(missing):>8} {de:>10.2e} {ds:>10.2e}{cols}{note}")
 EOF

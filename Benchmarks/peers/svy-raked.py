@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Peer benchmark, "raked job": Python's `svy` package doing what these two calls do
+"""Peer benchmark, "raked job": Python's `svy` package doing what this call does
 
     survey-pipe estimate DIR/survey.csv --weight design_weight --strata stratum --psu psu \
       --fpc fpc --lonely-psu adjust --rake sex,region,age_group --margins DIR/margins.csv \
       --mean oop_cost --by migrant_status,region --format csv
-    (the same without --by, for the overall mean)
+    (JOB=table+overall: and the same without --by, for the overall mean)
 
 on the data written by `survey-pipe synth --rows N --seed 1 --out DIR`.
 
 Usage:
-    PYTHON Benchmarks/peers/svy-raked.py DIR [OUT.csv]
+    [JOB=table|table+overall] PYTHON Benchmarks/peers/svy-raked.py DIR [OUT.csv]
+      JOB      table (default): only the domain table; table+overall: also the overall mean
       DIR      folder with survey.csv and margins.csv (from `survey-pipe synth`)
       OUT.csv  where the estimates go (default: DIR/svy-raked.csv), 17 significant digits
     Time and peak memory of the whole process: /usr/bin/time -v PYTHON ... (run-raked.sh does).
@@ -28,14 +29,16 @@ The job:
      max_iter 100), not R's (maxit 10, epsilon 1 on the joint table's counts): both converge
      here, the weights differ only in the last digits. svy records the raking on the design,
      and its Taylor SEs take it into account (score centring within each margin, as R's)
-  4. estimation.mean("oop_cost", by=("migrant_status", "region"), drop_nulls=True) and
-     estimation.mean("oop_cost", drop_nulls=True): rows with a null oop_cost or by-variable
-     leave the estimate and stay in the design (R: na.rm=TRUE, na.rm.by=TRUE)
-  5. write one CSV: domain (migrant_status, region; blank for the overall mean), estimate,
-     se; and print it
+  4. estimation.mean("oop_cost", by=("migrant_status", "region"), drop_nulls=True) and, only
+     for JOB=table+overall, estimation.mean("oop_cost", drop_nulls=True): rows with a null
+     oop_cost or by-variable leave the estimate and stay in the design (R: na.rm=TRUE,
+     na.rm.by=TRUE)
+  5. write one CSV: domain (migrant_status, region; a row with both blank for the overall
+     mean, JOB=table+overall only), estimate, se; and print it
 The script prints the time of each step to stderr.
 """
 
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -56,6 +59,9 @@ if len(sys.argv) < 2:
     sys.exit("usage: svy-raked.py DIR [OUT.csv]")
 folder = Path(sys.argv[1])
 out = Path(sys.argv[2]) if len(sys.argv) > 2 else folder / "svy-raked.csv"
+job = os.environ.get("JOB", "table")
+if job not in ("table", "table+overall"):
+    sys.exit("JOB must be table or table+overall")
 
 with step("load"):
     import polars as pl
@@ -67,7 +73,7 @@ print(f"svy-raked: Python {sys.version.split()[0]}, svy {version('svy')}, "
 with step("read"):
     data = svy.read_csv(folder / "survey.csv")
     margins = pl.read_csv(folder / "margins.csv", schema_overrides={"level": pl.Utf8})
-print(f"svy-raked: {data.height} rows, {data.width} columns", file=sys.stderr)
+print(f"svy-raked: {data.height} rows, {data.width} columns; JOB={job}", file=sys.stderr)
 
 with step("design"):
     sample = svy.Sample(
@@ -91,18 +97,20 @@ with step("rake"):
 with step("by"):
     by = sample.estimation.mean("oop_cost", by=("migrant_status", "region"),
                                 drop_nulls=True).to_polars()
-with step("overall"):
-    overall = sample.estimation.mean("oop_cost", drop_nulls=True).to_polars()
+if job == "table+overall":
+    with step("overall"):
+        overall = sample.estimation.mean("oop_cost", drop_nulls=True).to_polars()
 
 with step("write"):
     res = by.select(
         pl.col("migrant_status").cast(pl.Utf8), pl.col("region").cast(pl.Utf8),
         pl.col("est").alias("estimate"), pl.col("se"),
     ).sort(pl.col("migrant_status").cast(pl.Int64), pl.col("region").cast(pl.Int64))
-    res = pl.concat([res, pl.DataFrame({
-        "migrant_status": [""], "region": [""],
-        "estimate": overall["est"].to_list(), "se": overall["se"].to_list(),
-    })])
+    if job == "table+overall":
+        res = pl.concat([res, pl.DataFrame({
+            "migrant_status": [""], "region": [""],
+            "estimate": overall["est"].to_list(), "se": overall["se"].to_list(),
+        })])
     with open(out, "w") as f:
         f.write("migrant_status,region,estimate,se\n")
         for r in res.iter_rows(named=True):
