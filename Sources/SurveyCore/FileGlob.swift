@@ -6,6 +6,11 @@
 
 /// Shell-style file name patterns (`batches/*.csv`).
 public enum FileGlob {
+  /// The last component of `path`: how logs name a file (the full path goes to run.json).
+  public static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
   /// The files matching `pattern`, sorted by path; a pattern without wildcards matches itself
   /// whether or not the file exists (so that reading it reports a clear error).
   public static func expand(_ pattern: String) -> [String] {

@@ -25,6 +25,11 @@ public enum Parallel {
 }
 
 /// One result slot per piece of work; each slot is written by exactly one thread.
+///
+/// `@unchecked Sendable`: the pointer and count never change after `init`; slot `index` is
+/// written only by the work item `index` of `concurrentPerform`, so no two threads touch one
+/// slot, and `results()` reads them after `concurrentPerform` has returned (it waits for every
+/// item), which orders the writes before the reads.
 private final class Slots<T>: @unchecked Sendable {
   private let values: UnsafeMutablePointer<Result<T, Error>?>
   private let count: Int
@@ -49,6 +54,11 @@ private final class Slots<T>: @unchecked Sendable {
 }
 
 /// Hands a non-Sendable closure to `concurrentPerform`, whose threads finish before it returns.
+///
+/// `@unchecked Sendable`: the box is immutable and lives only for the `concurrentPerform` call;
+/// the closure it holds is the caller's `body`, which `Parallel.map` documents as run
+/// concurrently (callers pass closures that read shared values and return results, writing
+/// nothing shared).
 private struct UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }

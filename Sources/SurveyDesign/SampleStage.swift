@@ -47,7 +47,4 @@ public struct SampleStage: Sendable {
     guard let population else { return 1 }
     return Double(sampledUnits(inStratum: h)) / population[h]
   }
-
-  /// Stratum `h` for messages, nil for an unstratified first stage.
-  public func label(ofStratum h: Int) -> String? { strataLabels?[h] }
 }

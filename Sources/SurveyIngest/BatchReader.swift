@@ -208,6 +208,9 @@ struct BatchReader {
 }
 
 /// The hash computed beside the parsing.
+///
+/// `@unchecked Sendable`: `value` is written once by the background task of `read()` and read
+/// only after `group.wait()`, which orders the write before the read.
 private final class Digest: @unchecked Sendable {
   var value = ""
 }

@@ -2,6 +2,10 @@ import SurveyCore
 
 /// Builds one typed column, a chunk of records at a time, straight from the field bytes in a
 /// ``FieldSink``: numbers, codes and dates are read from the bytes without making a `String`.
+///
+/// `@unchecked Sendable`: a builder is filled only by the converting thread of its
+/// ``RecordReader`` (one chunk at a time, in order) and read by the reader's owner only after
+/// `RecordReader.read` has waited for that thread to finish.
 final class ColumnBuilder: @unchecked Sendable {
   enum Kind { case number, fixedCode, discoveredCode, text, date, multiple }
 

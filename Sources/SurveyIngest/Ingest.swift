@@ -35,7 +35,7 @@ public enum Ingest {
 
   /// The last component of `path`: how logs name a batch.
   public static func fileName(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
+    FileGlob.fileName(path)
   }
 
   /// Reads every batch into one table typed by `schema`.

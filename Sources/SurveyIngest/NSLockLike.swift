@@ -4,7 +4,11 @@
   import Darwin
 #endif
 
-/// A pthread mutex (Foundation's `NSLock` without importing Foundation).
+/// A pthread mutex (Foundation's `NSLock` without importing Foundation). The `Synchronization`
+/// module's `Mutex` needs macOS 15, above the package's macOS 13.
+///
+/// `@unchecked Sendable`: its only state is the mutex, touched only through the pthread calls,
+/// which are safe from any thread; the class keeps its address fixed.
 final class NSLockLike: @unchecked Sendable {
   private var mutex = pthread_mutex_t()
 

@@ -13,6 +13,11 @@ enum FieldTarget: Sendable {
 ///
 /// Every record becomes exactly one row, also a ragged one or one broken by a bad quote (listed
 /// in `ragged` and `brokenQuotes`); records with only empty fields are listed in `emptyLines`.
+///
+/// `@unchecked Sendable`: the mutable state (`rowLines`, `ragged`, `brokenQuotes`,
+/// `emptyLines`, the builders) is changed only by `convert`, on the one converting thread, and
+/// read only after `read` has waited for that thread (`converter.wait()`); the rest is
+/// immutable after `init`.
 final class RecordReader: @unchecked Sendable {
   static let chunkRows = 16384
 
@@ -130,6 +135,10 @@ final class RecordReader: @unchecked Sendable {
 /// Passes the two sinks of a ``RecordReader`` between the parsing thread and the converting
 /// thread: the parser fills a free sink and submits it; the converter takes submitted sinks in
 /// order and releases them when converted.
+///
+/// `@unchecked Sendable`: `queue` and `available` are read and changed only under `lock`; the
+/// semaphores are thread-safe; `sinks` never changes. A sink is used by one thread at a time:
+/// the parser between `acquire` and `submit`, the converter between `nextFilled` and `release`.
 final class ChunkHandoff: @unchecked Sendable {
   private let sinks: UnsafeMutablePointer<FieldSink>
   // Semaphores start at 0 and are signalled up: libdispatch refuses to free a semaphore whose

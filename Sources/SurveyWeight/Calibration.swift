@@ -52,7 +52,7 @@ struct Calibration {
     var report = WeightStep(
       step: "calibrate", method: spec.method.rawValue, columns: spec.variables.flatMap(MarginName.parts),
       after: WeightSummary(adjusted))
-    report.margins = Weighting.fileName(margins.file)
+    report.margins = FileGlob.fileName(margins.file)
     report.iterations = iterations
     report.converged = true
     if spec.method != .linear || bounded {

@@ -22,7 +22,7 @@ struct PostStratification {
     var adjusted = weights
     for row in weights.indices where cells.cell[row] >= 0 { adjusted[row] *= reweight[Int(cells.cell[row])] }
     var report = WeightStep(step: step, method: "post-strata", columns: cells.parts, after: WeightSummary(adjusted))
-    report.margins = Weighting.fileName(margins.file)
+    report.margins = FileGlob.fileName(margins.file)
     let achieved = cells.totals(adjusted)
     report.targets = (0..<cells.count).map {
       MarginCheck(variable: cells.name, level: cells.label($0), target: targets.population[$0], achieved: achieved[$0])

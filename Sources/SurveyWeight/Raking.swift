@@ -71,7 +71,7 @@ struct Raking {
     var adjusted = weights
     for row in weights.indices where joint.cell[row] >= 0 { adjusted[row] *= factor[Int(joint.cell[row])] }
     var report = WeightStep(step: step, method: "iterative-proportional-fitting", columns: parts, after: WeightSummary(adjusted))
-    report.margins = Weighting.fileName(margins.file)
+    report.margins = FileGlob.fileName(margins.file)
     report.iterations = sweeps
     report.converged = converged
     report.epsilon = spec.epsilon

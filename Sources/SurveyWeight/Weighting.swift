@@ -23,55 +23,45 @@ public enum Weighting {
   ) throws -> WeightingResult {
     let structure = try SampleStructure(table: table, spec: spec)
     let design = try designWeights(structure, table: table)
-    var weights = design.values
-    var steps = [WeightStep(step: "design", method: design.rule.name, columns: design.rule.columns, after: WeightSummary(weights))]
-    var adjustments: [VarianceAdjustment] = []
-    var findings: [Finding] = []
-    var targets: [MarginCheck] = []
+    var record = StepRecord(
+      weights: design.values,
+      step: WeightStep(
+        step: "design", method: design.rule.name, columns: design.rule.columns, after: WeightSummary(design.values)))
     func margin(_ path: String) -> Margins {
       guard let file = margins[path] else { preconditionFailure("margins file \(path) was not read") }
       return file
     }
     if let spec = weighting?.nonresponse {
-      let outcome = try NonresponseAdjustment(spec: spec).apply(weights, table: table)
-      weights = outcome.weights
-      steps.append(outcome.step)
-      findings += outcome.findings
+      let outcome = try NonresponseAdjustment(spec: spec).apply(record.weights, table: table)
+      record.add(outcome.weights, outcome.step, findings: outcome.findings)
     }
     if let spec = weighting?.postStratify {
-      let outcome = try PostStratification(spec: spec).apply(weights, table: table, margins: margin(spec.margins))
-      weights = outcome.weights
-      steps.append(outcome.step)
-      adjustments.append(.postStratification(outcome.adjustment))
-      targets += outcome.step.targets
+      let outcome = try PostStratification(spec: spec).apply(record.weights, table: table, margins: margin(spec.margins))
+      record.add(outcome.weights, outcome.step, adjustment: .postStratification(outcome.adjustment))
     }
     if let spec = weighting?.rake {
-      let outcome = try Raking(spec: spec).apply(weights, table: table, margins: margin(spec.margins))
-      weights = outcome.weights
-      steps.append(outcome.step)
-      adjustments.append(.raking(outcome.adjustment))
-      targets += outcome.step.targets
+      let outcome = try Raking(spec: spec).apply(record.weights, table: table, margins: margin(spec.margins))
+      record.add(outcome.weights, outcome.step, adjustment: .raking(outcome.adjustment))
     }
     if let spec = weighting?.calibrate {
-      let outcome = try Calibration(spec: spec).apply(weights, table: table, margins: margin(spec.margins))
-      weights = outcome.weights
-      steps.append(outcome.step)
-      adjustments.append(.calibration(outcome.adjustment))
-      targets += outcome.step.targets
+      let outcome = try Calibration(spec: spec).apply(record.weights, table: table, margins: margin(spec.margins))
+      record.add(outcome.weights, outcome.step, adjustment: .calibration(outcome.adjustment))
     }
     if let spec = weighting?.trim {
-      let outcome = try Trimming(spec: spec).apply(weights)
-      weights = outcome.weights
-      steps.append(outcome.step)
+      let outcome = try Trimming(spec: spec).apply(record.weights)
+      record.add(outcome.weights, outcome.step)
     }
-    for step in steps where !(step.after.sum.isFinite && (step.after.max ?? 0).isFinite && (step.after.min ?? 0).isFinite) {
+    for step in record.steps where !(step.after.sum.isFinite && (step.after.max ?? 0).isFinite && (step.after.min ?? 0).isFinite) {
       throw WeightError.nonFiniteWeights(step: step.step)
     }
+    let weights = record.weights
+    let targets = record.steps.flatMap(\.targets)
+    var findings = record.findings
     let final = try finalChecks(targets, table: table, weights: weights)
     findings += negativeWeights(weights)
-    let diagnostics = WeightDiagnostics(weights: weights, steps: steps, finalTargets: final)
+    let diagnostics = WeightDiagnostics(weights: weights, steps: record.steps, finalTargets: final)
     return WeightingResult(
-      design: Design(structure: structure, weights: weights, adjustments: adjustments), diagnostics: diagnostics,
+      design: Design(structure: structure, weights: weights, adjustments: record.adjustments), diagnostics: diagnostics,
       findings: findings, notes: design.notes)
   }
 
@@ -148,11 +138,6 @@ public enum Weighting {
     return result
   }
 
-  /// The last component of `path`, as the logs name files (the full path is in run.json).
-  static func fileName(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
-  }
-
   /// Checks that margins of one population agree on its size (``marginTolerance``).
   static func checkAgreement(_ totals: [(variable: String, total: Double)], file: String) throws {
     guard let first = totals.first else { return }
@@ -177,5 +162,28 @@ public enum Weighting {
         severity: .warning, rule: "negative-weight",
         message: "\(negative) final weight\(negative == 1 ? " is" : "s are") negative (unbounded linear calibration); consider --bounds or calibrate method raking")
     ]
+  }
+}
+
+/// The weights as the steps leave them, with what each step reported and recorded.
+struct StepRecord {
+  var weights: [Double]
+  var steps: [WeightStep]
+  var adjustments: [VarianceAdjustment] = []
+  var findings: [Finding] = []
+
+  init(weights: [Double], step: WeightStep) {
+    self.weights = weights
+    steps = [step]
+  }
+
+  /// A step's weights, report, variance record and findings.
+  mutating func add(
+    _ weights: [Double], _ step: WeightStep, adjustment: VarianceAdjustment? = nil, findings: [Finding] = []
+  ) {
+    self.weights = weights
+    steps.append(step)
+    if let adjustment { adjustments.append(adjustment) }
+    self.findings += findings
   }
 }

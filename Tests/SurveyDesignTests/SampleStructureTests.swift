@@ -27,13 +27,13 @@ struct SampleStructureTests {
     #expect(design.first.sampledUnits(inStratum: 0) == 2)
     #expect(design.first.sampledUnits(inStratum: 1) == 2)
     #expect(design.first.units.unit == [0, 0, 1, 2, 3])
-    #expect(design.first.label(ofStratum: 1) == "B")
+    #expect(design.first.strataLabels?[1] == "B")
     #expect(design.first.finiteCorrection == [1, 1])
     #expect(design.varianceStageCount == 1)
     let unstratified = try SampleStructure(table: designTable([]), spec: DesignSpec())
     #expect(unstratified.first.strataCount == 1)
     #expect(unstratified.first.sampledUnits(inStratum: 0) == 5)
-    #expect(unstratified.first.label(ofStratum: 0) == nil)
+    #expect(unstratified.first.strataLabels == nil)
   }
 
   @Test("counts when any value is above 1, fractions otherwise (N_h = n_h / f)")

@@ -42,6 +42,18 @@ func rakedEstimate(_ pipeline: String) throws {
   blackHole(try job.execute().tables.count)
 }
 
+/// Wall and CPU time, peak memory and throughput; a few samples, fewer and longer at 10M rows.
+func configuration(rows: Int) -> Benchmark.Configuration {
+  .init(
+    metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .throughput],
+    timeUnits: .milliseconds,
+    warmupIterations: 1,
+    scalingFactor: .one,
+    maxDuration: .seconds(rows >= 10_000_000 ? 300 : 30),
+    maxIterations: rows >= 10_000_000 ? 2 : 5
+  )
+}
+
 let benchmarks: @Sendable () -> Void = {
   var sizes = [100_000, 1_000_000]
   if ProcessInfo.processInfo.environment["SURVEY_PIPE_BENCH_10M"] == "1" { sizes.append(10_000_000) }
@@ -49,14 +61,7 @@ let benchmarks: @Sendable () -> Void = {
     let label = rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)k"
     Benchmark(
       "survey-pipe run, \(label) rows",
-      configuration: .init(
-        metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .throughput],
-        timeUnits: .milliseconds,
-        warmupIterations: 1,
-        scalingFactor: .one,
-        maxDuration: .seconds(rows >= 10_000_000 ? 300 : 30),
-        maxIterations: rows >= 10_000_000 ? 2 : 5
-      )
+      configuration: configuration(rows: rows)
     ) { benchmark, path in
       for _ in benchmark.scaledIterations { try runPipeline(path) }
     } setup: {
@@ -64,14 +69,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark(
       "survey-pipe estimate, raked, \(label) rows",
-      configuration: .init(
-        metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .throughput],
-        timeUnits: .milliseconds,
-        warmupIterations: 1,
-        scalingFactor: .one,
-        maxDuration: .seconds(rows >= 10_000_000 ? 300 : 30),
-        maxIterations: rows >= 10_000_000 ? 2 : 5
-      )
+      configuration: configuration(rows: rows)
     ) { benchmark, path in
       for _ in benchmark.scaledIterations { try rakedEstimate(path) }
     } setup: {
