@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "survey-pipe",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "survey-pipe", targets: ["survey-pipe"]),
     .library(name: "SurveyCore", targets: ["SurveyCore"]),

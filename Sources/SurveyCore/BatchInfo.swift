@@ -16,10 +16,16 @@ public struct BatchInfo: Sendable, Equatable {
 /// A record-level problem that makes a whole row untrustworthy (its fields cannot be lined up
 /// with the header). Such rows stay in the table so nothing is lost; cleaning drops them.
 public struct RowIssue: Sendable, Equatable {
-  /// The rule that found it: `ragged-row` or `bad-quote`.
+  /// The rule that found it: `ragged-row`, `bad-quote` or `quoted-line-break`.
   public var rule: String
+  /// The record's id cell can be trusted to name it in logs (see ingest's `RecordIDTrust`);
+  /// when false, findings and changes name the record by batch and line only.
+  public var idTrusted: Bool
 
-  public init(rule: String) { self.rule = rule }
+  public init(rule: String, idTrusted: Bool = false) {
+    self.rule = rule
+    self.idTrusted = idTrusted
+  }
 }
 
 /// A variable whose column is absent from one batch's header.

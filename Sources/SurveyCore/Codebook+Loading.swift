@@ -2,7 +2,7 @@ extension Codebook {
   static let topKeys = ["survey", "id", "missing_codes", "variables", "label", "version", "description"]
   static let variableKeys = [
     "name", "label", "type", "codes", "range", "required", "unique", "relevant", "constraint", "pii",
-    "aliases", "format", "missing_codes",
+    "aliases", "format", "missing_codes", "line_breaks",
   ]
 
   /// Reads and checks a codebook file.
@@ -82,6 +82,10 @@ extension Codebook {
     variable.unique = try record["unique"]?.bool() ?? false
     variable.pii = try record["pii"]?.bool() ?? false
     variable.aliases = try record["aliases"]?.strings() ?? []
+    if let breaksNode = record["line_breaks"] {
+      guard type == .text else { throw breaksNode.invalid("line_breaks is for text variables") }
+      variable.lineBreaks = try breaksNode.bool()
+    }
     if let formatNode = record["format"] {
       guard type == .date else { throw formatNode.invalid("format is for date variables") }
       let pattern = try formatNode.string()

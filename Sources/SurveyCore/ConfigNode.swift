@@ -20,8 +20,13 @@ struct ConfigNode {
     }
   }
 
-  /// Reads a YAML file from disk.
+  /// Reads a YAML file from disk; a named pipe, device or folder is refused before it is
+  /// opened (reading a FIFO with no writer would hang).
   static func load(path: String, displayName: String) throws -> ConfigNode {
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+      throw CoreError.unreadableFile(path: displayName, reason: "it is not a regular file (a folder, pipe or device)")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))

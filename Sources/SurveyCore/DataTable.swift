@@ -40,9 +40,11 @@ public struct DataTable: Sendable {
     columnIndex(name).map { columns[$0] }
   }
 
-  /// The respondent id of `row` as text, if the table has an id column and the cell is present.
+  /// The respondent id of `row` as text, if the table has an id column and the cell is present,
+  /// and, for a record that could not be split into fields, only if its id cell can be trusted.
   public func recordID(row: Int) -> String? {
     guard let idColumn, let column = column(idColumn) else { return nil }
+    if let issue = rowIssues[row], !issue.idTrusted { return nil }
     return column.original(row: row)
   }
 

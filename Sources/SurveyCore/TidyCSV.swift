@@ -3,7 +3,7 @@
 ///
 /// One pass, row by row, over raw pointers to every column's storage: a million-row table is
 /// written without a `String` or a reference count per cell.
-public struct TidyCSV {
+public struct TidyCSV: Sendable {
   public let table: DataTable
   /// The columns to write, in order.
   public let columns: [String]
@@ -17,7 +17,11 @@ public struct TidyCSV {
   }
 
   /// A column's storage as raw pointers, valid inside ``withAccessors(_:_:body:)``.
-  enum Accessor {
+  ///
+  /// `@unchecked Sendable`: the pointers are read-only views of column arrays that
+  /// `withAccessors` keeps alive (and unchanged) until its body, including the concurrent
+  /// writers of `chunks()`, has returned; nothing writes through them.
+  enum Accessor: @unchecked Sendable {
     case numbers(UnsafeBufferPointer<Double>, UnsafeBufferPointer<CellState>)
     /// Codes, with the CSV text of every level in one buffer (`levelEnds[k]` ends level k).
     case codes(UnsafeBufferPointer<Int32>, UnsafeBufferPointer<CellState>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>)
@@ -58,6 +62,7 @@ public struct TidyCSV {
     var pieces: [[UInt8]] = []
     var accessors: [Accessor] = []
     Self.withAccessors(selected, levelTexts, index: 0, &accessors) { accessors in
+      let accessors = accessors
       pieces = Parallel.map(parts) { part in
         let range = (rows * part / parts)..<(rows * (part + 1) / parts)
         var out = ByteWriter(capacity: range.count * selected.count * 6 + 4096)

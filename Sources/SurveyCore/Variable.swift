@@ -35,6 +35,9 @@ public struct Variable: Sendable {
   public var constraint: Expression?
   /// Personal data: never written to tidy outputs or logs.
   public var pii: Bool
+  /// Text answers may hold line breaks (a quoted cell over several lines); without it such a
+  /// cell sets its record aside as a `quoted-line-break`, the mark of a stray quote.
+  public var lineBreaks: Bool = false
   /// Other header names this variable arrives under in batch files.
   public var aliases: [String]
   /// Date layout for `date` variables, e.g. `dd.MM.yyyy`; ISO `yyyy-MM-dd` when absent.

@@ -52,28 +52,32 @@ struct BatchReader {
     var header: Header?
     var records: RecordReader?
     var delimiter = UInt8(ascii: ",")
+    var totalLines = 0
+    var leading = LeadingLines()
     try decoded.bytes.withUnsafeBufferPointer { text in
       delimiter = source.read.delimiter ?? DelimiterSniffer.sniff(text)
-      let separator = RecordScanner.separator(of: text)
-      findings += undecodableFindings(decoded, separator: separator)
-      header = try readHeader(text, separator: separator, delimiter: delimiter)
-      guard let header else { return }
-      for line in header.emptyLines {
+      let breaks = LineBreaks(text)
+      totalLines = breaks.lineCount()
+      findings += undecodableFindings(decoded, breaks: breaks)
+      header = try readHeader(text, delimiter: delimiter, leading: &leading)
+      for line in leading.emptyLines {
         findings.append(finding(.info, "empty-record", line: line, "the record has only empty fields and was skipped"))
       }
+      guard let header else { return }
       let match = HeaderMatcher(schema: schema).match(header.names)
       if schema.reportsUnknownColumns, !schema.fields.isEmpty, match.missing.count == schema.fields.count {
         throw IngestError.unrecognizedHeader(path: source.path, line: header.line)
       }
+      try requireIDColumn(match, header: header)
       findings += try headerFindings(match, header: header)
       let reader = RecordReader(
         schema: schema, targets: match.targets, headerCount: header.names.count, decimal: source.read.decimal)
       // Room for the records, estimated from the length of the first lines, so the columns
       // are not copied as they grow.
-      reader.reserve(estimatedRecords(text, from: header.offset, separator: separator))
+      reader.reserve(estimatedRecords(breaks, from: header.offset))
       try reader.read(
-        UnsafeBufferPointer(rebasing: text[header.offset...]), firstLine: header.nextLine, separator: separator,
-        delimiter: delimiter, path: source.path)
+        UnsafeBufferPointer(rebasing: text[header.offset...]), firstLine: header.nextLine, delimiter: delimiter,
+        lineBreaksAllowed: lineBreaksAllowed(match.targets), path: source.path)
       records = reader
     }
     group.wait()
@@ -88,26 +92,41 @@ struct BatchReader {
     for line in records?.emptyLines ?? [] {
       findings.append(finding(.info, "empty-record", line: Int(line), "the record has only empty fields and was skipped"))
     }
+    let lines = LineAccount(
+      total: totalLines, header: header == nil ? 0 : 1, records: records?.rowCount ?? 0,
+      emptyRecords: leading.emptyLines.count + (records?.emptyLines.count ?? 0),
+      blank: leading.blankLines + (records?.tally.blankLines ?? 0),
+      continuation: records?.tally.continuationLines ?? 0)
+    if !lines.accounted {
+      findings.append(
+        finding(
+          .error, "lines-unaccounted", line: nil,
+          "the file has \(lines.total) lines but \(lines.header + lines.records + lines.emptyRecords + lines.blank + lines.continuation) were read as header, records, empty records, blank lines or continuations; please report this file"))
+    }
     let report = BatchReport(
       name: source.name, path: source.path, sha256: digest.value, bytes: raw.count, records: records?.rowCount ?? 0,
       encoding: decoded.encoding, encodingSource: decoded.source, byteOrderMark: decoded.hadByteOrderMark,
-      delimiter: delimiter, decimal: source.read.decimal, header: header?.names ?? [])
+      delimiter: delimiter, decimal: source.read.decimal, header: header?.names ?? [], lines: lines)
     return Outcome(report: report, findings: findings, records: records)
   }
 
   struct Header {
     var names: [String]
     var line: Int
-    /// Lines of records with only empty fields before the header (skipped).
-    var emptyLines: [Int]
     /// Where the records begin.
     var offset: Int
     var nextLine: Int
   }
 
-  /// The first record, or nil when the file has none.
-  func readHeader(_ text: UnsafeBufferPointer<UInt8>, separator: UInt8, delimiter: UInt8) throws -> Header? {
-    let parser = try CSVParser(delimiter: delimiter, lineEnd: separator, path: source.path)
+  /// Blank lines and records with only empty fields before the header (or in a file without one).
+  struct LeadingLines {
+    var blankLines = 0
+    var emptyLines: [Int] = []
+  }
+
+  /// The first record, or nil when the file has none; `leading` gets the lines skipped before it.
+  func readHeader(_ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, leading: inout LeadingLines) throws -> Header? {
+    let parser = try CSVParser(delimiter: delimiter, path: source.path)
     let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
     sink.initialize(to: FieldSink(rows: 4, fieldsPerRow: 64))
     defer {
@@ -115,8 +134,10 @@ struct BatchReader {
       sink.deinitialize(count: 1)
       sink.deallocate()
     }
-    var scanner = RecordScanner(text, separator: separator, parser: parser, sink: sink, path: source.path)
+    var scanner = RecordScanner(text, parser: parser, sink: sink, path: source.path)
     try scanner.scanHeader()
+    leading.blankLines = scanner.tally.blankLines
+    leading.emptyLines = (0..<sink.pointee.emptyCount).map { Int(sink.pointee.emptyLines[$0]) }
     guard sink.pointee.rowCount > 0 else { return nil }
     guard sink.pointee.rowCount == 1, !sink.pointee.recordOpen else {
       // Records after the header on its own line would be lost: refuse rather than drop them.
@@ -126,25 +147,40 @@ struct BatchReader {
     }
     let fields = Int(sink.pointee.rowFields[0])
     let names = (0..<fields).map { k in sink.pointee.fieldBytes(k).map { String(decoding: $0, as: UTF8.self) } ?? "" }
-    let empty = (0..<sink.pointee.emptyCount).map { Int(sink.pointee.emptyLines[$0]) }
     return Header(
-      names: names, line: Int(sink.pointee.rowLines[0]), emptyLines: empty, offset: scanner.offset,
+      names: names, line: Int(sink.pointee.rowLines[0]), offset: scanner.offset,
       nextLine: scanner.nextLine)
   }
 
   /// About how many records follow `start`: the bytes left over the mean length of the next
   /// 256 lines, with a little room to spare.
-  func estimatedRecords(_ text: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8) -> Int {
-    guard let base = text.baseAddress, start < text.count else { return 0 }
+  func estimatedRecords(_ breaks: LineBreaks, from start: Int) -> Int {
+    guard start < breaks.count else { return 0 }
     var lines = 0
     var position = start
-    while lines < 256, position < text.count, let hit = memchr(base + position, Int32(separator), text.count - position) {
+    while lines < 256, position < breaks.count {
+      position = breaks.end(from: position)
       lines += 1
-      position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
     }
     guard lines > 0, position > start else { return 1 }
     let meanLength = Double(position - start) / Double(lines)
-    return Int(Double(text.count - start) / meanLength * 1.02) + 64
+    return Int(Double(breaks.count - start) / meanLength * 1.02) + 64
+  }
+
+  /// Per header position: may its quoted fields hold line breaks (the codebook's `line_breaks`)?
+  func lineBreaksAllowed(_ targets: [FieldTarget]) -> [Bool] {
+    targets.map { target in
+      if case .column(let index) = target { return schema.fields[index].lineBreaks }
+      return false
+    }
+  }
+
+  /// A batch without the id column would lose every record to cleaning: refuse it.
+  func requireIDColumn(_ match: HeaderMatcher.Result, header: Header) throws {
+    guard let id = schema.idField, let index = schema.fields.firstIndex(where: { $0.name == id }),
+      match.missing.contains(index)
+    else { return }
+    throw IngestError.missingIDColumn(path: source.path, line: header.line, column: id, header: header.names)
   }
 
   func headerFindings(_ match: HeaderMatcher.Result, header: Header) throws -> [Finding] {
@@ -183,25 +219,16 @@ struct BatchReader {
   }
 
   /// One finding per line that held bytes the encoding cannot decode.
-  func undecodableFindings(_ decoded: DecodedText, separator: UInt8) -> [Finding] {
+  func undecodableFindings(_ decoded: DecodedText, breaks: LineBreaks) -> [Finding] {
     guard !decoded.invalidOffsets.isEmpty else { return [] }
     var findings: [Finding] = []
-    var line = 1
-    var position = 0
     var lastLine = 0
-    let bytes = decoded.bytes
-    for offset in decoded.invalidOffsets {
-      while position < offset {
-        if bytes[position] == separator { line += 1 }
-        position += 1
-      }
-      if line != lastLine {
-        findings.append(
-          finding(
-            .error, "undecodable-bytes", line: line,
-            "bytes that are not valid \(decoded.encoding.rawValue) were replaced by U+FFFD"))
-        lastLine = line
-      }
+    for line in breaks.lines(of: decoded.invalidOffsets) where line != lastLine {
+      findings.append(
+        finding(
+          .error, "undecodable-bytes", line: line,
+          "bytes that are not valid \(decoded.encoding.rawValue) were replaced by U+FFFD"))
+      lastLine = line
     }
     return findings
   }

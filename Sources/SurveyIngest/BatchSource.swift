@@ -28,4 +28,37 @@ public struct BatchReport: Sendable, Equatable {
   public var delimiter: UInt8
   public var decimal: UInt8
   public var header: [String]
+  /// How the file's physical lines were used.
+  public var lines: LineAccount
+}
+
+/// Where every physical line of a batch went: the parts add up to `total` unless a line was
+/// lost, which `accounted` makes checkable (`run.json` reports both).
+public struct LineAccount: Sendable, Equatable {
+  /// Physical lines in the file (LF, CR LF or a lone CR ends one; a last line without an end counts).
+  public var total: Int
+  /// The header's line.
+  public var header: Int
+  /// The first line of each record (ragged, broken and set-aside records included).
+  public var records: Int
+  /// Lines of records whose fields were all empty (skipped with an `empty-record` finding).
+  public var emptyRecords: Int
+  /// Lines with no field at all, skipped.
+  public var blank: Int
+  /// Lines after the first of a record whose quoted field holds line breaks where the codebook
+  /// allows them.
+  public var continuation: Int
+
+  public init(total: Int, header: Int, records: Int, emptyRecords: Int, blank: Int, continuation: Int) {
+    self.total = total
+    self.header = header
+    self.records = records
+    self.emptyRecords = emptyRecords
+    self.blank = blank
+    self.continuation = continuation
+  }
+
+  /// Every physical line is the header, the start of a record, an empty record, a blank line or
+  /// the continuation of an allowed multi-line field.
+  public var accounted: Bool { header + records + emptyRecords + blank + continuation == total }
 }

@@ -9,14 +9,12 @@ import CLibCSV
 final class CSVParser {
   private let handle: UnsafeMutablePointer<csv_parser>
   let delimiter: UInt8
-  /// Only CR ends a record (old Mac files, where LF may appear inside cells).
-  let carriageReturnEndsRecords: Bool
   private let path: String
 
   /// - Throws: ``IngestError/parserSetup(path:code:)`` when libcsv cannot allocate its state.
-  init(delimiter: UInt8, lineEnd: UInt8 = 0x0A, path: String) throws {
+  /// Records end at CR or LF (libcsv's default; CR LF is one end), as ``LineBreaks`` counts lines.
+  init(delimiter: UInt8, path: String) throws {
     self.delimiter = delimiter
-    carriageReturnEndsRecords = lineEnd == 0x0D
     self.path = path
     handle = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
     let status = csv_init(handle, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL))
@@ -36,7 +34,6 @@ final class CSVParser {
     csv_set_delim(handle, delimiter)
     // With a tab delimiter, tabs must not be trimmed as white space.
     if delimiter == UInt8(ascii: "\t") { csv_set_space_func(handle, spaceOnly) }
-    if carriageReturnEndsRecords { csv_set_term_func(handle, carriageReturnOnly) }
   }
 
   /// Forgets any partial record, ready to read from the start of a fresh record.
@@ -82,8 +79,6 @@ enum ParserStatus: Equatable {
 }
 
 private func spaceOnly(_ byte: UInt8) -> Int32 { byte == 0x20 ? 1 : 0 }
-
-private func carriageReturnOnly(_ byte: UInt8) -> Int32 { byte == 0x0D ? 1 : 0 }
 
 // The callbacks write through a pointer to a plain struct: no reference counting per field.
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {

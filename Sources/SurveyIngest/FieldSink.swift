@@ -19,7 +19,8 @@ struct FieldSink {
   var lengths: UnsafeMutablePointer<Int32>
   var fieldCount = 0
   var fieldCapacity: Int
-  /// Per record: first field, number of fields, start line, flag (0, or 1 = broken quoting).
+  /// Per record: first field, number of fields, start line, flag (0, ``brokenQuote`` or
+  /// ``spansLines``).
   var rowFirst: UnsafeMutablePointer<Int>
   var rowFields: UnsafeMutablePointer<Int32>
   var rowLines: UnsafeMutablePointer<Int32>
@@ -30,6 +31,8 @@ struct FieldSink {
   var emptyLines: UnsafeMutablePointer<Int32>
   var emptyCount = 0
   var emptyCapacity: Int
+  /// Records set aside because a quoted field ran over lines where it may not (rare).
+  var spans: [LineSpan] = []
 
   /// Per header position: true when no column reads it, so its bytes need not be kept (only
   /// whether it holds data). Nil: keep every field. Owned by the reader that sets it.
@@ -42,6 +45,7 @@ struct FieldSink {
   var recordHasData = false
 
   static let brokenQuote: UInt8 = 1
+  static let spansLines: UInt8 = 2
 
   init(rows: Int = 16384, fieldsPerRow: Int = 32) {
     byteCapacity = rows * fieldsPerRow * 8
@@ -88,6 +92,7 @@ struct FieldSink {
     fieldCount = 0
     rowCount = 0
     emptyCount = 0
+    spans.removeAll(keepingCapacity: true)
   }
 
   private mutating func openRecord() {
@@ -165,6 +170,26 @@ struct FieldSink {
     recordOpen = false
   }
 
+  /// The header position of the field being read: how many fields the open record has.
+  var openFieldPosition: Int { recordOpen ? Int(rowFields[rowCount - 1]) : 0 }
+
+  /// The last record (the one that began on `recordLine`) swallowed lines: keep only its
+  /// fields before `span.column`, flag it and note the span.
+  mutating func setAsideLastRecord(_ span: LineSpan) {
+    if rowCount == 0 || rowLines[rowCount - 1] != recordLine || recordOpen { abandonRecord() }
+    let row = rowCount - 1
+    let keep = min(span.column, Int(rowFields[row]))
+    if keep < Int(rowFields[row]) {
+      fieldCount = rowFirst[row] + keep
+      byteCount = starts[fieldCount]
+      rowFields[row] = Int32(keep)
+    }
+    rowFlags[row] = Self.spansLines
+    var noted = span
+    noted.row = row
+    spans.append(noted)
+  }
+
   /// The bytes of field `index`, or nil for an empty unquoted field.
   @inline(__always)
   func fieldBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
@@ -172,4 +197,31 @@ struct FieldSink {
     if length < 0 { return nil }
     return UnsafeBufferPointer(start: bytes + starts[index], count: Int(length))
   }
+}
+
+/// A record whose quoted field ran past the end of its line in a column that may not hold
+/// line breaks (or past ``RecordScanner/maximumFieldLines``).
+public struct LineSpan: Sendable, Equatable {
+  /// How the quoted field ended.
+  public enum End: String, Sendable {
+    /// The quote closed and the record ended normally on `lastLine`.
+    case closed
+    /// The quoting broke (text after a closing quote) on `lastLine`.
+    case broken
+    /// The quote was never closed; `lastLine` is the file's last line.
+    case unclosed
+    /// The field ran on past ``RecordScanner/maximumFieldLines``; the look-ahead stopped at `lastLine`.
+    case tooLong
+  }
+
+  /// The row (in its sink, then in its batch) of the record set aside.
+  public var row: Int
+  /// The header position of the quoted field.
+  public var column: Int
+  public var firstLine: Int
+  public var lastLine: Int
+  public var end: End
+
+  /// How many physical lines the field runs over.
+  public var lineCount: Int { lastLine - firstLine + 1 }
 }

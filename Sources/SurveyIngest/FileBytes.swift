@@ -6,9 +6,12 @@
 
 /// Reads whole files into memory with POSIX calls, turning `errno` into a readable reason.
 enum FileBytes {
+  /// Refuses what is not a regular file (a named pipe, a device, a folder) before reading a
+  /// byte: opening is non-blocking, so a FIFO with no writer cannot hang the run.
+  ///
   /// - Throws: ``IngestError/unreadable(path:reason:)``.
   static func read(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY)
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
     guard fd >= 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
     var info = stat()
@@ -16,7 +19,7 @@ enum FileBytes {
       throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw IngestError.unreadable(path: path, reason: "not a regular file")
+      throw IngestError.unreadable(path: path, reason: "it is \(kind(info.st_mode)), not a regular file")
     }
     let size = Int(info.st_size)
     var failure: Int32 = 0
@@ -43,6 +46,17 @@ enum FileBytes {
       bytes.append(contentsOf: chunk[0..<n])
     }
     return bytes
+  }
+}
+
+/// What a file that is not a regular file is, for the error message.
+func kind(_ mode: mode_t) -> String {
+  switch mode & S_IFMT {
+  case S_IFDIR: return "a folder"
+  case S_IFIFO: return "a named pipe"
+  case S_IFCHR, S_IFBLK: return "a device"
+  case S_IFSOCK: return "a socket"
+  default: return "a special file"
   }
 }
 

@@ -81,11 +81,17 @@ public enum Ingest {
         pendingRows.append(
           (offset + row, "bad-quote", "a quote is not closed, or text follows a closing quote; the record cannot be split into fields"))
       }
+      for span in part.lineSpans {
+        rowIssues[offset + span.row] = RowIssue(rule: QuotedLineBreak.rule)
+        pendingRows.append(
+          (offset + span.row, QuotedLineBreak.rule, QuotedLineBreak.message(span, header: outcome.report.header)))
+      }
     }
     var table = DataTable(
       columns: builders.map { $0.build() }, batches: sources.map { BatchInfo(name: $0.name, path: $0.path, decimal: $0.read.decimal) },
       rowBatch: rowBatch, rowLine: rowLine, rowIssues: rowIssues, idColumn: schema.idField)
     table.missingColumns = reportsMissing(findings)
+    RecordIDTrust.mark(&table)
     for pending in pendingRows.sorted(by: { $0.row < $1.row }) {
       findings.append(
         Finding(severity: .error, rule: pending.rule, variable: nil, row: pending.row, in: table, value: nil, message: pending.message))

@@ -21,6 +21,8 @@ public enum IngestError: Error, Equatable, Sendable {
   case missingColumn(path: String, column: String, header: [String])
   /// The same column is requested under two header names, or twice.
   case duplicateColumn(path: String, line: Int, column: String)
+  /// A batch has no column for the codebook's id variable: every record would be dropped.
+  case missingIDColumn(path: String, line: Int, column: String, header: [String])
   /// There are more than 65,535 batch files in one run.
   case tooManyBatches(count: Int)
 }
@@ -48,6 +50,9 @@ extension IngestError: LocalizedError {
       return "\(path):1: no column '\(column)' in the header (it has: \(shown))"
     case .duplicateColumn(let path, let line, let column):
       return "\(path):\(line): the column '\(column)' appears more than once in the header"
+    case .missingIDColumn(let path, let line, let column, let header):
+      let shown = header.prefix(12).joined(separator: ", ") + (header.count > 12 ? ", …" : "")
+      return "\(path):\(line): the header has no column for the id variable '\(column)' (it has: \(shown)); without ids no record of the batch can be kept, so the batch is not read (add the column, or an alias for it in the codebook)"
     case .tooManyBatches(let count):
       return "\(count) batch files in one run; at most 65535 are supported"
     }

@@ -17,11 +17,14 @@ public struct IngestField: Sendable {
   public var dateFormat: DateFormat
   /// A missing column is an error finding (not a warning).
   public var required: Bool
+  /// Quoted cells may hold line breaks (free-text answers); elsewhere a quoted field that runs
+  /// past its line sets the record aside with a finding.
+  public var lineBreaks: Bool
 
   public init(
     name: String, type: VariableType, levels: [String] = [], discoversLevels: Bool = false,
     numericIfPossible: Bool = false, aliases: [String] = [], missingCodes: [String] = [],
-    dateFormat: DateFormat = .iso, required: Bool = false
+    dateFormat: DateFormat = .iso, required: Bool = false, lineBreaks: Bool = false
   ) {
     self.name = name
     self.type = type
@@ -32,6 +35,7 @@ public struct IngestField: Sendable {
     self.missingCodes = missingCodes
     self.dateFormat = dateFormat
     self.required = required
+    self.lineBreaks = lineBreaks
   }
 }
 
@@ -64,7 +68,8 @@ public struct IngestSchema: Sendable {
       IngestField(
         name: variable.name, type: variable.type, levels: variable.codes.map(\.code),
         aliases: variable.aliases, missingCodes: codebook.missingCodes(for: variable).map(\.code),
-        dateFormat: variable.format.flatMap { try? DateFormat($0) } ?? .iso, required: variable.required)
+        dateFormat: variable.format.flatMap { try? DateFormat($0) } ?? .iso, required: variable.required,
+        lineBreaks: variable.lineBreaks)
     }
     self.init(fields: fields, idField: codebook.idVariable)
   }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import SurveyCore
 
 /// Where a header column's values go.
@@ -11,13 +12,15 @@ enum FieldTarget: Sendable {
 
 /// Reads the records of a batch into column builders, a chunk of records at a time.
 ///
-/// Every record becomes exactly one row, also a ragged one or one broken by a bad quote (listed
-/// in `ragged` and `brokenQuotes`); records with only empty fields are listed in `emptyLines`.
+/// Every record becomes exactly one row, also a ragged one, one broken by a bad quote or one set
+/// aside because a quoted field swallowed lines (listed in `ragged`, `brokenQuotes` and
+/// `lineSpans`); records with only empty fields are listed in `emptyLines`, and `tally` accounts
+/// for blank lines and the continuation lines of multi-line fields.
 ///
-/// `@unchecked Sendable`: the mutable state (`rowLines`, `ragged`, `brokenQuotes`,
+/// `@unchecked Sendable`: the mutable state (`rowLines`, `ragged`, `brokenQuotes`, `lineSpans`,
 /// `emptyLines`, the builders) is changed only by `convert`, on the one converting thread, and
-/// read only after `read` has waited for that thread (`converter.wait()`); the rest is
-/// immutable after `init`.
+/// read only after `read` has waited for that thread (`converter.wait()`); `tally` is written by
+/// `read` on the calling thread after the scan; the rest is immutable after `init`.
 final class RecordReader: @unchecked Sendable {
   static let chunkRows = 16384
 
@@ -29,6 +32,10 @@ final class RecordReader: @unchecked Sendable {
   private(set) var ragged: [(row: Int, fields: Int)] = []
   /// Rows whose quoting is broken.
   private(set) var brokenQuotes: [Int] = []
+  /// Rows set aside because a quoted field ran over lines where it may not.
+  private(set) var lineSpans: [LineSpan] = []
+  /// Blank lines and continuation lines met while reading the records.
+  private(set) var tally = LineTally()
   private(set) var emptyLines: [Int32] = []
 
   /// Per builder: the header positions it reads, with the code bit for split multi-select columns.
@@ -61,15 +68,16 @@ final class RecordReader: @unchecked Sendable {
     rowLines.reserveCapacity(rows)
   }
 
-  /// Reads every record of `text`, whose first byte is on line `firstLine`.
+  /// Reads every record of `text`, whose first byte is on line `firstLine`; `lineBreaksAllowed`
+  /// says, per header position, whether quoted fields may hold line breaks.
   ///
   /// Two threads share the work: this one runs libcsv into one sink while a second converts
   /// the previous chunk, held in the other sink, into the columns. Chunks are converted in
   /// order, so the result is the same as reading on one thread.
   func read(
-    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, separator: UInt8, delimiter: UInt8, path: String
+    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, delimiter: UInt8, lineBreaksAllowed: [Bool], path: String
   ) throws {
-    let parser = try CSVParser(delimiter: delimiter, lineEnd: separator, path: path)
+    let parser = try CSVParser(delimiter: delimiter, path: path)
     let sinks = UnsafeMutablePointer<FieldSink>.allocate(capacity: 2)
     let ignoredPositions = UnsafeMutablePointer<Bool>.allocate(capacity: max(ignored.count, 1))
     ignoredPositions.initialize(from: ignored, count: ignored.count)
@@ -97,11 +105,13 @@ final class RecordReader: @unchecked Sendable {
       ignoredPositions.deallocate()
     }
     var scanner = RecordScanner(
-      text, firstLine: firstLine, separator: separator, parser: parser, sink: handoff.acquire(), path: path)
+      text, firstLine: firstLine, parser: parser, sink: handoff.acquire(), path: path,
+      lineBreaksAllowed: lineBreaksAllowed)
     try scanner.scanRecords(chunkRows: Self.chunkRows) { full in
       handoff.submit(full)
       return handoff.acquire()
     }
+    tally = scanner.tally
   }
 
   /// Moves the records waiting in `sink` into the builders and empties it.
@@ -121,11 +131,18 @@ final class RecordReader: @unchecked Sendable {
     for r in 0..<n {
       rowLines.append(sink.pointee.rowLines[r])
       let fields = Int(sink.pointee.rowFields[r])
-      if sink.pointee.rowFlags[r] == FieldSink.brokenQuote {
+      let flag = sink.pointee.rowFlags[r]
+      if flag == FieldSink.brokenQuote {
         brokenQuotes.append(base + r)
+      } else if flag == FieldSink.spansLines {
+        continue
       } else if fields != headerCount {
         ragged.append((base + r, fields))
       }
+    }
+    for var span in sink.pointee.spans {
+      span.row += base
+      lineSpans.append(span)
     }
     for e in 0..<sink.pointee.emptyCount { emptyLines.append(sink.pointee.emptyLines[e]) }
     sink.pointee.clear()
@@ -136,22 +153,29 @@ final class RecordReader: @unchecked Sendable {
 /// thread: the parser fills a free sink and submits it; the converter takes submitted sinks in
 /// order and releases them when converted.
 ///
-/// `@unchecked Sendable`: `queue` and `available` are read and changed only under `lock`; the
-/// semaphores are thread-safe; `sinks` never changes. A sink is used by one thread at a time:
-/// the parser between `acquire` and `submit`, the converter between `nextFilled` and `release`.
+/// `@unchecked Sendable`: it holds raw pointers (not `Sendable`), which never change; the
+/// queues of them live in a `Mutex`; the semaphores are thread-safe. A sink is used by one
+/// thread at a time: the parser between `acquire` and `submit`, the converter between
+/// `nextFilled` and `release`, and the semaphores order those hand-overs.
 final class ChunkHandoff: @unchecked Sendable {
   private let sinks: UnsafeMutablePointer<FieldSink>
   // Semaphores start at 0 and are signalled up: libdispatch refuses to free a semaphore whose
   // count is below its starting value, which the last acquired sink would leave.
   private let free = DispatchSemaphore(value: 0)
   private let filled = DispatchSemaphore(value: 0)
-  private let lock = NSLockLike()
-  private var queue: [UnsafeMutablePointer<FieldSink>] = []
-  private var available: [UnsafeMutablePointer<FieldSink>]
+  private let state: Mutex<Queues>
+
+  /// Sinks filled and waiting for the converter, and sinks free for the parser.
+  private struct Queues: @unchecked Sendable {
+    // `@unchecked Sendable`: raw pointers to the two sinks, only ever used under the mutex and
+    // handed to one thread at a time as described on `ChunkHandoff`.
+    var filled: [UnsafeMutablePointer<FieldSink>] = []
+    var available: [UnsafeMutablePointer<FieldSink>]
+  }
 
   init(sinks: UnsafeMutablePointer<FieldSink>) {
     self.sinks = sinks
-    available = [sinks, sinks + 1]
+    state = Mutex(Queues(available: [sinks, sinks + 1]))
     free.signal()
     free.signal()
   }
@@ -159,24 +183,24 @@ final class ChunkHandoff: @unchecked Sendable {
   /// A free sink to fill (waits while both are with the converter).
   func acquire() -> UnsafeMutablePointer<FieldSink> {
     free.wait()
-    return lock.locked { available.removeFirst() }
+    return state.withLock { $0.available.removeFirst() }
   }
 
   /// Hands a filled sink to the converter.
   func submit(_ sink: UnsafeMutablePointer<FieldSink>) {
-    lock.locked { queue.append(sink) }
+    state.withLock { $0.filled.append(sink) }
     filled.signal()
   }
 
   /// The next filled sink, or nil once the parser has finished and every sink is converted.
   func nextFilled() -> UnsafeMutablePointer<FieldSink>? {
     filled.wait()
-    return lock.locked { queue.isEmpty ? nil : queue.removeFirst() }
+    return state.withLock { $0.filled.isEmpty ? nil : $0.filled.removeFirst() }
   }
 
   /// Gives a converted (and emptied) sink back to the parser.
   func release(_ sink: UnsafeMutablePointer<FieldSink>) {
-    lock.locked { available.append(sink) }
+    state.withLock { $0.available.append(sink) }
     free.signal()
   }
 

@@ -1,43 +1,51 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Feeds decoded text to libcsv one physical line at a time, so every record knows the line it
-/// starts on, and recovers from malformed quoting.
+/// Feeds decoded text to libcsv one physical line at a time, so every record knows the lines it
+/// spans, and recovers from malformed quoting and from quoted fields that swallow lines.
 ///
-/// When libcsv (strict mode) rejects a quote, or a quote is still open at the end of the input,
-/// the record that was being read is flagged and reading resumes on the line after the one where
-/// that record began: one broken record never swallows the rest of the file.
+/// - When libcsv (strict mode) rejects a quote, or a quote is still open at the end of the input,
+///   the record that was being read is flagged and reading resumes on the line after the one
+///   where that record began: one broken record never swallows the rest of the file.
+/// - When a quoted field runs past the end of its line in a column that may not hold line
+///   breaks (``IngestField/lineBreaks``), the scanner reads on to learn where the field would
+///   end, sets the record aside (keeping only the fields before that one) with a ``LineSpan``
+///   saying which lines it would have swallowed, and reads those lines as records of their own.
+/// - Every physical line is accounted for in ``LineTally``: header, record, empty record, blank,
+///   or the continuation of a record whose quoted field may hold line breaks.
 struct RecordScanner {
-  let base: UnsafePointer<UInt8>
-  let count: Int
+  /// A quoted field may run over at most this many lines, even where line breaks are allowed;
+  /// past that the record is set aside (this also bounds the look-ahead on hostile input).
+  static let maximumFieldLines = 10_000
+
+  let breaks: LineBreaks
   let parser: CSVParser
   /// Where fields go; `scanRecords` swaps in a fresh sink at each chunk boundary.
   private(set) var sink: UnsafeMutablePointer<FieldSink>
   let path: String
-  private let separator: Int32
+  /// Per header position: the column's quoted fields may hold line breaks.
+  let lineBreaksAllowed: [Bool]
+  private(set) var tally = LineTally()
   private var position = 0
   private var line: Int
   private var recordStartLine: Int
   private var recordStartOffset = 0
+  /// The header position of a quoted field that ran past its line where it may not.
+  private var spanColumn: Int?
+  /// Continuation lines counted for the record being read (taken back if it is set aside).
+  private var recordContinuations = 0
   private var readingHeader = false
 
   /// - Parameters:
   ///   - text: the bytes to read.
   ///   - firstLine: the line number of the first byte (for a part of a file).
-  ///   - separator: the line-end byte (LF, or CR for old Mac files).
+  ///   - lineBreaksAllowed: per header position, whether quoted fields may span lines.
   init(
-    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, separator: UInt8, parser: CSVParser,
-    sink: UnsafeMutablePointer<FieldSink>, path: String
+    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, parser: CSVParser, sink: UnsafeMutablePointer<FieldSink>,
+    path: String, lineBreaksAllowed: [Bool] = []
   ) {
-    base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
-    count = text.count
+    breaks = LineBreaks(text)
     self.parser = parser
     self.sink = sink
     self.path = path
-    self.separator = Int32(separator)
+    self.lineBreaksAllowed = lineBreaksAllowed
     line = firstLine
     recordStartLine = firstLine
   }
@@ -47,30 +55,10 @@ struct RecordScanner {
   /// The line number of the next byte to read.
   var nextLine: Int { line }
 
-  /// The line-end byte of `text`: CR when lone CRs (not followed by LF) outnumber LFs, as in
-  /// old Mac files (whose cells may still hold LFs); LF otherwise (also for CRLF).
-  static func separator(of text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-    guard let base = text.baseAddress, !text.isEmpty else { return 0x0A }
-    var loneCR = 0
-    var position = 0
-    while position < text.count, let hit = memchr(base + position, 0x0D, text.count - position) {
-      let index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-      if index + 1 >= text.count || text[index + 1] != 0x0A { loneCR += 1 }
-      position = index + 1
-    }
-    guard loneCR > 0 else { return 0x0A }
-    var lineFeeds = 0
-    position = 0
-    while position < text.count, let hit = memchr(base + position, 0x0A, text.count - position) {
-      lineFeeds += 1
-      position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-    }
-    return loneCR > lineFeeds ? 0x0D : 0x0A
-  }
-
   /// Reads the first record (the header) into the sink.
   ///
-  /// - Throws: ``IngestError/badHeader(path:line:problem:)`` for broken quoting in the header.
+  /// - Throws: ``IngestError/badHeader(path:line:problem:)`` for broken quoting in the header or
+  ///   a quoted column name that runs over several lines.
   mutating func scanHeader() throws {
     readingHeader = true
     defer { readingHeader = false }
@@ -86,20 +74,64 @@ struct RecordScanner {
     sink = try flush(sink)
   }
 
-  private func lineEnd(from offset: Int) -> Int {
-    guard offset < count, let hit = memchr(base + offset, separator, count - offset) else { return count }
-    return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+  private func allowsLineBreaks(_ column: Int) -> Bool {
+    column < lineBreaksAllowed.count && lineBreaksAllowed[column]
   }
 
-  private mutating func recover() throws {
+  /// Sets the record being read aside and resumes on the line after its first line.
+  private mutating func restartAfterRecordStart() throws {
+    try parser.reset()
+    position = breaks.end(from: recordStartOffset)
+    line = recordStartLine + 1
+    tally.continuationLines -= recordContinuations
+    recordContinuations = 0
+    spanColumn = nil
+  }
+
+  /// libcsv rejected the quoting of the record being read (or a quote is open at the end).
+  private mutating func recover(atLine failureLine: Int, unclosed: Bool) throws {
     if readingHeader {
       throw IngestError.badHeader(
         path: path, line: recordStartLine, problem: "a quote is not closed or is followed by other text")
     }
     sink.pointee.abandonRecord()
-    try parser.reset()
-    position = lineEnd(from: recordStartOffset)
-    line = recordStartLine + 1
+    if let column = spanColumn {
+      let end: LineSpan.End = unclosed ? .unclosed : .broken
+      sink.pointee.setAsideLastRecord(
+        LineSpan(row: 0, column: column, firstLine: recordStartLine, lastLine: failureLine, end: end))
+    }
+    try restartAfterRecordStart()
+  }
+
+  /// The record whose quoted field ran over lines where it may not has ended on `lastLine`.
+  private mutating func setAsideSpan(lastLine: Int, end: LineSpan.End) throws {
+    guard let column = spanColumn else { return }
+    if end == .tooLong { sink.pointee.abandonRecord() }
+    sink.pointee.setAsideLastRecord(
+      LineSpan(row: 0, column: column, firstLine: recordStartLine, lastLine: lastLine, end: end))
+    try restartAfterRecordStart()
+  }
+
+  /// The line just read ended inside a record: its open field is quoted and holds a line break.
+  private mutating func recordContinues(onto nextLine: Int) throws {
+    if spanColumn == nil {
+      let column = sink.pointee.openFieldPosition
+      if readingHeader {
+        throw IngestError.badHeader(
+          path: path, line: recordStartLine,
+          problem: "the quoted name of column \(column + 1) runs over more than one line (a stray quote?)")
+      }
+      if !allowsLineBreaks(column) { spanColumn = column }
+    }
+    if nextLine - recordStartLine >= Self.maximumFieldLines {
+      if spanColumn == nil { spanColumn = sink.pointee.openFieldPosition }
+      try setAsideSpan(lastLine: nextLine - 1, end: .tooLong)
+      return
+    }
+    if spanColumn == nil {
+      tally.continuationLines += 1
+      recordContinuations += 1
+    }
   }
 
   private mutating func run(
@@ -107,37 +139,74 @@ struct RecordScanner {
     flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
   ) throws {
     while true {
-      while position < count {
+      while position < breaks.count {
         if done(sink.pointee) { return }
-        if parser.isBetweenRecords {
+        let startsRecord = parser.isBetweenRecords
+        if startsRecord {
           if chunkRows > 0, sink.pointee.rowCount >= chunkRows { sink = try flush(sink) }
           recordStartLine = line
           recordStartOffset = position
+          recordContinuations = 0
           sink.pointee.recordLine = Int32(truncatingIfNeeded: line)
         }
-        let end = lineEnd(from: position)
-        let chunk = UnsafeRawBufferPointer(start: base + position, count: end - position)
+        let kept = sink.pointee.rowCount + sink.pointee.emptyCount
+        let end = breaks.end(from: position)
+        let chunk = UnsafeRawBufferPointer(start: breaks.base + position, count: end - position)
         if let status = parser.parse(chunk, into: sink) {
           switch status {
           case .malformedQuote:
-            try recover()
+            try recover(atLine: line, unclosed: false)
             continue
           case .failure(_, let message):
             throw IngestError.parserFailure(path: path, line: recordStartLine, message: message)
           }
         }
+        let terminated = end > position && (breaks.base[end - 1] == 0x0A || breaks.base[end - 1] == 0x0D)
         position = end
         line += 1
+        if parser.isBetweenRecords {
+          if spanColumn != nil {
+            try setAsideSpan(lastLine: line - 1, end: .closed)
+          } else if startsRecord, sink.pointee.rowCount + sink.pointee.emptyCount == kept, !sink.pointee.recordOpen {
+            tally.blankLines += 1
+          }
+        } else if terminated {
+          try recordContinues(onto: line)
+        }
       }
       if done(sink.pointee) { return }
-      guard let status = parser.finish(into: sink) else { return }
+      let open = !parser.isBetweenRecords
+      let lastLine = line - 1
+      guard let status = parser.finish(into: sink) else {
+        if open, spanColumn != nil { try setAsideSpan(lastLine: lastLine, end: .closed) }
+        if position >= breaks.count { return }
+        continue
+      }
       switch status {
       case .malformedQuote:
-        try recover()
+        try recover(atLine: lastLine, unclosed: true)
       case .failure(_, let message):
         throw IngestError.parserFailure(path: path, line: recordStartLine, message: message)
       }
-      if position >= count { return }
+      if position >= breaks.count { return }
     }
+  }
+}
+
+/// How the physical lines of a batch were used; they add up to the file's line count.
+public struct LineTally: Sendable, Equatable {
+  /// Lines with no field at all (empty or only spaces), skipped.
+  public var blankLines = 0
+  /// Lines after the first of a record whose quoted field holds line breaks where allowed.
+  public var continuationLines = 0
+
+  public init(blankLines: Int = 0, continuationLines: Int = 0) {
+    self.blankLines = blankLines
+    self.continuationLines = continuationLines
+  }
+
+  static func + (lhs: LineTally, rhs: LineTally) -> LineTally {
+    LineTally(
+      blankLines: lhs.blankLines + rhs.blankLines, continuationLines: lhs.continuationLines + rhs.continuationLines)
   }
 }

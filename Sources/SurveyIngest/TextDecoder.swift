@@ -32,8 +32,8 @@ enum TextDecoder {
     if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
       input.removeFirst(3)
       bom = true
-    } else if input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF) {
-      throw IngestError.unsupportedEncoding(path: path, encoding: "UTF-16")
+    } else if let wide = wideEncoding(input) {
+      throw IngestError.unsupportedEncoding(path: path, encoding: wide)
     }
     if let declared, declared != .utf8 {
       // A byte-order mark, or non-ASCII text that is all valid UTF-8, is near-certain evidence
@@ -62,6 +62,26 @@ enum TextDecoder {
       }
       return singleByte(input, encoding: sniff(input), source: .sniffed, bom: bom)
     }
+  }
+
+  /// UTF-16 or UTF-32, by its byte-order mark or, without one, by the zero bytes that ASCII
+  /// text in those encodings puts at fixed places (a CSV header is ASCII-heavy); nil otherwise.
+  static func wideEncoding(_ bytes: [UInt8]) -> String? {
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
+    if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32BE" }
+    if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+    if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+    let sample = bytes.prefix(4096)
+    guard sample.count >= 4 else { return nil }
+    var zeros = [0, 0, 0, 0]
+    for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 4] += 1 }
+    let quarter = sample.count / 4
+    // Most ASCII characters leave 3 zero bytes in 4 (UTF-32) or 1 in 2 (UTF-16).
+    if zeros[1] + zeros[2] + zeros[3] > quarter * 5 / 2 { return "UTF-32LE (no byte-order mark)" }
+    if zeros[0] + zeros[1] + zeros[2] > quarter * 5 / 2 { return "UTF-32BE (no byte-order mark)" }
+    if zeros[1] + zeros[3] > quarter * 3 / 2 { return "UTF-16LE (no byte-order mark)" }
+    if zeros[0] + zeros[2] > quarter * 3 / 2 { return "UTF-16BE (no byte-order mark)" }
+    return nil
   }
 
   /// The single-byte encoding the high bytes of `bytes` most likely come from.

@@ -51,6 +51,16 @@ struct RunManifest {
       ("byte_order_mark", report.byteOrderMark ? "true" : "false"),
       ("delimiter", JSONText.string(ReadOptions.delimiterName(report.delimiter))),
       ("decimal", JSONText.string(String(UnicodeScalar(report.decimal)))),
+      ("lines", lines(report.lines)),
+    ])
+  }
+
+  /// Where every physical line of a batch went; `accounted` is false if any line is missing.
+  static func lines(_ lines: LineAccount) -> String {
+    JSONText.object([
+      ("total", String(lines.total)), ("header", String(lines.header)), ("records", String(lines.records)),
+      ("empty_records", String(lines.emptyRecords)), ("blank", String(lines.blank)),
+      ("continuation", String(lines.continuation)), ("accounted", lines.accounted ? "true" : "false"),
     ])
   }
 
@@ -80,11 +90,14 @@ struct RunManifest {
         ])
     }
     lines.append("  \"margins\": " + (marginObjects.isEmpty ? "[]" : "[\n" + marginObjects.joined(separator: ",\n") + "\n  ]"))
+    let physicalLines = inputs.reduce(0) { $0 + $1.lines.total }
+    let linesAccounted = inputs.allSatisfy(\.lines.accounted)
     lines.append(
       "  \"records\": "
         + JSONText.object([
           ("raw", String(records.raw)), ("tidy", String(records.tidy)), ("dropped", String(records.dropped)),
-          ("conserved", records.raw == records.tidy + records.dropped ? "true" : "false"),
+          ("lines", String(physicalLines)), ("lines_accounted", linesAccounted ? "true" : "false"),
+          ("conserved", records.raw == records.tidy + records.dropped && linesAccounted ? "true" : "false"),
         ]))
     lines.append(
       "  \"findings\": "

@@ -61,11 +61,11 @@ struct IngestTests {
     #expect(result.findings.filter { $0.rule == "ragged-row" }.isEmpty)
   }
 
-  @Test("CRLF line ends and a quoted field with a line break keep the record lines right")
+  @Test("CRLF line ends and a quoted field with a line break (where allowed) keep the record lines right")
   func crlfAndQuotedNewline() throws {
-    let result = try ingest("respondent_id,region,age\r\nR1,\"Chișinău\r\nsector Botanica\",30\r\nR2,Nord,31\r\n")
+    let result = try ingestNotes("respondent_id,note,age\r\nR1,\"Chișinău\r\nsector Botanica\",30\r\nR2,Nord,31\r\n")
     #expect(result.table.rowCount == 2)
-    #expect(result.column("region").formatted(row: 0) == "Chișinău\r\nsector Botanica")
+    #expect(result.column("note").formatted(row: 0) == "Chișinău\r\nsector Botanica")
     #expect(result.table.rowLine == [2, 4])
     #expect(result.findings.filter { $0.rule != "missing-column" }.isEmpty)
   }
@@ -106,7 +106,7 @@ struct IngestTests {
   func unterminatedQuote() throws {
     let result = try ingest("respondent_id,region,age\nR1,Nord,30\nR2,\"Sud,31\nR3,Centru,32\nR4,Nord,33\n")
     #expect(result.table.rowCount == 4)
-    let bad = result.findings.filter { $0.rule == "bad-quote" }
+    let bad = result.findings.filter { $0.rule == "quoted-line-break" }
     #expect(bad.map(\.line) == [3])
     #expect((0..<4).map { result.table.recordID(row: $0) } == ["R1", "R2", "R3", "R4"])
     #expect(result.column("age").numbers?[3] == 33)
@@ -116,7 +116,7 @@ struct IngestTests {
   @Test("an unterminated quote closed by a later quote is still caught")
   func unterminatedQuoteClosedLater() throws {
     let result = try ingest("respondent_id,region,age\nR1,\"Nord,30\nR2,\"Sud\",31\nR3,Centru,32\n")
-    #expect(result.findings.filter { $0.rule == "bad-quote" }.map(\.line) == [2])
+    #expect(result.findings.filter { $0.rule == "quoted-line-break" }.map(\.line) == [2])
     #expect((0..<3).map { result.table.recordID(row: $0) } == ["R1", "R2", "R3"])
     #expect(result.column("region").formatted(row: 1) == "Sud")
   }
@@ -255,14 +255,15 @@ struct IngestTests {
 
 @Suite("Ingest: awkward files found in review")
 struct AwkwardFileTests {
-  @Test("old Mac files end records with CR while cells may hold LF")
+  @Test("old Mac files end records with CR; an LF inside a quoted cell is a line end too, as Excel and R count")
   func carriageReturnFiles() throws {
-    let result = try ingest("respondent_id,region,age\r1,x,20\r2,\"a\nb\",30\r3,y,40\r")
+    let result = try ingestNotes("respondent_id,note,age\r1,x,20\r2,\"a\nb\",30\r3,y,40\r")
     #expect(result.table.rowCount == 3)
     #expect(result.findings.filter { $0.rule != "missing-column" }.isEmpty)
-    #expect(result.column("region").formatted(row: 1) == "a\nb")
+    #expect(result.column("note").formatted(row: 1) == "a\nb")
     #expect(result.column("age").numbers == [20, 30, 40])
-    #expect(result.table.rowLine == [2, 3, 4])
+    #expect(result.table.rowLine == [2, 3, 5])
+    #expect(result.batches[0].lines == LineAccount(total: 5, header: 1, records: 3, emptyRecords: 0, blank: 0, continuation: 1))
   }
 
   @Test("a leading row of empty fields is skipped and reported; the header after it is used")
@@ -346,7 +347,8 @@ struct ChunkedIngestTests {
     #expect(result.table.recordID(row: 32_999) == "R33000")
     #expect(result.table.recordID(row: 33_000) == "R33001")
     #expect(result.findings.filter { $0.rule == "ragged-row" }.map(\.line) == [20_001])
-    #expect(result.findings.filter { $0.rule == "bad-quote" }.map(\.line) == [33_001])
+    #expect(result.findings.filter { $0.rule == "quoted-line-break" }.map(\.line) == [33_001])
+    #expect(result.batches[0].lines.accounted)
     #expect(result.column("region").formatted(row: 0) == "Sud, 2")
   }
 }

@@ -69,7 +69,7 @@ struct RunTests {
     #expect(tidy.split(separator: "\n").count == 1 + 57)
     let log = try String(contentsOf: out.appendingPathComponent("cleaning-log.csv"), encoding: .utf8)
     let drops = log.split(separator: "\n").filter {
-      $0.contains(",duplicate-id,") || $0.contains(",ragged-row,") || $0.contains(",bad-quote,") || $0.contains(",,decision,")
+      $0.contains(",duplicate-id,") || $0.contains(",ragged-row,") || $0.contains(",quoted-line-break,") || $0.contains(",,decision,")
         || $0.contains("MD-S-0011,age,16,,decision")
     }
     #expect(drops.count == 4)
