@@ -27,7 +27,7 @@ extension Cleaner {
         let others = indices.filter { $0 != index }.map { decisions[$0] }
         findings[index] = Finding(
           severity: .error, rule: "decision-conflict", variable: decision.variable, recordID: decision.recordID,
-          batch: file, line: decision.line, message: conflictMessage(target, decision, others))
+          batch: file, line: decision.line, message: conflictMessage(target, others))
       }
     }
     return findings
@@ -58,8 +58,8 @@ extension Cleaner {
     }
   }
 
-  /// Why `decision` is not applied, naming the lines of the `others` it conflicts with.
-  func conflictMessage(_ target: DecisionTarget, _ decision: Decision, _ others: [Decision]) -> String {
+  /// Why a decision on `target` is not applied, naming the lines of the `others` it conflicts with.
+  func conflictMessage(_ target: DecisionTarget, _ others: [Decision]) -> String {
     let lines = others.map { String($0.line) }.joined(separator: ", ")
     let those = others.count == 1 ? "the decision on line \(lines)" : "the decisions on lines \(lines)"
     let verb = others.count == 1 ? "s" : ""
