@@ -2,36 +2,40 @@ import SurveyCore
 
 extension Cleaner {
   /// Applies each decision where its record and old value still match the data; every decision
-  /// that does not apply becomes a finding, never a silent skip. `accept` keeps a value the
+  /// that does not apply becomes a finding, never a silent skip, and decisions that conflict
+  /// (``conflicts(in:byID:file:)``) are none of them applied. `accept` keeps a value the
   /// policy would change; on a number that is also a missing code (a real age of 99) it makes
   /// the number a value.
   mutating func apply(_ file: DecisionsFile) {
     findings += file.findings
     let byID = rowsByID()
-    for decision in file.decisions {
+    let conflicts = conflicts(in: file.decisions, byID: byID, file: file.name)
+    for (index, decision) in file.decisions.enumerated() {
+      if let conflict = conflicts[index] {
+        findings.append(conflict)
+        continue
+      }
       func problem(_ rule: String, _ message: String) {
         findings.append(
           Finding(
             severity: .warning, rule: rule, variable: decision.variable, recordID: decision.recordID, batch: file.name,
             line: decision.line, message: message))
       }
-      guard let rows = byID[decision.recordID] else {
+      guard let rows = rows(of: decision.recordID, in: byID) else {
         problem("decision-unknown-record", "no record has this record_id; the decision is not applied")
         continue
       }
       var column: Int?
       if let name = decision.variable {
         guard let index = table.columnIndex(name) else {
-          problem("decision-unknown-variable", "the codebook has no variable called \(name); the decision is not applied")
+          problem(
+            "decision-unknown-variable",
+            "the codebook has no variable called \(LogText.capped(name)); the decision is not applied")
           continue
         }
         column = index
       }
-      let matching = rows.filter { row in
-        guard !dropped[row] else { return false }
-        guard let column, decision.action != .drop || decision.oldValue != nil else { return true }
-        return matches(decision.oldValue, column: column, row: row)
-      }
+      let matching = candidateRows(decision, rows: rows, column: column)
       guard !matching.isEmpty else {
         problem("decision-stale", "the data no longer has the old_value the reviewer saw; the decision is not applied")
         continue
@@ -85,12 +89,27 @@ extension Cleaner {
     }
   }
 
-  /// True when the cell still holds `old` (blank matches blank): the same text, or for numbers
-  /// the same value however written (`12,5`, `12.50`, `1.25e1`).
+  /// The rows whose id is `recordID`, or whose id the logs show as `recordID` (with `'` before
+  /// a formula, or cut when huge: ``SurveyCore/LogText/shows(_:_:)``); nil when there is none.
+  func rows(of recordID: String, in byID: [String: [Int]]) -> [Int]? {
+    if let rows = byID[recordID] { return rows }
+    if recordID.hasPrefix("'"), let rows = byID[String(recordID.dropFirst())],
+      LogText.shows(recordID, String(recordID.dropFirst()))
+    {
+      return rows
+    }
+    guard recordID.hasSuffix(" bytes]") else { return nil }
+    let rows = byID.filter { LogText.shows(recordID, $0.key) }.flatMap(\.value).sorted()
+    return rows.isEmpty ? nil : rows
+  }
+
+  /// True when the cell still holds `old` (blank matches blank): the same text, or the text
+  /// as the logs show it (cut when huge, `'` before a formula: ``SurveyCore/LogText/shows(_:_:)``),
+  /// or for numbers the same value however written (`12,5`, `12.50`, `1.25e1`).
   func matches(_ old: String?, column: Int, row: Int) -> Bool {
     let current = table.columns[column].original(row: row) ?? ""
     let expected = old ?? ""
-    if current == expected { return true }
+    if LogText.shows(expected, current) { return true }
     guard let values = table.columns[column].numbers, table.columns[column].state[row] == .present,
       let number = Double(expected.replacingOccurrences(of: ",", with: "."))
     else { return false }

@@ -37,15 +37,15 @@ public struct CleaningChange: Sendable, Equatable {
 public enum CleaningLog {
   public static let columns = ["record_id", "variable", "old_value", "new_value", "reason", "batch", "line"]
 
-  /// The log as CSV; cells that a spreadsheet would run as formulas are prefixed with `'`.
+  /// The log as CSV; cells that a spreadsheet would run as formulas are prefixed with `'`
+  /// (``SurveyCore/CSVWriter/runsAsFormula(_:)``: not numbers such as `-5`), and ids, names
+  /// and values are cut at ``SurveyCore/LogText/valueLimit`` scalars.
   public static func csv(_ changes: [CleaningChange]) -> String {
     var writer = CSVWriter(neutralizesFormulas: true)
     writer.row(columns)
     for change in changes {
-      writer.row([
-        change.recordID, change.variable, change.oldValue, change.newValue, change.reason, change.batch,
-        String(change.line),
-      ])
+      let texts = [change.recordID, change.variable, change.oldValue, change.newValue, change.reason, change.batch]
+      writer.row(texts.map { $0.map { LogText.capped($0) } } + [String(change.line)])
     }
     return writer.text
   }

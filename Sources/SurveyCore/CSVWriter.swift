@@ -2,7 +2,8 @@
 /// spaces; rows end with `\n`.
 public struct CSVWriter {
   public private(set) var text = ""
-  /// Prefix cells that a spreadsheet would run as a formula (`= + - @`, tab, CR) with `'`.
+  /// Prefix cells that a spreadsheet would run as a formula with `'` (see ``runsAsFormula(_:)``:
+  /// `=1+1`, `-5+1`, `@SUM(A1)`, but not the number `-5`).
   public var neutralizesFormulas: Bool
 
   public init(neutralizesFormulas: Bool = false) {
@@ -20,16 +21,11 @@ public struct CSVWriter {
     text += "\n"
   }
 
-  /// `field` as a CSV cell of a file whose fields are separated by `delimiter`.
+  /// `field` as a CSV cell of a file whose fields are separated by `delimiter`; with
+  /// `neutralize`, as ``neutralized(_:)`` shows it.
   public static func escape(_ field: String, neutralize: Bool = false, delimiter: UInt8 = 0x2C) -> String {
-    var value = field
+    let value = neutralize ? neutralized(field) : field
     let utf8 = value.utf8
-    if neutralize, let first = utf8.first,
-      first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-        || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
-    {
-      value = "'" + value
-    }
     var needsQuotes = utf8.first == 0x20 || utf8.last == 0x20
     var hasQuote = false
     for byte in utf8 where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {

@@ -47,11 +47,8 @@ extension ValidationLog {
     page += "</table>\n<h2>Findings</h2>\n<table><tr>"
     page += Self.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
     for (index, finding) in findings.enumerated() {
-      let cells = [
-        Self.id(index), finding.severity.rawValue, finding.rule, finding.variable, finding.recordID, finding.batch,
-        finding.line.map(String.init), finding.value, finding.message, finding.resolution,
-      ]
-      page += "<tr class=\"\(finding.severity.rawValue)\">" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
+      page += "<tr class=\"\(finding.severity.rawValue)\">"
+      page += cells(index).map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
     }
     page += "</table>\n</body></html>\n"
     return page

@@ -6,9 +6,10 @@ public struct ValidationLog: Sendable {
   /// The findings in log order; the n-th has the id `F000n` (zero-padded to six digits).
   public let findings: [Finding]
 
-  /// Orders `findings` by batch, line and the order they were raised.
+  /// Orders `findings` by batch, line and the order they were raised, with each flood of
+  /// per-column or per-line findings of one file made one summary (``SurveyCore/Finding/floodLimit``).
   public init(findings: [Finding]) {
-    self.findings = findings.sortedForReport()
+    self.findings = findings.collapsingFloods().sortedForReport()
   }
 
   /// The stable id of the finding at `index`.
@@ -21,37 +22,36 @@ public struct ValidationLog: Sendable {
     "finding_id", "severity", "rule", "variable", "record_id", "batch", "line", "value", "message", "resolution",
   ]
 
+  /// The cells of the finding at `index`, in the order of ``columns``, as every log shows
+  /// them: values, ids and names cut at ``LogText/valueLimit`` scalars, the message at
+  /// ``LogText/messageLimit``.
+  func cells(_ index: Int) -> [String?] {
+    let finding = findings[index]
+    func cut(_ text: String?) -> String? { text.map { LogText.capped($0) } }
+    return [
+      Self.id(index), finding.severity.rawValue, finding.rule, cut(finding.variable), cut(finding.recordID),
+      cut(finding.batch), finding.line.map(String.init), cut(finding.value),
+      LogText.capped(finding.message, limit: LogText.messageLimit), finding.resolution,
+    ]
+  }
+
   /// `validation.csv`: one finding a row; cells that a spreadsheet would run as formulas are
-  /// prefixed with `'`.
+  /// prefixed with `'` (``CSVWriter/runsAsFormula(_:)``; numbers such as `-5` are not).
   public func csv() -> String {
     var writer = CSVWriter(neutralizesFormulas: true)
     writer.row(Self.columns)
-    for (index, finding) in findings.enumerated() {
-      writer.row([
-        Self.id(index), finding.severity.rawValue, finding.rule, finding.variable, finding.recordID,
-        finding.batch, finding.line.map(String.init), finding.value, finding.message, finding.resolution,
-      ])
-    }
+    for index in findings.indices { writer.row(cells(index)) }
     return writer.text
   }
 
   /// `validation.jsonl`: one JSON object a line, with the same keys as the CSV columns.
   public func jsonLines() -> String {
     var text = ""
-    for (index, finding) in findings.enumerated() {
-      text += JSONText.object([
-        ("finding_id", JSONText.string(Self.id(index))),
-        ("severity", JSONText.string(finding.severity.rawValue)),
-        ("rule", JSONText.string(finding.rule)),
-        ("variable", JSONText.string(finding.variable)),
-        ("record_id", JSONText.string(finding.recordID)),
-        ("batch", JSONText.string(finding.batch)),
-        ("line", finding.line.map(String.init) ?? "null"),
-        ("value", JSONText.string(finding.value)),
-        ("message", JSONText.string(finding.message)),
-        ("resolution", JSONText.string(finding.resolution)),
-      ])
-      text += "\n"
+    for index in findings.indices {
+      let pairs = zip(Self.columns, cells(index)).map { column, cell in
+        (column, column == "line" ? cell ?? "null" : JSONText.string(cell))
+      }
+      text += JSONText.object(pairs) + "\n"
     }
     return text
   }
@@ -67,7 +67,7 @@ public struct ValidationLog: Sendable {
     var order: [String] = []
     var counts: [String: [Finding.Severity: Int]] = [:]
     for finding in findings {
-      let k = key(finding)
+      let k = LogText.capped(key(finding))
       if counts[k] == nil { order.append(k) }
       counts[k, default: [:]][finding.severity, default: 0] += 1
     }
