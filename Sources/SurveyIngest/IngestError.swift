@@ -46,15 +46,20 @@ extension IngestError: LocalizedError {
     case .unsupportedEncoding(let path, let encoding):
       return "\(path): the file is \(encoding), which survey-pipe does not read; save it as UTF-8"
     case .missingColumn(let path, let column, let header):
-      let shown = header.prefix(12).joined(separator: ", ") + (header.count > 12 ? ", …" : "")
-      return "\(path):1: no column '\(column)' in the header (it has: \(shown))"
+      return "\(path):1: no column '\(column)' in the header (it has: \(Self.shown(header)))"
     case .duplicateColumn(let path, let line, let column):
       return "\(path):\(line): the column '\(column)' appears more than once in the header"
     case .missingIDColumn(let path, let line, let column, let header):
-      let shown = header.prefix(12).joined(separator: ", ") + (header.count > 12 ? ", …" : "")
-      return "\(path):\(line): the header has no column for the id variable '\(column)' (it has: \(shown)); without ids no record of the batch can be kept, so the batch is not read (add the column, or an alias for it in the codebook)"
+      return "\(path):\(line): the header has no column for the id variable '\(column)' (it has: \(Self.shown(header))); without ids no record of the batch can be kept, so the batch is not read (add the column, or an alias for it in the codebook)"
     case .tooManyBatches(let count):
       return "\(count) batch files in one run; at most 65535 are supported"
     }
+  }
+
+  /// The first 12 header names, each cut at 40 characters: a message stays readable whatever
+  /// the header holds (100,000 columns, a 10 MB name).
+  static func shown(_ header: [String]) -> String {
+    let names = header.prefix(12).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
+    return names.joined(separator: ", ") + (header.count > 12 ? ", … (\(header.count) columns)" : "")
   }
 }
