@@ -170,8 +170,11 @@ struct BatchReader {
   /// Per header position: may its quoted fields hold line breaks (the codebook's `line_breaks`)?
   func lineBreaksAllowed(_ targets: [FieldTarget]) -> [Bool] {
     targets.map { target in
-      if case .column(let index) = target { return schema.fields[index].lineBreaks }
-      return false
+      switch target {
+      case .column(let index): return schema.fields[index].lineBreaks
+      case .ignore: return schema.unreadColumnsMayBreakLines
+      case .split: return false
+      }
     }
   }
 

@@ -50,6 +50,11 @@ public struct IngestSchema: Sendable {
   public var missingColumnIsFatal: Bool
   /// Cell texts, besides an empty cell, that mean missing (compared case-insensitively).
   public var missingTokens: [String]
+  /// Quoted cells of columns no field reads may hold line breaks. Codebook runs say no (the
+  /// codebook describes every column, and a stray quote must not swallow records); ad-hoc
+  /// reads of analysis files (`estimate`, `weight`) say yes, as their unread columns may be
+  /// free-text notes.
+  public var unreadColumnsMayBreakLines = false
 
   public init(
     fields: [IngestField], idField: String? = nil, reportsUnknownColumns: Bool = true,

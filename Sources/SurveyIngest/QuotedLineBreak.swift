@@ -14,7 +14,7 @@ enum QuotedLineBreak {
     case 2: reread = "; line \(span.lastLine) was read as a record of its own"
     default: reread = "; lines \(span.firstLine + 1)–\(span.lastLine) were read as records of their own"
     }
-    let hint = " (if the answers of this column may span lines, set `line_breaks: true` on its variable)"
+    let hint = " (if this column's answers may span lines, make it a text variable with `line_breaks: true` in the codebook)"
     switch span.end {
     case .closed:
       return "a quoted field in \(name) runs from line \(span.firstLine) to line \(span.lastLine) "

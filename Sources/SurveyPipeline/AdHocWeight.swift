@@ -62,7 +62,7 @@ public struct AdHocWeight: Sendable {
     let text = try Ingest.read(
       [BatchSource(path: data, name: data, read: read)],
       schema: IngestSchema(
-        fields: header.map { IngestField(name: $0, type: .text) }, reportsUnknownColumns: false,
+        fields: header.map { IngestField(name: $0, type: .text, lineBreaks: true) }, reportsUnknownColumns: false,
         missingColumnIsFatal: true, missingTokens: []))
     precondition(text.table.rowCount == weighted.ingest.table.rowCount, "the two reads of one file agree")
     let weights = weighted.weighting.weights

@@ -66,9 +66,11 @@ struct AdHocWeighting {
         name: name, type: .categorical, discoversLevels: true,
         numericIfPossible: totals.contains(name) || numericCalibration.contains(name))
     }
-    return IngestSchema(
+    var schema = IngestSchema(
       fields: fields, idField: nil, reportsUnknownColumns: false, missingColumnIsFatal: true,
       missingTokens: ["null", "NA"])
+    schema.unreadColumnsMayBreakLines = true
+    return schema
   }
 
   /// Stops on any error the reader found (a ragged row, a bad quote, undecodable bytes) and on a

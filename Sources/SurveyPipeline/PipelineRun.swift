@@ -167,7 +167,8 @@ public struct PipelineRun {
 
   /// Reads the reviewer's decisions file (through libcsv, like every CSV).
   func readDecisions(_ path: String) throws -> (decisions: DecisionsFile, report: BatchReport) {
-    let fields = DecisionsFile.columns.map { IngestField(name: $0, type: .text) }
+    // A reviewer's comment may run over several lines; no other cell of the file may.
+    let fields = DecisionsFile.columns.map { IngestField(name: $0, type: .text, lineBreaks: $0 == "comment") }
     let source = BatchSource(path: path, name: Ingest.fileName(path), read: ReadOptions())
     let result = try Ingest.read(
       [source], schema: IngestSchema(fields: fields, reportsUnknownColumns: false, missingColumnIsFatal: true))

@@ -40,7 +40,7 @@ struct QuotedLineBreakTests {
     #expect(spans.first?.severity == .error)
     #expect(
       spans.first?.message
-        == "a quoted field in column 2 ('name') runs from line 2 to line 5 (4 lines), but the codebook does not allow line breaks there: the record is set aside; lines 3–5 were read as records of their own (if the answers of this column may span lines, set `line_breaks: true` on its variable)"
+        == "a quoted field in column 2 ('name') runs from line 2 to line 5 (4 lines), but the codebook does not allow line breaks there: the record is set aside; lines 3–5 were read as records of their own (if this column's answers may span lines, make it a text variable with `line_breaks: true` in the codebook)"
     )
     #expect(result.table.rowIssues[0]?.rule == "quoted-line-break")
     #expect(result.table.rowLine == [2, 3, 4, 5, 6])

@@ -99,3 +99,21 @@ struct RecordIntegrityTests {
     #expect(result.stderr.contains("batch.csv:1: the header has no column for the id variable 'id'"))
   }
 }
+
+@Suite("survey-pipe estimate: multi-line notes in columns it does not read")
+struct EstimateLineBreakTests {
+  @Test("a tidy file with a multi-line note column is estimated; a stray quote in a column it reads stops it")
+  func notesInUnreadColumns() throws {
+    let folder = try TemporaryDirectory("estimate-lines")
+    let data = try folder.write("tidy.csv", "id,age,w,note\nR1,20,1,\"two\nlines\"\nR2,40,1,x\nR3,60,2,\"a\r\nb\r\nc\"\n")
+    let result = try SurveyPipeBinary.run(["estimate", data, "--weight", "w", "--mean", "age", "--format", "csv"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = Fixtures.simpleCSV(result.stdout)
+    // (20·1 + 40·1 + 60·2) / 4 = 45
+    #expect(rows.first?["estimate"] == "45")
+    let broken = try folder.write("broken.csv", "id,age,w\nR1,\"20,1\nR2,40,1\nR3,60,2\n")
+    let refused = try SurveyPipeBinary.run(["estimate", broken, "--weight", "w", "--mean", "age"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("a quote opened in column 2 ('age') on line 2 is never closed"))
+  }
+}
