@@ -51,7 +51,7 @@ public struct TypeRule: ValidationRule {
         let problem: NumberText.Problem
         switch NumberText.read(text, decimal: decimal, integer: variable.type == .integer) {
         case .failure(let found): problem = found
-        case .success: problem = .notANumber  // made invalid elsewhere (a mostly-numeric column's text)
+        case .success: problem = .notANumber  // not for cells the reader typed: they follow the same rule
         }
         var message = Self.message(variable, problem)
         if problem == .notANumber, decimal == UInt8(ascii: "."), Self.looksLikeDecimalComma(text) {
