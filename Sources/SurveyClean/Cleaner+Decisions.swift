@@ -70,7 +70,9 @@ extension Cleaner {
         let index = column!
         let old = table.columns[index].original(row: row)
         let variable = codebook.variable(named: table.columns[index].name)
-        if let range = variable?.range, let value = Double(decision.newValue ?? ""), !range.contains(value) {
+        if let range = variable?.range, case .success(let value) = NumberText.read(decision.newValue ?? "", integer: false),
+          !range.contains(value)
+        {
           problem(
             "decision-invalid",
             "the new_value is outside the range of \(table.columns[index].name); the decision is not applied")
@@ -105,13 +107,16 @@ extension Cleaner {
 
   /// True when the cell still holds `old` (blank matches blank): the same text, or the text
   /// as the logs show it (cut when huge, `'` before a formula: ``SurveyCore/LogText/shows(_:_:)``),
-  /// or for numbers the same value however written (`12,5`, `12.50`, `1.25e1`).
+  /// or for numbers the same value however written (`12,5`, `12.50`, `1.25e1`) by
+  /// ``SurveyCore/NumberText``'s rule (an integer's old value beyond ±2^53 is not rounded into a match).
   func matches(_ old: String?, column: Int, row: Int) -> Bool {
     let current = table.columns[column].original(row: row) ?? ""
     let expected = old ?? ""
     if LogText.shows(expected, current) { return true }
-    guard let values = table.columns[column].numbers, table.columns[column].state[row] == .present,
-      let number = Double(expected.replacingOccurrences(of: ",", with: "."))
+    let cells = table.columns[column]
+    guard let values = cells.numbers, cells.state[row] == .present,
+      case .success(let number) = NumberText.read(
+        expected.replacingOccurrences(of: ",", with: "."), integer: cells.type == .integer)
     else { return false }
     return number == values[row]
   }

@@ -74,15 +74,15 @@ public struct ByteWriter: ~Copyable {
     count += digits
   }
 
-  /// Appends a number that reads back as the same double: whole numbers without a fraction,
+  /// Appends a number that reads back as the same double: whole numbers within ±2^53 without a fraction,
   /// values with at most two decimals (amounts) written directly, others in Swift's shortest form.
   @inline(__always)
   public mutating func appendNumber(_ value: Double) {
+    if value == value.rounded(.towardZero), abs(value) <= NumberText.largestExactWholeNumber {
+      appendInteger(Int64(value))
+      return
+    }
     if abs(value) < 1e15 {
-      if value == value.rounded(.towardZero) {
-        appendInteger(Int64(value))
-        return
-      }
       // c / 100 == value means the decimal c/100 rounds to exactly this double.
       let cents = (value * 100).rounded()
       if cents / 100 == value {

@@ -1,6 +1,7 @@
 extension Column {
   /// Sets the cell at `row` from text, typed as the column's type (used for reviewers' `set`
-  /// decisions). Numbers use `.` as decimal mark; dates the ISO form or `dateFormat`;
+  /// decisions). Numbers use `.` as decimal mark and ``NumberText``'s rule (no `nan`, `inf` or
+  /// hexadecimal; whole numbers exact within ±2^53); dates the ISO form or `dateFormat`;
   /// multi-selects space-separated codes; an empty text makes the cell missing.
   ///
   /// - Returns: false, leaving the cell unchanged, when the text is not a value of the column.
@@ -12,8 +13,7 @@ extension Column {
     }
     switch values {
     case .numbers(var v):
-      guard let value = Double(text), value.isFinite else { return false }
-      if type == .integer, value != value.rounded() { return false }
+      guard case .success(let value) = NumberText.read(text, integer: type == .integer) else { return false }
       v[row] = value
       values = .numbers(v)
     case .codes(var v):

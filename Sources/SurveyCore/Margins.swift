@@ -49,14 +49,14 @@ public struct Margins: Sendable, Equatable {
       }
       let name = MarginName.parts(variable).joined(separator: ":")
       let level = (record.level ?? "").trimmingCharacters(in: .whitespaces)
-      var text = (record.total ?? "").trimmingCharacters(in: .whitespaces)
-      if decimal == UInt8(ascii: ",") { text = text.replacingOccurrences(of: ",", with: ".") }
-      guard let total = Double(text), total.isFinite, total >= 0 || level.isEmpty else {
-        throw CoreError.invalidValue(
-          file: file, line: record.line, key: "total",
-          problem: level.isEmpty
-            ? "the total of \(name) must be a number"
-            : "the total of \(name) = \(level) must be a number of 0 or more")
+      let text = (record.total ?? "").trimmingCharacters(in: .whitespaces)
+      let reading = NumberText.read(text, decimal: decimal, integer: false)
+      guard case .success(let total) = reading, total >= 0 || level.isEmpty else {
+        var problem =
+          level.isEmpty
+          ? "the total of \(name) must be a number" : "the total of \(name) = \(level) must be a number of 0 or more"
+        if case .failure(let why) = reading, why != .notANumber { problem += " (it is \(why.explanation))" }
+        throw CoreError.invalidValue(file: file, line: record.line, key: "total", problem: problem)
       }
       let key = name + "\u{0}" + level
       if let first = seen[key] {

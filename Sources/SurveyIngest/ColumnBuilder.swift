@@ -92,13 +92,14 @@ final class ColumnBuilder: @unchecked Sendable {
       case .number:
         numbers.withUnsafeMutableBufferPointer { values in
           eachField { row, bytes in
-            guard let value = NumberScanner.parse(bytes, decimal: decimal) else { return .invalid }
+            // Not a number, not whole for an integer, or not held exactly: invalid, and the
+            // type rule says which from the raw text (NumberText's rule).
+            guard let value = NumberScanner.parse(bytes, decimal: decimal, integer: isInteger) else { return .invalid }
             values[row] = value
             if missing.hasNumbers, missing.isCode(value) {
               missingCodes.append((row, String(decoding: bytes, as: UTF8.self)))
               return .missingCode
             }
-            if isInteger, value != value.rounded(.towardZero) { return .invalid }
             return .present
           }
         }
@@ -232,7 +233,8 @@ final class ColumnBuilder: @unchecked Sendable {
     case .fixedCode:
       return Column(name: field.name, type: .categorical, values: .codes(codes), state: state, levels: levels, raw: raw)
     case .discoveredCode:
-      let numeric = levels.map { Double($0) }
+      // The same rule as numeric cells: no `nan`, `inf` or hexadecimal, nothing rounded to 0 or ∞.
+      let numeric = levels.map { try? NumberText.read($0, integer: false).get() }
       let numericLevels = numeric.filter { $0 != nil }.count
       let allNumeric = !levels.isEmpty && numericLevels == levels.count
       // Mostly numbers: a numeric column whose few texts are invalid cells (reported by line),

@@ -3,18 +3,21 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import SurveyCore
 
 /// Reads numbers straight from a field's bytes, without making a `String`.
 ///
-/// Accepts an optional sign, digits, the decimal mark and more digits, and an exponent
-/// (`1.5e3`). Results are correctly rounded: short inputs use exact double arithmetic (Clinger's
-/// fast path), longer ones fall back to `strtod`.
+/// Which texts are numbers, and which numbers are held, is ``SurveyCore/NumberText``'s rule; this
+/// is its fast path for short plain numbers (Clinger's: up to 15 significant digits and a power of
+/// ten up to 22 are exact in double arithmetic, so the result is correctly rounded). Every other
+/// text, and every whole number written with a fraction or an exponent, goes to `NumberText`.
 enum NumberScanner {
   private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
-  /// The number in `bytes`, or nil when the bytes are not a number.
+  /// The number in `bytes`, a whole number within ±2^53 when `integer`, or nil when the bytes are
+  /// not such a number or it cannot be held (``SurveyCore/NumberText`` says why).
   @inline(__always)
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decimal: UInt8) -> Double? {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decimal: UInt8, integer: Bool = false) -> Double? {
     var start = 0
     var end = bytes.count
     while start < end, bytes[start] == 0x20 { start += 1 }
@@ -75,34 +78,27 @@ enum NumberScanner {
     }
     guard i == end else { return nil }
     if droppedInteger == 0, significant <= 15 {
-      let scale = exponent - fractionDigits
-      let m = Double(mantissa)
-      var value: Double?
-      if scale == 0 {
-        value = m
-      } else if scale > 0, scale <= 22 {
-        value = m * powersOfTen[scale]
-      } else if scale < 0, scale >= -22 {
-        value = m / powersOfTen[-scale]
+      // Below 10^15, every whole number written without a fraction or an exponent is exact.
+      if integer {
+        if fractionDigits == 0, exponent == 0 {
+          let value = Double(mantissa)
+          return negative ? -value : value
+        }
+      } else {
+        let scale = exponent - fractionDigits
+        let m = Double(mantissa)
+        var value: Double?
+        if scale == 0 {
+          value = m
+        } else if scale > 0, scale <= 22 {
+          value = m * powersOfTen[scale]
+        } else if scale < 0, scale >= -22 {
+          value = m / powersOfTen[-scale]
+        }
+        if let value { return negative ? -value : value }
       }
-      if let value { return negative ? -value : value }
     }
-    return slowParse(UnsafeBufferPointer(rebasing: bytes[start..<end]), decimal: decimal)
-  }
-
-  /// `strtod` on a NUL-terminated copy with the decimal mark turned into `.`.
-  private static func slowParse(_ bytes: UnsafeBufferPointer<UInt8>, decimal: UInt8) -> Double? {
-    var copy = [CChar](repeating: 0, count: bytes.count + 1)
-    for (k, byte) in bytes.enumerated() {
-      copy[k] = CChar(bitPattern: byte == decimal ? UInt8(ascii: ".") : byte)
-    }
-    return copy.withUnsafeBufferPointer { buffer -> Double? in
-      var endPointer: UnsafeMutablePointer<CChar>?
-      let value = strtod(buffer.baseAddress!, &endPointer)
-      guard let endPointer, endPointer - UnsafeMutablePointer(mutating: buffer.baseAddress!) == bytes.count else {
-        return nil
-      }
-      return value.isFinite ? value : nil
-    }
+    let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    return try? NumberText.read(text, decimal: decimal, integer: integer).get()
   }
 }

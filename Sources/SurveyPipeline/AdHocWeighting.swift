@@ -88,8 +88,14 @@ struct AdHocWeighting {
     for column in table.columns where column.numbers != nil {
       if let row = column.state.firstIndex(of: .invalid) {
         let place = table.location(row: row)
+        var problem = NumberText.Problem.notANumber
+        let decimal = table.batches[Int(table.rowBatch[row])].decimal
+        if let text = column.raw[row], case .failure(let found) = NumberText.read(text, decimal: decimal, integer: false) {
+          problem = found
+        }
         throw PipelineError.unreadableData(
-          file: place.batch, line: place.line, problem: "the column '\(column.name)' holds a value that is not a number")
+          file: place.batch, line: place.line,
+          problem: "the column '\(column.name)' holds a value that is \(problem.explanation)")
       }
     }
     return warnings

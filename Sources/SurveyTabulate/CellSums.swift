@@ -10,7 +10,7 @@ struct CellSums {
   var weight: [Double]
   /// Σ w·y.
   var weighted: [Double]
-  /// Per domain: Σ w·(y − ȳ)² over the rows used.
+  /// Per domain: Σ w·(y − ȳ)² over the rows used; infinite when it overflows.
   var spread: [Double]
 
   /// The sums of a numeric variable; missing cells are left out (R's `na.rm = TRUE`).
@@ -48,7 +48,9 @@ struct CellSums {
     for d in 0..<domains.count {
       var total = 0.0
       for cell in domains.cellStart[d]..<domains.cellStart[d + 1] { total += weight[cell] }
-      spread[d] = total > 0 ? max(0, squares[d] - shifted[d] * shifted[d] / total) : 0
+      // An overflowed sum of squares stays infinite (max would turn its NaN into 0).
+      let overflowed = !(squares[d].isFinite && (shifted[d] * shifted[d]).isFinite)
+      spread[d] = total > 0 ? (overflowed ? .infinity : max(0, squares[d] - shifted[d] * shifted[d] / total)) : 0
     }
   }
 

@@ -15,7 +15,8 @@ extension Estimator {
   ///   - domains: from ``domains(by:)``.
   ///   - options: confidence level and interval, design effects.
   /// - Throws: ``TabulateError`` for an unknown column, a mean of a non-numeric column, a
-  ///   multi-select, an invalid level, or a lonely PSU under `--lonely-psu fail`.
+  ///   multi-select, an invalid level, a lonely PSU under `--lonely-psu fail`, or a sum, estimate,
+  ///   variance, interval or design effect that overflows (``TabulateError/overflow(column:statistic:quantity:)``).
   public func estimate(
     _ statistic: Statistic, of variable: String, domains: Domains, options: EstimateOptions = EstimateOptions()
   ) throws -> [EstimateRow] {
@@ -79,27 +80,42 @@ extension Estimator {
         statistic: statistic, variable: variable, level: level, by: by, estimate: nil, se: nil, ciLow: nil,
         ciHigh: nil, df: 0, n: 0)
     }
+    // Each quantity is checked where it arises: an overflow is an error, never a blank cell.
+    func overflow(_ quantity: OverflowQuantity) -> TabulateError {
+      .overflow(column: variable, statistic: statistic, quantity: quantity)
+    }
+    guard total.isFinite else { throw overflow(.weightSum) }
+    guard weighted.isFinite else { throw overflow(.weightedSum) }
     let isMean = statistic != .total
     let estimate = isMean ? weighted / total : weighted
-    let variance = try self.variance(
-      cells: cells, domains: domains, sums: sums, mean: isMean ? estimate : nil, total: total, adjustment: adjustment)
+    guard estimate.isFinite else { throw overflow(.estimate) }
+    let variance: Double
+    do {
+      variance = try self.variance(
+        cells: cells, domains: domains, sums: sums, mean: isMean ? estimate : nil, total: total, adjustment: adjustment)
+    } catch is TaylorVariance.Overflow {
+      throw overflow(.variance)
+    }
     let df = degreesOfFreedom(cells: cells, domains: domains, sums: sums)
     let se = variance.isNaN ? nil : variance.squareRoot()
     var ciLow: Double?
     var ciHigh: Double?
     if let se, df > 0 {
       let q = quantiles.quantile(df: df)
-      ciLow = estimate - q * se
-      ciHigh = estimate + q * se
+      let (low, high) = (estimate - q * se, estimate + q * se)
+      guard low.isFinite, high.isFinite else { throw overflow(.interval) }
+      (ciLow, ciHigh) = (low, high)
     }
     var deff: Double?
     if options.deff {
+      guard sums.spread[d].isFinite else { throw overflow(.designEffect) }
       let count = Double(n)
       let s2 = n > 1 ? sums.spread[d] / total * count / (count - 1) : .nan
       let srs =
         isMean
         ? (total < count ? .nan : s2 * (total - count) / (total * count))
         : s2 * total * total * (total - count) / (total * count)
+      guard !srs.isInfinite else { throw overflow(.designEffect) }
       let ratio = variance / srs
       deff = ratio.isFinite ? ratio : nil
     }

@@ -18,6 +18,19 @@ public enum TabulateError: Error, Equatable, Sendable {
   case invalidLevel(Double)
   /// The by-variables have too many level combinations to number.
   case tooManyDomains(variables: [String])
+  /// A sum, the estimate, its variance, interval or design effect went beyond the largest double
+  /// (or became undefined on the way): values or weights too large for the arithmetic.
+  case overflow(column: String, statistic: Statistic, quantity: OverflowQuantity)
+}
+
+/// Which part of an estimate overflowed, for ``TabulateError/overflow(column:statistic:quantity:)``.
+public enum OverflowQuantity: String, Sendable, Equatable {
+  case weightSum = "sum of the weights"
+  case weightedSum = "sum of weight × value"
+  case estimate = "estimate"
+  case variance = "variance"
+  case interval = "confidence interval"
+  case designEffect = "design effect"
 }
 
 extension TabulateError: LocalizedError {
@@ -40,6 +53,11 @@ extension TabulateError: LocalizedError {
       return "\(which), so its variance cannot be estimated under the lonely-PSU rule fail (R's default); choose remove, adjust, average or certainty, or give its population as 1 in the stage's fpc if the unit was taken with certainty"
     case .invalidLevel(let level):
       return "the confidence level must be between 0 and 1 (got \(level))"
+    case .overflow(let column, let statistic, let quantity):
+      let advice =
+        quantity == .weightSum
+        ? "check the weights" : "rescale '\(column)' (to thousands or millions) or check its values and the weights"
+      return "the \(statistic.rawValue) of '\(column)' cannot be computed: its \(quantity.rawValue) goes beyond ±1.8e308, the largest number a double holds; \(advice)"
     case .tooManyDomains(let variables):
       return "the by-variables \(variables.joined(separator: ", ")) have too many level combinations"
     }

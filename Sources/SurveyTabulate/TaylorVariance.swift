@@ -34,6 +34,10 @@ struct TaylorVariance: Sendable {
     let column: String?
   }
 
+  /// A unit's total, a stratum's sum of squares or a stage's sum went beyond the largest double
+  /// (or became NaN from an infinite one): the estimator names the variable.
+  struct Overflow: Error {}
+
   /// The stages whose variance is added: the first, or every stage when fpcs are given.
   let stages: [Stage]
   let lonely: LonelyPSU
@@ -69,8 +73,10 @@ struct TaylorVariance: Sendable {
   /// sorted by unit, each unit once; NaN when `average` leaves nothing to average.
   ///
   /// - Throws: ``TabulateError/lonelyPSU(stage:column:stratum:)`` under `fail` when a stratum
-  ///   with a single unit has rows used (a certainty stratum never fails).
+  ///   with a single unit has rows used (a certainty stratum never fails); ``Overflow`` when a
+  ///   total or a sum of squares is not finite, so that only `average` ever makes it NaN.
   func variance(units: [Int32], totals: [Double]) throws -> Double {
+    guard totals.allSatisfy(\.isFinite) else { throw Overflow() }
     var units = units
     var totals = totals
     var result = 0.0
@@ -95,6 +101,7 @@ struct TaylorVariance: Sendable {
           end += 1
         }
         visited += 1
+        guard stratumTotal.isFinite else { throw Overflow() }
         if let v = try stratumVariance(stage, stratum: h, totals: totals[start..<end], total: stratumTotal, number: index + 1) {
           sum += v * stage.multiplier[h]
           kept += 1
@@ -105,6 +112,7 @@ struct TaylorVariance: Sendable {
         }
         start = end
       }
+      guard sum.isFinite else { throw Overflow() }
       if index == 0 {
         result += kept == visited ? sum : (kept == 0 ? .nan : sum * Double(visited) / Double(kept))
       } else {
@@ -113,6 +121,7 @@ struct TaylorVariance: Sendable {
       units = parents
       totals = parentTotals
     }
+    guard !result.isInfinite else { throw Overflow() }
     return result
   }
 

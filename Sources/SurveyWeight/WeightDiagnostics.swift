@@ -41,16 +41,22 @@ public struct WeightDiagnostics: Sendable, Equatable {
     max = summary.max
     guard count > 0 else { return }
     let n = Double(count)
-    let mean = sum / n
+    self.mean = sum / n
+    // Squares of weights scaled by a power of two (exact, so the results are the same to the bit)
+    // neither overflow nor underflow: weights of 1e200 still have a design effect.
+    let exponent = Swift.max(abs(summary.min ?? 1), abs(summary.max ?? 1)).exponent
+    let factor = Double(sign: .plus, exponent: -Swift.min(Swift.max(exponent, -1000), 1000), significand: 1)
+    let scaledSum = sum * factor
+    let mean = scaledSum / n
     var squares = 0.0
     var deviations = 0.0
-    for w in weights where w != 0 {
+    for weight in weights where weight != 0 {
+      let w = weight * factor
       squares += w * w
       deviations += (w - mean) * (w - mean)
     }
-    self.mean = mean
     cv = (deviations / n).squareRoot() / mean
-    kishDeff = n * squares / (sum * sum)
-    effectiveN = sum * sum / squares
+    kishDeff = n * squares / (scaledSum * scaledSum)
+    effectiveN = scaledSum * scaledSum / squares
   }
 }

@@ -150,6 +150,25 @@ struct CleanTests {
     #expect(result.findings[0].message == "the new_value is outside the range of age; the decision is not applied")
   }
 
+  @Test("decisions read numbers by the same rule: no rounding into a match, no 0 for 1e-400, no hexadecimal")
+  func decisionNumbers() throws {
+    let result = try clean(
+      "respondent_id,sex,age,oop_cost\nR1,1,9007199254740992,12.5\nR2,1,30,7\nR3,1,40,8\n",
+      decisions: """
+        record_id,variable,old_value,action,new_value,comment
+        R1,age,9007199254740993,set,40,rounds to the cell's value but is not it
+        R2,oop_cost,7,set,1e-400,too small to hold
+        R3,oop_cost,8,set,0x10,hexadecimal
+        R3,age,4e1,set,41,the same whole number written another way
+        """)
+    #expect(log(result) == ["R1:age:9007199254740992>:range", "R3:age:40>41:decision"])
+    #expect(result.findings.map { "\($0.line ?? 0):\($0.rule)" } == [
+      "2:decision-stale", "3:decision-invalid", "4:decision-invalid",
+    ])
+    #expect(result.table.column("oop_cost")?.numbers?[1] == 7)
+    #expect(result.table.column("oop_cost")?.numbers?[2] == 8)
+  }
+
   @Test("findings settled by a decision are marked; others are not")
   func resolutions() throws {
     let folder = try TemporaryDirectory("clean")

@@ -33,6 +33,23 @@ struct WeightDiagnosticsTests {
     #expect(d.effectiveN == 2.88)
   }
 
+  @Test("very large and very small weights: the same diagnostics (to the bit when scaled by 2^k), no overflow")
+  func extremeScales() {
+    let plain = WeightDiagnostics(weights: [1, 2, 3, 6], steps: [])
+    for scale in [0x1p600, 0x1p-600] {
+      let d = WeightDiagnostics(weights: [1, 2, 3, 6].map { $0 * scale }, steps: [])
+      #expect(d.kishDeff == plain.kishDeff, "\(scale)")
+      #expect(d.effectiveN == plain.effectiveN, "\(scale)")
+      #expect(d.cv == plain.cv, "\(scale)")
+    }
+    for scale in [1e200, 1e-200] {
+      let d = WeightDiagnostics(weights: [1, 2, 3, 6].map { $0 * scale }, steps: [])
+      #expect(abs(d.kishDeff! - 25.0 / 18) < 1e-14, "\(scale)")
+      #expect(abs(d.effectiveN! - 2.88) < 1e-14, "\(scale)")
+      #expect(abs(d.cv! - 3.5.squareRoot() / 3) < 1e-14, "\(scale)")
+    }
+  }
+
   @Test("equal weights: CV 0, deff 1, effective n = n")
   func equalWeights() {
     let d = WeightDiagnostics(weights: [5, 5, 5], steps: [])

@@ -1,6 +1,8 @@
 import SurveyCore
 
-/// `type`: a cell of an integer, decimal or date variable that is not a value of that type.
+/// `type`: a cell of an integer, decimal or date variable that is not a value of that type, or a
+/// number that cannot be held (``SurveyCore/NumberText``: a whole number beyond ±2^53, a decimal
+/// that would be infinite, or one not zero that would be zero or subnormal).
 public struct TypeRule: ValidationRule {
   public let id = "type"
 
@@ -12,6 +14,15 @@ public struct TypeRule: ValidationRule {
     case .decimal: return "\(variable.name) is not a number"
     case .date: return "\(variable.name) is not a date written as \(variable.format ?? "yyyy-MM-dd")"
     default: return "\(variable.name) is not a value of type \(variable.type.rawValue)"
+    }
+  }
+
+  /// The message for a numeric cell that is invalid for `problem` (from ``SurveyCore/NumberText``):
+  /// a number too large or too small to hold is named as such, not as "not a number".
+  static func message(_ variable: Variable, _ problem: NumberText.Problem) -> String {
+    switch problem {
+    case .notANumber, .notWhole: return message(variable)
+    case .beyondExactWholeNumbers, .tooLarge, .tooSmall: return "\(variable.name) is \(problem.explanation)"
     }
   }
 
@@ -32,10 +43,18 @@ public struct TypeRule: ValidationRule {
     for variable in context.codebook.variables where [.integer, .decimal, .date].contains(variable.type) {
       guard let column = table.column(variable.name) else { continue }
       for row in 0..<column.count where column.state[row] == .invalid && !context.skipsRow[row] {
-        var message = Self.message(variable)
-        if variable.type.isNumeric, table.batches[Int(table.rowBatch[row])].decimal == UInt8(ascii: "."),
-          let text = column.raw[row], Self.looksLikeDecimalComma(text)
-        {
+        guard variable.type.isNumeric, let text = column.raw[row] else {
+          findings.append(context.finding(.error, id, variable, row: row, Self.message(variable)))
+          continue
+        }
+        let decimal = table.batches[Int(table.rowBatch[row])].decimal
+        let problem: NumberText.Problem
+        switch NumberText.read(text, decimal: decimal, integer: variable.type == .integer) {
+        case .failure(let found): problem = found
+        case .success: problem = .notANumber  // not for cells the reader typed: they follow the same rule
+        }
+        var message = Self.message(variable, problem)
+        if problem == .notANumber, decimal == UInt8(ascii: "."), Self.looksLikeDecimalComma(text) {
           message += Self.decimalCommaHint
         }
         findings.append(context.finding(.error, id, variable, row: row, message))

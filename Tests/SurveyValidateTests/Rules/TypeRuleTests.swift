@@ -1,3 +1,4 @@
+import SurveyCore
 import Testing
 
 @testable import SurveyValidate
@@ -29,6 +30,44 @@ struct TypeRuleTests {
       "oop_cost is not a number (it looks like a decimal comma: set decimal: \",\" for this batch)",
       "oop_cost is not a number",
     ])
+  }
+
+  @Test("numbers that cannot be held are named as such, not as 'not a number'")
+  func numbersNotHeld() throws {
+    let found = try findings(
+      TypeRule(),
+      "respondent_id,age,oop_cost\nR1,9007199254740993,1e-400\nR2,1e308,1e400\nR3,9007199254740992,nan\nR4,1e-400,0\n")
+    #expect(summary(found) == ["2:age=9007199254740993", "2:oop_cost=1e-400", "3:age=1e308", "3:oop_cost=1e400", "4:oop_cost=nan", "5:age=1e-400"])
+    let exactly = "too large to hold exactly (whole numbers are held exactly up to ±9007199254740992, that is 2^53)"
+    #expect(found.map(\.message) == [
+      "age is \(exactly)",
+      "oop_cost is too small to hold (not zero, but nearer zero than 2.2e-308, below which a double loses precision)",
+      "age is \(exactly)",
+      "oop_cost is too large to hold (beyond ±1.8e308, the largest double)",
+      "oop_cost is not a number",
+      "age is not a whole number",
+    ])
+  }
+
+  @Test("a number of a personal-data variable that cannot be held is reported without its value")
+  func personalNumbers() throws {
+    let codebook = try Codebook.parse(
+      yaml: """
+        survey: s
+        id: respondent_id
+        variables:
+          - {name: respondent_id, type: text}
+          - {name: income, type: decimal, pii: true}
+          - {name: phone, type: integer, pii: true}
+        """)
+    let (table, _) = try read("respondent_id,income,phone\nR1,1e999,37369123456789012\n", codebook: codebook)
+    let found = try TypeRule().check(ValidationContext(table: table, codebook: codebook))
+    #expect(found.map(\.message) == [
+      "income is too large to hold (beyond ±1.8e308, the largest double)",
+      "phone is too large to hold exactly (whole numbers are held exactly up to ±9007199254740992, that is 2^53)",
+    ])
+    #expect(found.allSatisfy { $0.value == nil })
+    #expect(!found.contains { $0.message.contains("1e999") || $0.message.contains("37369123456789012") })
   }
 
   @Test("missing codes and blanks are not type errors")
