@@ -110,7 +110,7 @@ extension Codebook {
     do {
       expression = try Expression.parse(text)
     } catch let error as ExpressionSyntaxError {
-      throw node.invalid("'\(text)' is not a valid expression: \(error.description)")
+      throw node.invalid("'\(Expression.excerpt(of: text, limit: 120))' is not a valid expression: \(error.description)")
     }
     if !allowsCurrent, expression.usesCurrent {
       throw node.invalid("'.' (this variable) can be used in constraint, not here")
@@ -152,56 +152,11 @@ extension Codebook {
         for name in expression.variables where self.variable(named: name) == nil {
           throw node.invalid("the expression names '\(name)', which is not a variable of the codebook")
         }
-        if let problem = codeProblem(in: expression, current: variable) { throw node.invalid(problem) }
+        if let problem = literalProblem(in: expression, current: variable) { throw node.invalid(problem) }
+        if let division = expression.divisionByZero {
+          throw node.invalid(Expression.divisionByZeroMessage(division))
+        }
       }
-    }
-  }
-}
-
-extension Codebook {
-  /// A literal compared with a categorical or multiple variable that is not one of its codes
-  /// (a label written for a code, `sex == 'Male'`): such a condition is never true.
-  func codeProblem(in expression: Expression, current: Variable) -> String? {
-    func variable(_ side: Expression) -> Variable? {
-      switch side {
-      case .variable(let name): return self.variable(named: name)
-      case .current: return current
-      default: return nil
-      }
-    }
-    func literal(_ side: Expression) -> String? {
-      switch side {
-      case .string(let text): return text
-      case .number(let value): return NumberFormatting.string(value)
-      default: return nil
-      }
-    }
-    func check(_ variable: Variable?, _ value: Expression) -> String? {
-      guard let variable, variable.type == .categorical || variable.type == .multiple, let code = literal(value) else {
-        return nil
-      }
-      let codes = variable.codes.map(\.code)
-      let matches = codes.contains(code) || codes.contains { Double($0) != nil && Double($0) == Double(code) }
-      return matches
-        ? nil : "'\(code)' is not a code of \(variable.name) (its codes: \(codes.joined(separator: ", ")))"
-    }
-    switch expression {
-    case .binary(let op, let lhs, let rhs):
-      if op == .equal || op == .notEqual {
-        if let problem = check(variable(lhs), rhs) ?? check(variable(rhs), lhs) { return problem }
-      }
-      return codeProblem(in: lhs, current: current) ?? codeProblem(in: rhs, current: current)
-    case .membership(let lhs, let list, _):
-      for item in list {
-        if let problem = check(variable(lhs), item) { return problem }
-      }
-      return nil
-    case .call(.selected, let arguments):
-      return check(variable(arguments[0]), arguments[1])
-    case .not(let inner), .negate(let inner):
-      return codeProblem(in: inner, current: current)
-    default:
-      return nil
     }
   }
 }

@@ -61,61 +61,69 @@ struct ExpressionEvaluator {
     return column
   }
 
+  /// The value of `expression` for every row. Each node's work is done in a helper, so that the
+  /// frames of this recursion stay small (a tree may be ``Expression/maximumDepth`` deep and is
+  /// evaluated on worker threads).
   func vector(_ expression: Expression) throws -> ExpressionVector {
     switch expression {
     case .number(let x): return .number(x)
     case .string(let s): return .string(s)
     case .boolean(let b): return .boolean(b)
     case .variable(let name): return try columnVector(try column(name))
-    case .current:
-      guard let current else { throw ExpressionEvaluationError(variable: ".") }
-      return try columnVector(try column(current))
-    case .negate(let inner):
-      return try arithmetic(.subtract, .number(0), try vector(inner))
-    case .not(let inner):
-      return .truths(truths(try vector(inner)).map { $0 == .unknown ? .unknown : ($0 == .yes ? .no : .yes) })
-    case .binary(let op, let lhs, let rhs):
-      let a = try vector(lhs)
-      let b = try vector(rhs)
-      switch op {
-      case .and: return .truths(zip(truths(a), truths(b)).map(Self.and))
-      case .or: return .truths(zip(truths(a), truths(b)).map(Self.or))
-      case .add, .subtract, .multiply, .divide: return try arithmetic(op, a, b)
-      default: return .truths(compare(op, a, b))
+    case .current: return try columnVector(try column(try currentName()))
+    case .negate(let inner): return try arithmetic(.subtract, .number(0), try vector(inner))
+    case .not(let inner): return .truths(Self.negated(truths(try vector(inner))))
+    case .and(let items): return .truths(try combine(items, empty: .yes, Self.and))
+    case .or(let items): return .truths(try combine(items, empty: .no, Self.or))
+    case .binary(let op, let lhs, let rhs): return try binary(op, try vector(lhs), try vector(rhs))
+    case .membership(let lhs, let list, let negated): return .truths(try membership(lhs, list, negated: negated))
+    case .call(let function, let arguments): return .truths(try call(function, arguments))
+    }
+  }
+
+  func currentName() throws -> String {
+    guard let current else { throw ExpressionEvaluationError(variable: ".") }
+    return current
+  }
+
+  static func negated(_ truths: [Truth]) -> [Truth] {
+    truths.map { $0 == .unknown ? .unknown : ($0 == .yes ? .no : .yes) }
+  }
+
+  func binary(_ op: Expression.BinaryOperator, _ a: ExpressionVector, _ b: ExpressionVector) throws
+    -> ExpressionVector
+  {
+    op.isComparison ? .truths(compare(op, a, b)) : try arithmetic(op, a, b)
+  }
+
+  func membership(_ lhs: Expression, _ list: [Expression], negated: Bool) throws -> [Truth] {
+    let a = try vector(lhs)
+    var result = [Truth](repeating: .no, count: count)
+    for item in list {
+      result = zip(result, compare(.equal, a, try vector(item))).map(Self.or)
+    }
+    return negated ? Self.negated(result) : result
+  }
+
+  func call(_ function: Expression.Function, _ arguments: [Expression]) throws -> [Truth] {
+    let name: String
+    if case .variable(let variable) = arguments.first { name = variable } else { name = try currentName() }
+    let column = try column(name)
+    switch function {
+    case .missing: return column.state.map { Truth($0.isMissing) }
+    case .present: return column.state.map { Truth(!$0.isMissing) }
+    case .selected:
+      let code: String
+      switch try arguments.dropFirst().first.map(vector) {
+      case .string(let s): code = s
+      case .number(let x): code = NumberFormatting.string(x)
+      default: code = ""
       }
-    case .membership(let lhs, let list, let negated):
-      let a = try vector(lhs)
-      var result = [Truth](repeating: .no, count: count)
-      for item in list {
-        result = zip(result, compare(.equal, a, try vector(item))).map(Self.or)
+      guard case .selections(let bits) = column.values, let bit = column.levels.firstIndex(of: code) else {
+        return [Truth](repeating: .no, count: count)
       }
-      if negated { result = result.map { $0 == .unknown ? .unknown : ($0 == .yes ? .no : .yes) } }
-      return .truths(result)
-    case .call(let function, let arguments):
-      let name: String
-      switch arguments[0] {
-      case .variable(let n): name = n
-      default:
-        guard let current else { throw ExpressionEvaluationError(variable: ".") }
-        name = current
-      }
-      let column = try column(name)
-      switch function {
-      case .missing: return .truths(column.state.map { Truth($0.isMissing) })
-      case .present: return .truths(column.state.map { Truth(!$0.isMissing) })
-      case .selected:
-        let code: String
-        switch try vector(arguments[1]) {
-        case .string(let s): code = s
-        case .number(let x): code = NumberFormatting.string(x)
-        default: code = ""
-        }
-        guard case .selections(let bits) = column.values, let bit = column.levels.firstIndex(of: code) else {
-          return .truths([Truth](repeating: .no, count: count))
-        }
-        let mask = UInt64(1) << UInt64(bit)
-        return .truths((0..<count).map { column.state[$0] == .present ? Truth(bits[$0] & mask != 0) : .no })
-      }
+      let mask = UInt64(1) << UInt64(bit)
+      return (0..<count).map { column.state[$0] == .present ? Truth(bits[$0] & mask != 0) : .no }
     }
   }
 
@@ -143,6 +151,17 @@ struct ExpressionEvaluator {
       return .labels(levels: levels, indices: indices)
     case .selections(let bits): return .selections(bits, valid: valid, levels: column.levels)
     }
+  }
+
+  /// The operands of an `and` or `or` chain joined row by row, one operand at a time (`empty`
+  /// for a chain without operands, which the parser never makes).
+  func combine(_ items: [Expression], empty: Truth, _ join: (Truth, Truth) -> Truth) throws -> [Truth] {
+    var result = [Truth](repeating: empty, count: count)
+    for item in items {
+      let next = truths(try vector(item))
+      for row in 0..<count { result[row] = join(result[row], next[row]) }
+    }
+    return result
   }
 
   static func and(_ a: Truth, _ b: Truth) -> Truth {

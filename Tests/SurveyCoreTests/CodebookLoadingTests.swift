@@ -45,9 +45,9 @@ struct CodebookLoadingTests {
     ("survey: s\nid: a\nvariables:\n  - {name: a, type: text, aliases: [B]}\n  - {name: b, type: text}\n",
      "codebook.yml:5: variables[1]: the header name 'b' would match both 'a' and 'b'"),
     ("survey: s\nid: a\nvariables:\n  - {name: a, type: text}\n  - {name: g, type: categorical, codes: {1: A, 2: B}}\n  - {name: b, type: integer, relevant: \"g == 'A'\"}\n",
-     "codebook.yml:6: variables[2].relevant: 'A' is not a code of g (its codes: 1, 2)"),
+     "codebook.yml:6: variables[2].relevant: (g == 'A'): 'A' is not a code of g (its codes: 1, 2)"),
     ("survey: s\nid: a\nvariables:\n  - {name: a, type: text}\n  - {name: m, type: multiple, codes: {fever: F}}\n  - {name: b, type: integer, relevant: \"selected(m, 'cough')\"}\n",
-     "codebook.yml:6: variables[2].relevant: 'cough' is not a code of m (its codes: fever)"),
+     "codebook.yml:6: variables[2].relevant: selected(m, 'cough'): 'cough' is not a code of m (its codes: fever)"),
     ("survey: s\nid: a\nvariables:\n  - {name: a, type: text, lable: x}\n",
      "codebook.yml:4: variables[0].lable: unknown key (did you mean 'label'?)"),
   ])

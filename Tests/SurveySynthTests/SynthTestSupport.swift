@@ -72,18 +72,16 @@ struct RowEvaluator {
     case .not(let inner):
       guard let t = truth(inner) else { return .unknown }
       return .truth(!t)
+    case .and(let items):
+      let truths = items.map(truth)
+      if truths.contains(false) { return .truth(false) }
+      return truths.contains(nil) ? .unknown : .truth(true)
+    case .or(let items):
+      let truths = items.map(truth)
+      if truths.contains(true) { return .truth(true) }
+      return truths.contains(nil) ? .unknown : .truth(false)
     case .binary(let op, let lhs, let rhs):
       switch op {
-      case .and:
-        let a = truth(lhs), b = truth(rhs)
-        if a == false || b == false { return .truth(false) }
-        guard let a, let b else { return .unknown }
-        return .truth(a && b)
-      case .or:
-        let a = truth(lhs), b = truth(rhs)
-        if a == true || b == true { return .truth(true) }
-        guard let a, let b else { return .unknown }
-        return .truth(a || b)
       case .add, .subtract, .multiply, .divide:
         guard case .number(let x) = value(lhs), case .number(let y) = value(rhs) else { return .unknown }
         switch op {

@@ -8,7 +8,7 @@ public struct RelevantRule: ValidationRule {
   public init() {}
 
   static func message(_ variable: Variable, _ condition: Expression) -> String {
-    "\(variable.name) is answered although it does not apply (relevant: \(condition.description) is false)"
+    "\(variable.name) is answered although it does not apply (relevant: \(condition.excerpt(limit: 200)) is false)"
   }
 
   public func check(_ context: ValidationContext) throws -> [Finding] {
@@ -16,10 +16,11 @@ public struct RelevantRule: ValidationRule {
     for variable in context.codebook.variables {
       guard let condition = variable.relevant, let column = context.table.column(variable.name) else { continue }
       let truths = try context.truths(of: condition, for: variable, key: "relevant")
+      let message = Self.message(variable, condition)
       for row in 0..<column.count where truths[row] == .no && !context.skipsRow[row] {
         let state = column.state[row]
         guard state == .present || state == .missingCode else { continue }
-        findings.append(context.finding(.warning, id, variable, row: row, Self.message(variable, condition)))
+        findings.append(context.finding(.warning, id, variable, row: row, message))
       }
     }
     return findings

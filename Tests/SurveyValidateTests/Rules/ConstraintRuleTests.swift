@@ -1,3 +1,4 @@
+import SurveyCore
 import Testing
 
 @testable import SurveyValidate
@@ -18,5 +19,14 @@ struct ConstraintRuleTests {
     #expect(summary(found) == ["2:year_returned=2008"])
     #expect(found[0].message == "year_returned breaks its constraint (. >= year_departed)")
     #expect(found[0].severity == .error)
+  }
+
+  @Test("a long constraint is quoted by its start and length")
+  func longConstraint() throws {
+    let constraint = try Expression.parse((0..<9_000).map { ". == \($0)" }.joined(separator: " or "))
+    let message = ConstraintRule.message(Variable(name: "age", type: .integer), constraint)
+    #expect(message.hasPrefix("age breaks its constraint ((. == 0) or (. == 1) or"))
+    #expect(message.hasSuffix("… (\(constraint.description.count) characters)"))
+    #expect(message.count < 300)
   }
 }
