@@ -53,9 +53,9 @@ final class FolderLock {
       }
       close(descriptor)
     }
-    let text = Array("\(getpid())\n".utf8)
-    _ = ftruncate(descriptor, 0)
-    _ = text.withUnsafeBufferPointer { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+    try? handle.truncate(atOffset: 0)
+    try? handle.write(contentsOf: Data("\(getpid())\n".utf8))
   }
 
   deinit { release() }
@@ -78,10 +78,9 @@ final class FolderLock {
 
   /// The process id the holder wrote into the file, if it has written one yet.
   private static func holder(_ descriptor: Int32) -> Int32? {
-    var bytes = [UInt8](repeating: 0, count: 32)
-    let count = bytes.withUnsafeMutableBufferPointer { pread(descriptor, $0.baseAddress, $0.count, 0) }
-    guard count > 0 else { return nil }
-    let text = String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+    guard (try? handle.seek(toOffset: 0)) != nil, let bytes = try? handle.read(upToCount: 32) else { return nil }
+    let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     return Int32(text).flatMap { $0 > 0 ? $0 : nil }
   }
 

@@ -10,16 +10,6 @@ import _SurveyTestSupport
   import Darwin
 #endif
 
-/// Messages an `OutputFolder` sends to the user, collected for checks.
-final class Notices: @unchecked Sendable {
-  // `@unchecked Sendable`: `lines` is only touched under `lock`.
-  private let lock = NSLock()
-  private var lines: [String] = []
-
-  func add(_ line: String) { lock.withLock { lines.append(line) } }
-  var all: [String] { lock.withLock { lines } }
-}
-
 @Suite("OutputFolder: run folders written whole, one run at a time, nothing foreign deleted", .serialized)
 struct OutputFolderTests {
   /// Owns `run.json`, `a.txt` and `sub/b.txt`.
@@ -29,7 +19,7 @@ struct OutputFolderTests {
 
   /// Writes a run folder at `path` holding `files` (name → text) through an `OutputFolder`.
   @discardableResult
-  static func run(_ path: String, _ files: [String: String], notices: Notices = Notices()) throws -> Notices {
+  static func run(_ path: String, _ files: [String: String], notices: SharedLines = SharedLines()) throws -> SharedLines {
     let folder = try OutputFolder(path: path, layout: layout, notify: notices.add)
     for (name, text) in files { try folder.write(name, text: text) }
     try folder.commit()
@@ -67,8 +57,8 @@ struct OutputFolderTests {
     let temporary = try TemporaryDirectory("output-folder")
     let out = temporary.url.appendingPathComponent("out").path
     try Self.run(out, ["run.json": "0"])
-    let missing = Counter()
-    let done = Counter()
+    let missing = SharedCounter()
+    let done = SharedCounter()
     let watcher = Thread {
       while done.value == 0 {
         if OutputFolder.entryKind(out) != .folder { missing.increment() }
@@ -79,17 +69,6 @@ struct OutputFolderTests {
     done.increment()
     #expect(missing.value == 0)
     #expect(try String(contentsOfFile: out + "/run.json", encoding: .utf8) == "100")
-  }
-
-  @Test("exchanging two folders swaps their contents in one step")
-  func exchange() throws {
-    let temporary = try TemporaryDirectory("output-folder")
-    try temporary.write("a/one", "1")
-    try temporary.write("b/two", "2")
-    #expect(FolderExchange.exchange(temporary.path + "/a", temporary.path + "/b") == .exchanged)
-    #expect(try temporary.read("a/two") == "2")
-    #expect(try temporary.read("b/one") == "1")
-    #expect(FolderExchange.exchange(temporary.path + "/a", temporary.path + "/none") == .failed(ENOENT))
   }
 
   @Test("where names cannot be exchanged, two renames replace the folder and leave nothing beside it")
@@ -146,8 +125,8 @@ struct OutputFolderTests {
     let descriptor = open(lockPath, O_RDWR | O_CREAT, 0o644)
     #expect(flock(descriptor, LOCK_EX) == 0)
     _ = "4242\n".withCString { write(descriptor, $0, 5) }
-    let notices = Notices()
-    let finished = Counter()
+    let notices = SharedLines()
+    let finished = SharedCounter()
     let second = Thread {
       _ = try? Self.run(out, ["run.json": "second"], notices: notices)
       finished.increment()
@@ -221,7 +200,7 @@ struct OutputFolderTests {
     try temporary.write(".out.previous-31/run.json", "old")
     try temporary.write(".out.previous-31/notes.txt", "mine")
     try temporary.write(".out.partial-31/run.json", "new, never committed")
-    let notices = Notices()
+    let notices = SharedLines()
     #expect(throws: CoreError.self) { try Self.run(out, ["run.json": "2"], notices: notices) }
     #expect(notices.all == ["put back \(out) from .out.previous-31, where an interrupted run had moved it"])
     #expect(try temporary.read("out/notes.txt") == "mine")
@@ -249,14 +228,4 @@ struct OutputFolderTests {
     #expect(OutputFolder.formatted(bytes: 475_300_000) == "475.3 MB")
     #expect(OutputFolder.formatted(bytes: 999_990_000) == "1.0 GB")
   }
-}
-
-/// A counter shared between threads.
-final class Counter: @unchecked Sendable {
-  // `@unchecked Sendable`: `count` is only touched under `lock`.
-  private let lock = NSLock()
-  private var count = 0
-
-  func increment() { lock.withLock { count += 1 } }
-  var value: Int { lock.withLock { count } }
 }
