@@ -31,19 +31,21 @@ final class FolderLock {
     var announced = false
     while true {
       let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-      guard descriptor >= 0 else { throw Self.failure(path, "cannot create the lock file") }
+      guard descriptor >= 0 else { throw Self.failure(path, "cannot create the lock file", errno) }
       if !Self.lock(descriptor, wait: false) {
         guard errno == EWOULDBLOCK else {
+          let code = errno
           close(descriptor)
-          throw Self.failure(path, "cannot lock the lock file")
+          throw Self.failure(path, "cannot lock the lock file", code)
         }
         if !announced {
           waiting(Self.holder(descriptor))
           announced = true
         }
         guard Self.lock(descriptor, wait: true) else {
+          let code = errno
           close(descriptor)
-          throw Self.failure(path, "cannot lock the lock file")
+          throw Self.failure(path, "cannot lock the lock file", code)
         }
       }
       // The previous holder may have deleted the file while this process waited on it.
@@ -92,7 +94,7 @@ final class FolderLock {
     return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
   }
 
-  private static func failure(_ path: String, _ what: String) -> CoreError {
-    CoreError.unwritableOutput(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+  private static func failure(_ path: String, _ what: String, _ code: Int32) -> CoreError {
+    CoreError.unwritableOutput(path: path, reason: "\(what): \(String(cString: strerror(code)))")
   }
 }
