@@ -76,17 +76,18 @@ public struct PipelineRun {
   public func execute() throws -> Outcome {
     let started = Date()
     var manifest = RunManifest(pipeline: pipeline, codebook: codebook, started: started)
-    let folder = try OutputFolder(path: outputPath)
-
-    // Ingest.
+    try OutputFolder.checkKind(of: outputPath)
     let sources = try Ingest.sources(for: pipeline)
     let configuration = [pipeline.file, pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
     for path in sources.map(\.path) + configuration + (pipeline.weighting?.marginsFiles ?? [])
-    where folder.contains(path) {
+    where OutputFolder.folder(outputPath, contains: path) {
       throw CoreError.invalidValue(
         file: pipeline.file, line: nil, key: "output",
         problem: "the output folder \(outputPath) holds the input \(path); runs replace the output folder, so choose another")
     }
+    let folder = try OutputFolder(path: outputPath, layout: RunFolderLayout.owns, notify: progress.notice)
+
+    // Ingest.
     progress.note("ingest", "reading \(sources.count) batch file\(sources.count == 1 ? "" : "s")")
     let (ingest, ingestSeconds) = try progress.time(
       "ingest",

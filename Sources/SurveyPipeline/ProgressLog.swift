@@ -16,6 +16,12 @@ public struct ProgressLog: Sendable {
     FileHandle.standardError.write(Data("\(padded) \(message)\n".utf8))
   }
 
+  /// Prints `message` as `survey-pipe: message`, even when quiet: what the run did besides its
+  /// stages (waiting for another run, deleting what killed runs left).
+  public func notice(_ message: String) {
+    FileHandle.standardError.write(Data("survey-pipe: \(message)\n".utf8))
+  }
+
   /// Runs `body`, then prints its message with the seconds it took.
   func time<T>(_ stage: String, _ body: () throws -> T, message: (T) -> String) rethrows -> (T, Double) {
     let started = Date()

@@ -47,3 +47,42 @@ public enum SurveyPipeBinary {
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 }
+
+/// A `survey-pipe` process started in the background, its output going to files.
+public final class RunningBinary {
+  public let process: Process
+  private let folder: TemporaryDirectory
+  private let outURL: URL
+  private let errURL: URL
+
+  /// Starts the binary with `arguments`.
+  public init(_ arguments: [String]) throws {
+    process = Process()
+    process.executableURL = SurveyPipeBinary.url
+    process.arguments = arguments
+    folder = try TemporaryDirectory("survey-pipe-background")
+    outURL = folder.url.appendingPathComponent("stdout")
+    errURL = folder.url.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    try process.run()
+  }
+
+  /// The process id.
+  public var pid: Int32 { process.processIdentifier }
+
+  /// What the process has written to standard error so far.
+  public var stderr: String {
+    String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
+  }
+
+  /// Waits for the process to end and returns what it printed and its exit status.
+  public func wait() -> ProcessOutput {
+    process.waitUntilExit()
+    return ProcessOutput(
+      status: process.terminationStatus,
+      stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self), stderr: stderr)
+  }
+}

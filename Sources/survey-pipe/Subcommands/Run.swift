@@ -10,7 +10,9 @@ struct Run: ParsableCommand {
     discussion: """
       The run folder (the pipeline's `output`, or --out) gets run.json, validation.csv/.jsonl/.html, \
       cleaning-log.csv, tidy/survey.csv with tidy/datapackage.json, weights.json and tables/. It is \
-      replaced only when the whole run succeeds.
+      replaced only when the whole run succeeds, in one step; a killed run leaves it whole, and the \
+      next run deletes the hidden .NAME.partial-PID folder it left. A second run into the same \
+      folder waits for the first. A run refuses a folder holding a file it did not write.
 
       Exit codes: 0 done; 1 the run failed (the message names file, line and key); 2 usage; \
       3 the --fail-on gate tripped (the run folder is still written). Findings settled by a \
