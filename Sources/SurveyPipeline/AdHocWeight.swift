@@ -105,7 +105,8 @@ public struct AdHocWeight: Sendable {
       if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
         throw PipelineError.unwritable(path: path, reason: "it is a folder; give a file name")
       }
-      let temporary = folder.appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+      PartialFiles.removeLeftovers(of: path)
+      let temporary = URL(fileURLWithPath: PartialFiles.path(for: path))
       do {
         try Data(bytes).write(to: temporary)
       } catch {

@@ -1,3 +1,5 @@
+import SurveyCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -7,7 +9,7 @@
 #endif
 import Dispatch
 
-/// A file written through large buffers: bytes go to `NAME.partial` and the file takes its
+/// A file written through large buffers: bytes go to `.NAME.partial-PID` and the file takes its
 /// name only in ``commit()``, so an interrupted run never leaves a truncated file under the
 /// real name. Numbers are formatted by hand straight into the buffer.
 ///
@@ -34,12 +36,14 @@ final class OutputFile: @unchecked Sendable {
   /// The first failed write's reason (set on `queue`, read after waiting on `idle`).
   private var failure: String?
 
-  /// Creates (or truncates) `path.partial` for writing.
+  /// Creates `.NAME.partial-PID` beside `path` for writing (removing leftovers of killed runs:
+  /// ``SurveyCore/PartialFiles``), so two runs into one folder never share a temporary file.
   ///
   /// - Parameter capacity: each buffer's size; a row must fit in what ``reserve(_:)`` asks for.
   init(path: String, capacity: Int = 1 << 22) throws {
     self.path = path
-    partialPath = path + ".partial"
+    PartialFiles.removeLeftovers(of: path)
+    partialPath = PartialFiles.path(for: path)
     descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else {
       throw SynthError.unwritableFile(path: path, reason: Self.lastError())

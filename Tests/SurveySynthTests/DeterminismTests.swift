@@ -50,7 +50,7 @@ struct DeterminismTests {
     #expect(survey.summary.files == Self.files)
     #expect(survey.summary.psuCount == 39)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: survey.folder.path).filter {
-      $0.hasSuffix(".partial")
+      $0.contains(".partial")
     }
     #expect(leftovers.isEmpty)
   }

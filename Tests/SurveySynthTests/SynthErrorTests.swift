@@ -37,9 +37,9 @@ struct SynthErrorTests {
   @Test("An output file that cannot be created is reported by path")
   func unwritableFile() throws {
     let folder = try TemporaryDirectory("synth-errors")
-    // A folder named like the data file makes creating `survey.csv` impossible.
+    // A folder named like this process's temporary data file makes creating it impossible.
     try FileManager.default.createDirectory(
-      at: folder.url.appendingPathComponent("survey.csv.partial"), withIntermediateDirectories: true)
+      at: folder.url.appendingPathComponent(".survey.csv.partial-\(getpid())"), withIntermediateDirectories: true)
     #expect(throws: SynthError.self) { try SyntheticSurvey(rows: 10).write(to: folder.path) }
     #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("codebook.yml").path))
   }
