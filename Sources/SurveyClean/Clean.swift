@@ -52,7 +52,7 @@ public struct Resolution: Sendable, Equatable {
 /// invalid values and missing codes into missing values, logging every change.
 public enum Clean {
   /// The rules whose findings are about a value that `clean.invalid` acts on.
-  public static let valueRules: Set<String> = ["type", "code", "range", "relevant", "constraint"]
+  public static let valueRules: Set<RuleID> = [.type, .code, .range, .relevant, .constraint]
 
   /// Cleans `table`.
   ///
@@ -73,7 +73,7 @@ public enum Clean {
     if let decisions { cleaner.apply(decisions) }
     cleaner.dropMalformed()
     // Ids repeat only where validation said so, or where a decision rewrote an id.
-    if findings.contains(where: { $0.rule == "unique" && $0.variable == table.idColumn }) || cleaner.idChanged {
+    if findings.contains(where: { $0.rule == .unique && $0.variable == table.idColumn }) || cleaner.idChanged {
       cleaner.dropDuplicates(policy.duplicates)
     }
     cleaner.handleInvalid(findings, policy: policy.invalid)

@@ -26,7 +26,7 @@ extension Cleaner {
         let decision = decisions[index]
         let others = indices.filter { $0 != index }.map { decisions[$0] }
         findings[index] = Finding(
-          severity: .error, rule: "decision-conflict", variable: decision.variable, recordID: decision.recordID,
+          severity: .error, rule: .decisionConflict, variable: decision.variable, recordID: decision.recordID,
           batch: file, line: decision.line, message: conflictMessage(target, others))
       }
     }

@@ -15,21 +15,21 @@ extension Cleaner {
         findings.append(conflict)
         continue
       }
-      func problem(_ rule: String, _ message: String) {
+      func problem(_ rule: RuleID, _ message: String) {
         findings.append(
           Finding(
             severity: .warning, rule: rule, variable: decision.variable, recordID: decision.recordID, batch: file.name,
             line: decision.line, message: message))
       }
       guard let rows = rows(of: decision.recordID, in: byID) else {
-        problem("decision-unknown-record", "no record has this record_id; the decision is not applied")
+        problem(.decisionUnknownRecord, "no record has this record_id; the decision is not applied")
         continue
       }
       var column: Int?
       if let name = decision.variable {
         guard let index = table.columnIndex(name) else {
           problem(
-            "decision-unknown-variable",
+            .decisionUnknownVariable,
             "the codebook has no variable called \(LogText.capped(name)); the decision is not applied")
           continue
         }
@@ -37,11 +37,11 @@ extension Cleaner {
       }
       let matching = candidateRows(decision, rows: rows, column: column)
       guard !matching.isEmpty else {
-        problem("decision-stale", "the data no longer has the old_value the reviewer saw; the decision is not applied")
+        problem(.decisionStale, "the data no longer has the old_value the reviewer saw; the decision is not applied")
         continue
       }
       guard matching.count == 1, let row = matching.first else {
-        problem("decision-ambiguous", "several records have this record_id and old_value; the decision is not applied")
+        problem(.decisionAmbiguous, "several records have this record_id and old_value; the decision is not applied")
         continue
       }
       switch decision.action {
@@ -50,7 +50,7 @@ extension Cleaner {
         let isCode = table.columns[index].state[row] == .missingCode
         if isCode, table.columns[index].numbers == nil {
           problem(
-            "decision-invalid",
+            .decisionInvalid,
             "the old_value is a missing code of \(table.columns[index].name), not one of its codes; only a number that is also a missing code can be accepted as a value")
           continue
         }
@@ -74,13 +74,13 @@ extension Cleaner {
           !range.contains(value)
         {
           problem(
-            "decision-invalid",
+            .decisionInvalid,
             "the new_value is outside the range of \(table.columns[index].name); the decision is not applied")
           continue
         }
         let format = variable?.format.flatMap { try? DateFormat($0) }
         guard table.columns[index].assign(decision.newValue ?? "", row: row, dateFormat: format) else {
-          problem("decision-invalid", "the new_value is not a value of \(table.columns[index].name); the decision is not applied")
+          problem(.decisionInvalid, "the new_value is not a value of \(table.columns[index].name); the decision is not applied")
           continue
         }
         accepted.insert(CellKey(row: row, column: index))

@@ -47,7 +47,7 @@ struct Cleaner {
 
   mutating func dropMalformed() {
     for (row, issue) in table.rowIssues.sorted(by: { $0.key < $1.key }) {
-      drop(row, reason: issue.rule)
+      drop(row, reason: issue.rule.rawValue)
     }
   }
 
@@ -86,9 +86,9 @@ struct Cleaner {
       case .setMissing:
         let old = table.columns[column].original(row: row)
         table.columns[column].setMissing(row: row)
-        log(row: row, column: column, old: old, new: nil, reason: finding.rule)
+        log(row: row, column: column, old: old, new: nil, reason: finding.rule.rawValue)
       case .dropRecord:
-        drop(row, reason: finding.rule, column: column)
+        drop(row, reason: finding.rule.rawValue, column: column)
       case .keep:
         break
       }

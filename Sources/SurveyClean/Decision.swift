@@ -67,7 +67,7 @@ public struct DecisionsFile: Sendable {
       let line = Int(table.rowLine[row])
       func problem(_ message: String) {
         findings.append(
-          Finding(severity: .warning, rule: "decision-invalid", recordID: text("record_id", row), batch: name, line: line, message: message))
+          Finding(severity: .warning, rule: .decisionInvalid, recordID: text("record_id", row), batch: name, line: line, message: message))
       }
       if table.rowIssues[row] != nil { continue }  // reported by ingest
       guard let recordID = text("record_id", row) else {

@@ -17,12 +17,12 @@ public struct BatchInfo: Sendable, Equatable {
 /// with the header). Such rows stay in the table so nothing is lost; cleaning drops them.
 public struct RowIssue: Sendable, Equatable {
   /// The rule that found it: `ragged-row`, `bad-quote` or `quoted-line-break`.
-  public var rule: String
+  public var rule: RuleID
   /// The record's id cell can be trusted to name it in logs (see ingest's `RecordIDTrust`);
   /// when false, findings and changes name the record by batch and line only.
   public var idTrusted: Bool
 
-  public init(rule: String, idTrusted: Bool = false) {
+  public init(rule: RuleID, idTrusted: Bool = false) {
     self.rule = rule
     self.idTrusted = idTrusted
   }

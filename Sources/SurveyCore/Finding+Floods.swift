@@ -7,13 +7,13 @@ extension Finding {
   /// a file with 100,000 unknown columns would otherwise give 100,000 findings. None of them is
   /// about a record a reviewer decides on (those stay one finding a record); a summary gives
   /// how many, and the first names or the lines.
-  public static let floodRules: [String: Flood] = [
-    "unknown-column": Flood(
+  public static let floodRules: [RuleID: Flood] = [
+    .unknownColumn: Flood(
       byColumn: true, summary: "columns match no variable of the codebook; their values are not read"),
-    "duplicate-column": Flood(
+    .duplicateColumn: Flood(
       byColumn: true, summary: "columns repeat a column already read; their values are not read"),
-    "empty-record": Flood(byColumn: false, summary: "records have only empty fields and were skipped"),
-    "undecodable-bytes": Flood(
+    .emptyRecord: Flood(byColumn: false, summary: "records have only empty fields and were skipped"),
+    .undecodableBytes: Flood(
       byColumn: false, summary: "lines hold bytes that the encoding cannot decode (replaced by U+FFFD)"),
   ]
 
@@ -29,7 +29,7 @@ extension Finding {
   struct FloodKey: Hashable {
     var batch: String?
     var batchIndex: Int?
-    var rule: String
+    var rule: RuleID
   }
 
   /// How many names a summary lists, and how many ranges of lines.

@@ -19,8 +19,8 @@ public struct Finding: Sendable, Hashable {
   }
 
   public var severity: Severity
-  /// The rule's stable identifier, e.g. `range`, `code`, `ragged-row`.
-  public var rule: String
+  /// The rule that raised it (its raw value, e.g. `range` or `ragged-row`, is what logs show).
+  public var rule: RuleID
   /// The variable concerned, if the finding is about one.
   public var variable: String?
   /// The respondent id, when known.
@@ -41,7 +41,7 @@ public struct Finding: Sendable, Hashable {
   public var batchIndex: Int?
 
   public init(
-    severity: Severity, rule: String, variable: String? = nil, recordID: String? = nil,
+    severity: Severity, rule: RuleID, variable: String? = nil, recordID: String? = nil,
     batch: String? = nil, line: Int? = nil, value: String? = nil, message: String,
     row: Int? = nil, batchIndex: Int? = nil
   ) {
@@ -59,7 +59,7 @@ public struct Finding: Sendable, Hashable {
 
   /// A finding about the cell of `variable` at `row` of `table`, located by batch and line.
   public init(
-    severity: Severity, rule: String, variable: String?, row: Int, in table: DataTable,
+    severity: Severity, rule: RuleID, variable: String?, row: Int, in table: DataTable,
     value: String?, message: String
   ) {
     self.init(

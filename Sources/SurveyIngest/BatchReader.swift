@@ -21,7 +21,7 @@ struct BatchReader {
     var records: RecordReader?
   }
 
-  func finding(_ severity: Finding.Severity, _ rule: String, line: Int?, variable: String? = nil, _ message: String) -> Finding {
+  func finding(_ severity: Finding.Severity, _ rule: RuleID, line: Int?, variable: String? = nil, _ message: String) -> Finding {
     Finding(
       severity: severity, rule: rule, variable: variable, batch: source.name, line: line, message: message,
       batchIndex: batchIndex)
@@ -39,13 +39,13 @@ struct BatchReader {
     if decoded.source == .sniffed {
       findings.append(
         finding(
-          .info, "encoding-sniffed", line: nil,
+          .info, .encodingSniffed, line: nil,
           "the file is not UTF-8 and no encoding was declared; it was read as \(decoded.encoding.rawValue) (declare the encoding to be sure)"))
     }
     if let (declared, reason) = decoded.overruled {
       findings.append(
         finding(
-          .warning, "encoding-conflict", line: nil,
+          .warning, .encodingConflict, line: nil,
           "the pipeline declares \(declared.rawValue) but \(reason); it was read as UTF-8"))
     }
 
@@ -61,7 +61,7 @@ struct BatchReader {
       findings += undecodableFindings(decoded, breaks: breaks)
       header = try readHeader(text, delimiter: delimiter, leading: &leading)
       for line in leading.emptyLines {
-        findings.append(finding(.info, "empty-record", line: line, "the record has only empty fields and was skipped"))
+        findings.append(finding(.info, .emptyRecord, line: line, "the record has only empty fields and was skipped"))
       }
       guard let header else { return }
       let match = HeaderMatcher(schema: schema).match(header.names)
@@ -84,13 +84,13 @@ struct BatchReader {
 
     if let header {
       if records?.rowCount == 0 {
-        findings.append(finding(.warning, "no-records", line: header.line, "the file has a header but no records"))
+        findings.append(finding(.warning, .noRecords, line: header.line, "the file has a header but no records"))
       }
     } else {
-      findings.append(finding(.error, "empty-file", line: nil, "the file has no header and no records"))
+      findings.append(finding(.error, .emptyFile, line: nil, "the file has no header and no records"))
     }
     for line in records?.emptyLines ?? [] {
-      findings.append(finding(.info, "empty-record", line: Int(line), "the record has only empty fields and was skipped"))
+      findings.append(finding(.info, .emptyRecord, line: Int(line), "the record has only empty fields and was skipped"))
     }
     let lines = LineAccount(
       total: totalLines, header: header == nil ? 0 : 1, records: records?.rowCount ?? 0,
@@ -100,7 +100,7 @@ struct BatchReader {
     if !lines.accounted {
       findings.append(
         finding(
-          .error, "lines-unaccounted", line: nil,
+          .error, .linesUnaccounted, line: nil,
           "the file has \(lines.total) lines but \(lines.header + lines.records + lines.emptyRecords + lines.blank + lines.continuation) were read as header, records, empty records, blank lines or continuations; please report this file"))
     }
     let report = BatchReport(
@@ -195,14 +195,14 @@ struct BatchReader {
       }
       findings.append(
         finding(
-          .error, "duplicate-column", line: line, variable: duplicate.field,
+          .error, .duplicateColumn, line: line, variable: duplicate.field,
           "column \(duplicate.position + 1) ('\(duplicate.name)') repeats a column already read as \(duplicate.field); its values are not read"))
     }
     if schema.reportsUnknownColumns {
       for unknown in match.unknown {
         findings.append(
           finding(
-            .warning, "unknown-column", line: line, variable: unknown.name.isEmpty ? nil : unknown.name,
+            .warning, .unknownColumn, line: line, variable: unknown.name.isEmpty ? nil : unknown.name,
             unknown.name.isEmpty
               ? "column \(unknown.position + 1) has no name; its values are not read"
               : "column \(unknown.position + 1) ('\(unknown.name)') matches no variable of the codebook; its values are not read"))
@@ -215,7 +215,7 @@ struct BatchReader {
       }
       findings.append(
         finding(
-          field.required ? .error : .warning, "missing-column", line: line, variable: field.name,
+          field.required ? .error : .warning, .missingColumn, line: line, variable: field.name,
           "the header has no column for \(field.name)\(field.required ? ", a required variable" : "")"))
     }
     return findings
@@ -229,7 +229,7 @@ struct BatchReader {
     for line in breaks.lines(of: decoded.invalidOffsets) where line != lastLine {
       findings.append(
         finding(
-          .error, "undecodable-bytes", line: line,
+          .error, .undecodableBytes, line: line,
           "bytes that are not valid \(decoded.encoding.rawValue) were replaced by U+FFFD"))
       lastLine = line
     }

@@ -55,7 +55,7 @@ public enum Ingest {
     var rowIssues: [Int: RowIssue] = [:]
     var findings: [Finding] = []
     var reports: [BatchReport] = []
-    var pendingRows: [(row: Int, rule: String, message: String)] = []
+    var pendingRows: [(row: Int, rule: RuleID, message: String)] = []
     for (batchIndex, source) in sources.enumerated() {
       let outcome = try BatchReader(source: source, batchIndex: batchIndex, schema: schema).read()
       findings += outcome.findings
@@ -72,14 +72,14 @@ public enum Ingest {
       rowLine += part.rowLines
       let headerCount = part.headerCount
       for (row, fields) in part.ragged {
-        rowIssues[offset + row] = RowIssue(rule: "ragged-row")
+        rowIssues[offset + row] = RowIssue(rule: .raggedRow)
         pendingRows.append(
-          (offset + row, "ragged-row", "the record has \(fields) field\(fields == 1 ? "" : "s"); the header has \(headerCount)"))
+          (offset + row, .raggedRow, "the record has \(fields) field\(fields == 1 ? "" : "s"); the header has \(headerCount)"))
       }
       for row in part.brokenQuotes {
-        rowIssues[offset + row] = RowIssue(rule: "bad-quote")
+        rowIssues[offset + row] = RowIssue(rule: .badQuote)
         pendingRows.append(
-          (offset + row, "bad-quote", "a quote is not closed, or text follows a closing quote; the record cannot be split into fields"))
+          (offset + row, .badQuote, "a quote is not closed, or text follows a closing quote; the record cannot be split into fields"))
       }
       for span in part.lineSpans {
         rowIssues[offset + span.row] = RowIssue(rule: QuotedLineBreak.rule)
@@ -101,7 +101,7 @@ public enum Ingest {
 
   /// Batch and variable of every `missing-column` finding, so later rules skip those cells.
   static func reportsMissing(_ findings: [Finding]) -> Set<MissingColumn> {
-    Set(findings.filter { $0.rule == "missing-column" }.compactMap { finding in
+    Set(findings.filter { $0.rule == .missingColumn }.compactMap { finding in
       guard let batch = finding.batchIndex, let variable = finding.variable else { return nil }
       return MissingColumn(batch: batch, variable: variable)
     })

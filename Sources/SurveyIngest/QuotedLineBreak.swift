@@ -1,8 +1,10 @@
+import SurveyCore
+
 /// The finding for a record set aside because a quoted field ran past the end of its line in a
 /// column whose answers may not hold line breaks: the mark of a stray quote, which would
 /// otherwise make the following records one legitimate-looking cell.
 enum QuotedLineBreak {
-  static let rule = "quoted-line-break"
+  static let rule = RuleID.quotedLineBreak
 
   /// Names the column, the lines the field runs over and what happened to them; never the text.
   static func message(_ span: LineSpan, header: [String]) -> String {

@@ -43,7 +43,7 @@ extension ValidationLog {
     page += "<h2>By batch</h2>\n<table><tr><th>batch</th>\(severityHeader)</tr>\n"
     for (batch, counts) in tally({ $0.batch ?? "(run)" }) { page += countRow(batch, counts) }
     page += "</table>\n<h2>By rule</h2>\n<table><tr><th>rule</th>\(severityHeader)</tr>\n"
-    for (rule, counts) in tally(\.rule) { page += countRow(rule, counts) }
+    for (rule, counts) in tally({ $0.rule.rawValue }) { page += countRow(rule, counts) }
     page += "</table>\n<h2>Findings</h2>\n<table><tr>"
     page += Self.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
     for (index, finding) in findings.enumerated() {

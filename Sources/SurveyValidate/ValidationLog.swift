@@ -29,7 +29,7 @@ public struct ValidationLog: Sendable {
     let finding = findings[index]
     func cut(_ text: String?) -> String? { text.map { LogText.capped($0) } }
     return [
-      Self.id(index), finding.severity.rawValue, finding.rule, cut(finding.variable), cut(finding.recordID),
+      Self.id(index), finding.severity.rawValue, finding.rule.rawValue, cut(finding.variable), cut(finding.recordID),
       cut(finding.batch), finding.line.map(String.init), cut(finding.value),
       LogText.capped(finding.message, limit: LogText.messageLimit), finding.resolution,
     ]

@@ -4,7 +4,7 @@ import SurveyCore
 /// file under `Rules/` with its messages, and reports problems as ``SurveyCore/Finding``s.
 public protocol ValidationRule: Sendable {
   /// The rule's stable identifier, written in the `rule` column of `validation.csv`.
-  var id: String { get }
+  var id: RuleID { get }
   /// The findings of this rule on `context`'s table.
   ///
   /// - Throws: ``ValidateError`` when an expression of the codebook cannot be evaluated.
@@ -35,7 +35,7 @@ public struct ValidationContext: Sendable {
 
   /// A finding about `variable` at `row`, its value as it arrived (blank for personal data).
   public func finding(
-    _ severity: Finding.Severity, _ rule: String, _ variable: Variable, row: Int, _ message: String
+    _ severity: Finding.Severity, _ rule: RuleID, _ variable: Variable, row: Int, _ message: String
   ) -> Finding {
     let value = variable.pii ? nil : table.column(variable.name)?.original(row: row)
     return Finding(

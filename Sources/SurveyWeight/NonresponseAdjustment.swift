@@ -8,7 +8,7 @@ struct NonresponseAdjustment {
   let spec: NonresponseSpec
 
   /// The rule of the finding about a class with few respondents.
-  static let smallClassRule = "nonresponse-class"
+  static let smallClassRule = RuleID.nonresponseClass
 
   /// The adjusted weights, the step's report and a warning finding per class with
   /// nonrespondents and fewer respondents than `min_respondents`.

@@ -159,7 +159,7 @@ public enum Weighting {
     guard negative > 0 else { return [] }
     return [
       Finding(
-        severity: .warning, rule: "negative-weight",
+        severity: .warning, rule: .negativeWeight,
         message: "\(negative) final weight\(negative == 1 ? " is" : "s are") negative (unbounded linear calibration); consider --bounds or calibrate method raking")
     ]
   }

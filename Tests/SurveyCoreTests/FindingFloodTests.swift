@@ -5,12 +5,12 @@ import Testing
 struct FindingFloodTests {
   static func unknown(_ name: String?, batch: String = "b.csv", index: Int = 0) -> Finding {
     Finding(
-      severity: .warning, rule: "unknown-column", variable: name, batch: batch, line: 1,
+      severity: .warning, rule: .unknownColumn, variable: name, batch: batch, line: 1,
       message: "a column matches no variable", batchIndex: index)
   }
 
   static func empty(_ line: Int, batch: String = "b.csv") -> Finding {
-    Finding(severity: .info, rule: "empty-record", batch: batch, line: line, message: "empty", batchIndex: 0)
+    Finding(severity: .info, rule: .emptyRecord, batch: batch, line: line, message: "empty", batchIndex: 0)
   }
 
   @Test("up to the limit, one finding a column; above it, one summary per batch with the first names")
@@ -18,11 +18,11 @@ struct FindingFloodTests {
     let few = (1...Finding.floodLimit).map { Self.unknown("c\($0)") }
     #expect(few.collapsingFloods() == few)
     let many = (1...5000).map { Self.unknown($0 == 2 ? nil : "c\($0)") } + [Self.unknown("other", batch: "c.csv", index: 1)]
-    let code = Finding(severity: .error, rule: "code", variable: "sex", batch: "b.csv", line: 2, message: "m", batchIndex: 0)
+    let code = Finding(severity: .error, rule: .code, variable: "sex", batch: "b.csv", line: 2, message: "m", batchIndex: 0)
     let collapsed = ([code] + many).collapsingFloods()
     #expect(collapsed.count == 3)
     #expect(collapsed[0] == code)
-    #expect(collapsed[1].rule == "unknown-column")
+    #expect(collapsed[1].rule == .unknownColumn)
     #expect(collapsed[1].severity == .warning)
     #expect(collapsed[1].batch == "b.csv")
     #expect(collapsed[1].line == 1)
@@ -59,7 +59,7 @@ struct FindingFloodTests {
   @Test("findings about records are never collapsed")
   func records() {
     let findings = (2...100).map { (line: Int) in
-      Finding(severity: .error, rule: "ragged-row", recordID: "R\(line)", batch: "b.csv", line: line, message: "m", batchIndex: 0)
+      Finding(severity: .error, rule: .raggedRow, recordID: "R\(line)", batch: "b.csv", line: line, message: "m", batchIndex: 0)
     }
     #expect(findings.collapsingFloods() == findings)
   }

@@ -60,7 +60,7 @@ struct EncodingTests {
     #expect(result.batches[0].encoding == .utf8)
     #expect(result.column("region").formatted(row: 0) == "Chișinău")
     #expect(result.column("region").formatted(row: 1) == "B\u{FFFD}lti")
-    let bad = result.findings.filter { $0.rule == "undecodable-bytes" }
+    let bad = result.findings.filter { $0.rule == .undecodableBytes }
     #expect(bad.map(\.line) == [3])
   }
 
@@ -68,7 +68,7 @@ struct EncodingTests {
   func declaredUTF8Invalid() throws {
     let bytes = Array("respondent_id,region\nR1,".utf8) + [0xFF, 0xFE] + Array("\nR2,ok\n".utf8)
     let result = try ingest([("bad.csv", bytes)], read: ReadOptions(encoding: .utf8))
-    #expect(result.findings.filter { $0.rule == "undecodable-bytes" }.map(\.line) == [2])
+    #expect(result.findings.filter { $0.rule == .undecodableBytes }.map(\.line) == [2])
   }
 
   @Test("UTF-16 is refused with a clear error")

@@ -41,5 +41,5 @@ extension IngestResult {
   func column(_ name: String) -> Column { table.column(name)! }
 
   /// The rule of every finding, in order.
-  var rules: [String] { findings.map(\.rule) }
+  var rules: [String] { findings.map(\.rule.rawValue) }
 }

@@ -58,7 +58,7 @@ struct IngestTests {
     #expect(result.batches[0].delimiter == UInt8(ascii: "\t"))
     #expect(result.column("age").state == [.empty, .present])
     #expect(result.column("region").formatted(row: 0) == "Nord")
-    #expect(result.findings.filter { $0.rule == "ragged-row" }.isEmpty)
+    #expect(result.findings.filter { $0.rule == .raggedRow }.isEmpty)
   }
 
   @Test("CRLF line ends and a quoted field with a line break (where allowed) keep the record lines right")
@@ -67,7 +67,7 @@ struct IngestTests {
     #expect(result.table.rowCount == 2)
     #expect(result.column("note").formatted(row: 0) == "Chișinău\r\nsector Botanica")
     #expect(result.table.rowLine == [2, 4])
-    #expect(result.findings.filter { $0.rule != "missing-column" }.isEmpty)
+    #expect(result.findings.filter { $0.rule != .missingColumn }.isEmpty)
   }
 
   @Test("doubled quotes inside a quoted field are one quote")
@@ -80,12 +80,12 @@ struct IngestTests {
   func raggedRow() throws {
     let result = try ingest("respondent_id,sex,age\nR1,1,30\nR2,2\nR3,1,40,extra\nR4,2,50\n")
     #expect(result.table.rowCount == 4)
-    let ragged = result.findings.filter { $0.rule == "ragged-row" }
+    let ragged = result.findings.filter { $0.rule == .raggedRow }
     #expect(ragged.map(\.line) == [3, 4])
     #expect(ragged.map(\.recordID) == ["R2", "R3"])
     #expect(ragged[0].message == "the record has 2 fields; the header has 3")
-    #expect(result.table.rowIssues[1]?.rule == "ragged-row")
-    #expect(result.table.rowIssues[2]?.rule == "ragged-row")
+    #expect(result.table.rowIssues[1]?.rule == .raggedRow)
+    #expect(result.table.rowIssues[2]?.rule == .raggedRow)
     #expect(result.column("age").numbers?[3] == 50)
   }
 
@@ -93,11 +93,11 @@ struct IngestTests {
   func badQuoteMidFile() throws {
     let result = try ingest("respondent_id,region,age\nR1,Nord,30\nR2,\"Sud\"x,31\nR3,Centru,32\n")
     #expect(result.table.rowCount == 3)
-    let bad = result.findings.filter { $0.rule == "bad-quote" }
+    let bad = result.findings.filter { $0.rule == .badQuote }
     #expect(bad.count == 1)
     #expect(bad.first?.line == 3)
     #expect(bad.first?.recordID == "R2")
-    #expect(result.table.rowIssues[1]?.rule == "bad-quote")
+    #expect(result.table.rowIssues[1]?.rule == .badQuote)
     #expect(result.table.recordID(row: 2) == "R3")
     #expect(result.column("age").numbers?[2] == 32)
   }
@@ -106,7 +106,7 @@ struct IngestTests {
   func unterminatedQuote() throws {
     let result = try ingest("respondent_id,region,age\nR1,Nord,30\nR2,\"Sud,31\nR3,Centru,32\nR4,Nord,33\n")
     #expect(result.table.rowCount == 4)
-    let bad = result.findings.filter { $0.rule == "quoted-line-break" }
+    let bad = result.findings.filter { $0.rule == .quotedLineBreak }
     #expect(bad.map(\.line) == [3])
     #expect((0..<4).map { result.table.recordID(row: $0) } == ["R1", "R2", "R3", "R4"])
     #expect(result.column("age").numbers?[3] == 33)
@@ -116,7 +116,7 @@ struct IngestTests {
   @Test("an unterminated quote closed by a later quote is still caught")
   func unterminatedQuoteClosedLater() throws {
     let result = try ingest("respondent_id,region,age\nR1,\"Nord,30\nR2,\"Sud\",31\nR3,Centru,32\n")
-    #expect(result.findings.filter { $0.rule == "quoted-line-break" }.map(\.line) == [2])
+    #expect(result.findings.filter { $0.rule == .quotedLineBreak }.map(\.line) == [2])
     #expect((0..<3).map { result.table.recordID(row: $0) } == ["R1", "R2", "R3"])
     #expect(result.column("region").formatted(row: 1) == "Sud")
   }
@@ -143,9 +143,9 @@ struct IngestTests {
     let result = try ingest("Respondent_ID,Q1_SEX, A GE ,comment\nR1,2,30,hello\n")
     #expect(result.column("sex").codes == [1])
     #expect(result.column("age").numbers == [30])
-    let unknown = result.findings.filter { $0.rule == "unknown-column" }
+    let unknown = result.findings.filter { $0.rule == .unknownColumn }
     #expect(unknown.map(\.variable) == ["comment"])
-    let missing = result.findings.filter { $0.rule == "missing-column" }.compactMap(\.variable)
+    let missing = result.findings.filter { $0.rule == .missingColumn }.compactMap(\.variable)
     #expect(missing == ["oop_cost", "region", "interview_date", "symptoms"])
     #expect(result.table.missingColumns.contains(MissingColumn(batch: 0, variable: "region")))
   }
@@ -153,7 +153,7 @@ struct IngestTests {
   @Test("a repeated header column is reported and its values are not read twice")
   func duplicateHeader() throws {
     let result = try ingest("respondent_id,age,Age\nR1,30,31\n")
-    let duplicate = result.findings.filter { $0.rule == "duplicate-column" }
+    let duplicate = result.findings.filter { $0.rule == .duplicateColumn }
     #expect(duplicate.count == 1)
     #expect(duplicate.first?.severity == .error)
     #expect(duplicate.first?.line == 1)
@@ -214,8 +214,8 @@ struct IngestTests {
   func emptyRecord() throws {
     let result = try ingest("respondent_id,age\nR1,30\n,\n;\nR2,31\n")
     #expect(result.table.rowCount == 3)
-    #expect(result.findings.filter { $0.rule == "empty-record" }.map(\.line) == [3])
-    #expect(result.findings.filter { $0.rule == "ragged-row" }.map(\.line) == [4])
+    #expect(result.findings.filter { $0.rule == .emptyRecord }.map(\.line) == [3])
+    #expect(result.findings.filter { $0.rule == .raggedRow }.map(\.line) == [4])
   }
 
   @Test("the provenance hash is the SHA-256 of the raw bytes")
@@ -259,7 +259,7 @@ struct AwkwardFileTests {
   func carriageReturnFiles() throws {
     let result = try ingestNotes("respondent_id,note,age\r1,x,20\r2,\"a\nb\",30\r3,y,40\r")
     #expect(result.table.rowCount == 3)
-    #expect(result.findings.filter { $0.rule != "missing-column" }.isEmpty)
+    #expect(result.findings.filter { $0.rule != .missingColumn }.isEmpty)
     #expect(result.column("note").formatted(row: 1) == "a\nb")
     #expect(result.column("age").numbers == [20, 30, 40])
     #expect(result.table.rowLine == [2, 3, 5])
@@ -270,7 +270,7 @@ struct AwkwardFileTests {
   func leadingEmptyRow() throws {
     let result = try ingest(",,,\nrespondent_id,age\nR1,30\n")
     #expect(result.table.rowCount == 1)
-    #expect(result.findings.filter { $0.rule == "empty-record" }.map(\.line) == [1])
+    #expect(result.findings.filter { $0.rule == .emptyRecord }.map(\.line) == [1])
     #expect(result.table.rowLine == [3])
   }
 
@@ -290,14 +290,14 @@ struct AwkwardFileTests {
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("respondent_id,region\nR1,Chișinău\n".utf8)
     let result = try ingest([("b.csv", bytes)], read: ReadOptions(encoding: .windows1251))
     #expect(result.column("region").formatted(row: 0) == "Chișinău")
-    #expect(result.findings.contains { $0.rule == "encoding-conflict" && $0.severity == .warning })
+    #expect(result.findings.contains { $0.rule == .encodingConflict && $0.severity == .warning })
   }
 
   @Test("valid UTF-8 text overrules a declared single-byte encoding, with a warning")
   func utf8OverrulesDeclaration() throws {
     let result = try ingest([("b.csv", Array("respondent_id,region\nR1,Chișinău\n".utf8))], read: ReadOptions(encoding: .windows1251))
     #expect(result.column("region").formatted(row: 0) == "Chișinău")
-    let conflict = result.findings.first { $0.rule == "encoding-conflict" }
+    let conflict = result.findings.first { $0.rule == .encodingConflict }
     #expect(conflict?.message == "the pipeline declares windows-1251 but its non-ASCII text is all valid UTF-8; it was read as UTF-8")
     // Plain ASCII gives no reason to doubt the declaration.
     let ascii = try ingest([("a.csv", Array("respondent_id,region\nR1,Nord\n".utf8))], read: ReadOptions(encoding: .windows1251))
@@ -308,7 +308,7 @@ struct AwkwardFileTests {
   func undecodableLineInCRFile() throws {
     let bytes = Array("respondent_id,region\r1,a\r2,ab".utf8) + [0xFF] + Array("c\r".utf8)
     let result = try ingest([("b.csv", bytes)], read: ReadOptions(encoding: .utf8))
-    #expect(result.findings.filter { $0.rule == "undecodable-bytes" }.map(\.line) == [3])
+    #expect(result.findings.filter { $0.rule == .undecodableBytes }.map(\.line) == [3])
   }
 }
 
@@ -346,8 +346,8 @@ struct ChunkedIngestTests {
     #expect(ages[rows - 1] == Double(18 + rows % 80))
     #expect(result.table.recordID(row: 32_999) == "R33000")
     #expect(result.table.recordID(row: 33_000) == "R33001")
-    #expect(result.findings.filter { $0.rule == "ragged-row" }.map(\.line) == [20_001])
-    #expect(result.findings.filter { $0.rule == "quoted-line-break" }.map(\.line) == [33_001])
+    #expect(result.findings.filter { $0.rule == .raggedRow }.map(\.line) == [20_001])
+    #expect(result.findings.filter { $0.rule == .quotedLineBreak }.map(\.line) == [33_001])
     #expect(result.batches[0].lines.accounted)
     #expect(result.column("region").formatted(row: 0) == "Sud, 2")
   }

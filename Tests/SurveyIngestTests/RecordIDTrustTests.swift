@@ -11,7 +11,7 @@ struct RecordIDTrustTests {
     // A semicolon row in a comma file: one field holding the whole line, a phone number included.
     let result = try ingestNotes(
       "respondent_id,name,age,note\nR1,Ana,30,x\nR2;Ion Private;+37369111222;y\nR3,Dan,50,z\n")
-    let ragged = try #require(result.findings.first { $0.rule == "ragged-row" })
+    let ragged = try #require(result.findings.first { $0.rule == .raggedRow })
     #expect(ragged.line == 3)
     #expect(ragged.recordID == nil)
     #expect(result.table.recordID(row: 1) == nil)
@@ -21,7 +21,7 @@ struct RecordIDTrustTests {
   @Test("a ragged row whose id cell has the shape of the batch's ids keeps its id")
   func plausibleID() throws {
     let result = try ingestNotes("respondent_id,name,age,note\nMD-S-0001,Ana,30,x\nMD-S-0002,Ion\nMD-S-0003,Dan,50,z\n")
-    #expect(result.findings.first { $0.rule == "ragged-row" }?.recordID == "MD-S-0002")
+    #expect(result.findings.first { $0.rule == .raggedRow }?.recordID == "MD-S-0002")
   }
 
   @Test("an id cell shifted in from another column is not trusted")
@@ -38,7 +38,7 @@ struct RecordIDTrustTests {
         """)
     let result = try ingest(
       [("b.csv", Array("name,respondent_id,age\nAna,R1,30\nPopescu,Ion,R2,40\nDan,R3,50\n".utf8))], codebook: codebook)
-    #expect(result.findings.first { $0.rule == "ragged-row" }?.recordID == nil)
+    #expect(result.findings.first { $0.rule == .raggedRow }?.recordID == nil)
   }
 
   @Test("plausible ids are short, on one line, without delimiters or quotes; shapes map letters and digits")

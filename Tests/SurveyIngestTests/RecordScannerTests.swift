@@ -34,7 +34,7 @@ struct QuotedLineBreakTests {
       R4,Maria",60,w
       R5,Dan,70,v
       """)
-    let spans = result.findings.filter { $0.rule == "quoted-line-break" }
+    let spans = result.findings.filter { $0.rule == .quotedLineBreak }
     #expect(spans.count == 1)
     #expect(spans.first?.line == 2)
     #expect(spans.first?.severity == .error)
@@ -42,7 +42,7 @@ struct QuotedLineBreakTests {
       spans.first?.message
         == "a quoted field in column 2 ('name') runs from line 2 to line 5 (4 lines), but the codebook does not allow line breaks there: the record is set aside; lines 3–5 were read as records of their own (if this column's answers may span lines, make it a text variable with `line_breaks: true` in the codebook)"
     )
-    #expect(result.table.rowIssues[0]?.rule == "quoted-line-break")
+    #expect(result.table.rowIssues[0]?.rule == .quotedLineBreak)
     #expect(result.table.rowLine == [2, 3, 4, 5, 6])
     #expect(result.column("age").numbers?[1...2] == [40, 50])
     #expect(result.table.recordID(row: 2) == "R3")
@@ -64,7 +64,7 @@ struct QuotedLineBreakTests {
   @Test("a quote that is never closed is reported with the lines it would run over")
   func unclosedQuote() throws {
     let result = try ingestNotes("respondent_id,name,age,note\nR1,Ana,30,x\nR2,\"Ion,40,y\nR3,Dan,50,z\n")
-    let span = try #require(result.findings.first { $0.rule == "quoted-line-break" })
+    let span = try #require(result.findings.first { $0.rule == .quotedLineBreak })
     #expect(span.line == 3)
     #expect(span.message.hasPrefix("a quote opened in column 2 ('name') on line 3 is never closed: it would run over lines 3–4 (2 lines) to the end of the file; the record is set aside; line 4 was read"))
     #expect((0..<3).map { result.table.recordID(row: $0) } == ["R1", "R2", "R3"])
@@ -74,9 +74,9 @@ struct QuotedLineBreakTests {
   @Test("a quote whose quoting breaks on a later line is reported there and the lines between are read")
   func brokenLater() throws {
     let result = try ingestNotes("respondent_id,name,age,note\nR1,\"Ana,30,x\nR2,\"Ion\"x,40,y\nR3,Dan,50,z\n")
-    let span = try #require(result.findings.first { $0.rule == "quoted-line-break" })
+    let span = try #require(result.findings.first { $0.rule == .quotedLineBreak })
     #expect(span.message.hasPrefix("a quote opened in column 2 ('name') on line 2 runs to line 3 (2 lines), where its quoting breaks"))
-    #expect(result.findings.filter { $0.rule == "bad-quote" }.map(\.line) == [3])
+    #expect(result.findings.filter { $0.rule == .badQuote }.map(\.line) == [3])
     #expect(result.table.recordID(row: 2) == "R3")
   }
 
@@ -84,7 +84,7 @@ struct QuotedLineBreakTests {
   func tooLong() throws {
     let body = String(repeating: "line\n", count: RecordScanner.maximumFieldLines + 5)
     let result = try ingestNotes("respondent_id,name,age,note\nR1,Ana,30,\"\(body)\"\nR2,Ion,40,x\n")
-    let span = try #require(result.findings.first { $0.rule == "quoted-line-break" })
+    let span = try #require(result.findings.first { $0.rule == .quotedLineBreak })
     #expect(span.line == 2)
     #expect(span.message.contains("past line \(RecordScanner.maximumFieldLines + 1), beyond the limit of \(RecordScanner.maximumFieldLines) lines"))
     #expect(result.batches[0].lines.accounted)

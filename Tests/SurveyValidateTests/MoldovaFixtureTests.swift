@@ -18,7 +18,7 @@ struct MoldovaFixtureTests {
     let codebook = try Codebook.load(path: pipeline.codebookPath)
     let ingest = try Ingest.read(try Ingest.sources(for: pipeline), schema: IngestSchema(codebook: codebook))
     let findings = ingest.findings + (try Validate.run(ingest.table, codebook: codebook))
-    let found = findings.map { Self.key($0.batch, $0.line, $0.recordID, $0.variable, $0.rule, $0.severity.rawValue) }
+    let found = findings.map { Self.key($0.batch, $0.line, $0.recordID, $0.variable, $0.rule.rawValue, $0.severity.rawValue) }
     // Decision findings come from cleaning, nonresponse findings from weighting (both checked
     // end to end in SurveyPipeTests).
     let expected = Fixtures.simpleCSV(try Fixtures.text("moldova/expected-findings.csv"))

@@ -56,7 +56,7 @@ struct ValidationLogTests {
   @Test("a message is cut at its own, longer limit")
   func longMessage() {
     let name = String(repeating: "c", count: 5000)
-    let finding = Finding(severity: .warning, rule: "unknown-column", variable: name, batch: "b.csv", line: 1, message: "column 2 ('\(name)') matches no variable")
+    let finding = Finding(severity: .warning, rule: .unknownColumn, variable: name, batch: "b.csv", line: 1, message: "column 2 ('\(name)') matches no variable")
     let cells = ValidationLog(findings: [finding]).cells(0)
     #expect(cells[3] == String(repeating: "c", count: 200) + "…[5000 bytes]")
     #expect(cells[8] == "column 2 ('" + String(repeating: "c", count: 989) + "…[5033 bytes]")
@@ -68,9 +68,9 @@ struct ValidationLogTests {
     let header = "respondent_id,sex," + names.joined(separator: ",")
     let row = "R1,1," + names.map { _ in "x" }.joined(separator: ",")
     let (table, ingestFindings) = try read(header + "\n" + row + "\n")
-    #expect(ingestFindings.filter { $0.rule == "unknown-column" }.count == 5000)
+    #expect(ingestFindings.filter { $0.rule == .unknownColumn }.count == 5000)
     let log = ValidationLog(findings: ingestFindings + (try Validate.run(table, codebook: ruleCodebook)))
-    let unknown = log.findings.filter { $0.rule == "unknown-column" }
+    let unknown = log.findings.filter { $0.rule == .unknownColumn }
     #expect(unknown.count == 1)
     #expect(
       unknown.first?.message

@@ -47,7 +47,7 @@ struct NonresponseAdjustmentTests {
     #expect(outcome.findings.count == 1)
     let finding = try #require(outcome.findings.first)
     #expect(finding.severity == .warning)
-    #expect(finding.rule == "nonresponse-class")
+    #expect(finding.rule == .nonresponseClass)
     #expect(
       finding.message
         == "the weighting class h=A has 2 respondents, fewer than min_respondents (3); their weights are multiplied by 1.33333 to carry 1 nonrespondent")

@@ -45,6 +45,6 @@ struct WeightingTests {
       weighting: WeightingSpec(calibrate: CalibrateSpec(method: .linear, variables: ["x"], margins: "m")),
       margins: ["m": file])
     #expect(result.weights.contains { $0 < 0 })
-    #expect(result.findings.map(\.rule) == ["negative-weight"])
+    #expect(result.findings.map(\.rule) == [.negativeWeight])
   }
 }

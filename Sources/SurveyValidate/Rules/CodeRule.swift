@@ -3,7 +3,7 @@ import SurveyCore
 /// `code`: a categorical answer that is not one of the variable's codes, or a multi-select
 /// holding such a code.
 public struct CodeRule: ValidationRule {
-  public let id = "code"
+  public let id = RuleID.code
 
   public init() {}
 

@@ -3,7 +3,7 @@ import SurveyCore
 /// `constraint`: an answered value for which the variable's `constraint:` is false. Records
 /// where the constraint cannot be decided (a value it reads is missing) are not reported.
 public struct ConstraintRule: ValidationRule {
-  public let id = "constraint"
+  public let id = RuleID.constraint
 
   public init() {}
 

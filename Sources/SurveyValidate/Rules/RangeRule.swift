@@ -2,7 +2,7 @@ import SurveyCore
 
 /// `range`: a number outside the variable's `range: [lowest, highest]`.
 public struct RangeRule: ValidationRule {
-  public let id = "range"
+  public let id = RuleID.range
 
   public init() {}
 

@@ -3,7 +3,7 @@ import SurveyCore
 /// `relevant`: an answer (a value or a missing code) to a question that skip logic says should
 /// not have been asked: its `relevant:` condition is false for the record.
 public struct RelevantRule: ValidationRule {
-  public let id = "relevant"
+  public let id = RuleID.relevant
 
   public init() {}
 

@@ -4,7 +4,7 @@ import SurveyCore
 /// any, holds; where the condition cannot be decided the blank is not reported). Missing codes
 /// (98 = Don't know) are answers and satisfy it.
 public struct RequiredRule: ValidationRule {
-  public let id = "required"
+  public let id = RuleID.required
 
   public init() {}
 

@@ -4,7 +4,7 @@ import SurveyCore
 /// number that cannot be held (``SurveyCore/NumberText``: a whole number beyond ±2^53, a decimal
 /// that would be infinite, or one not zero that would be zero or subnormal).
 public struct TypeRule: ValidationRule {
-  public let id = "type"
+  public let id = RuleID.type
 
   public init() {}
 

@@ -3,7 +3,7 @@ import SurveyCore
 /// `unique`: a value of a `unique: true` variable (such as the respondent id) that an earlier
 /// record already has, in this batch or an earlier one. The first record is not reported.
 public struct UniqueRule: ValidationRule {
-  public let id = "unique"
+  public let id = RuleID.unique
 
   public init() {}
 

@@ -28,6 +28,6 @@ struct RequiredRuleTests {
     let (table, ingestFindings) = try read("respondent_id,sex\nR1,1\n")
     let found = try RequiredRule().check(ValidationContext(table: table, codebook: ruleCodebook)).sortedForReport()
     #expect(found.isEmpty)
-    #expect(ingestFindings.contains { $0.rule == "missing-column" && $0.variable == "age" && $0.severity == .error })
+    #expect(ingestFindings.contains { $0.rule == .missingColumn && $0.variable == "age" && $0.severity == .error })
   }
 }

@@ -20,7 +20,7 @@ struct TypeRuleTests {
     #expect(found.map(\.message) == [
       "age is not a whole number", "oop_cost is not a number", "visit_date is not a date written as dd.MM.yyyy",
     ])
-    #expect(found.allSatisfy { $0.severity == .error && $0.rule == "type" && $0.recordID == "R3" })
+    #expect(found.allSatisfy { $0.severity == .error && $0.rule == .type && $0.recordID == "R3" })
   }
 
   @Test("a decimal comma in a batch read with '.' gets a hint")

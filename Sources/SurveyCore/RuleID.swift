@@ -1,0 +1,42 @@
+/// Every rule that raises a ``Finding``: one typed set, so a rule id is spelled once.
+///
+/// The raw value is the stable identifier written in the `rule` column of the logs and
+/// documented in docs/outputs.md; add cases, never rename a raw value.
+public enum RuleID: String, Sendable, CaseIterable, Hashable {
+  // Ingest: the files.
+  case emptyFile = "empty-file"
+  case noRecords = "no-records"
+  case encodingSniffed = "encoding-sniffed"
+  case encodingConflict = "encoding-conflict"
+  case undecodableBytes = "undecodable-bytes"
+  case unknownColumn = "unknown-column"
+  case missingColumn = "missing-column"
+  case duplicateColumn = "duplicate-column"
+  case raggedRow = "ragged-row"
+  case badQuote = "bad-quote"
+  case quotedLineBreak = "quoted-line-break"
+  case linesUnaccounted = "lines-unaccounted"
+  case emptyRecord = "empty-record"
+  // Validate: the codebook's rules.
+  case type
+  case code
+  case required
+  case range
+  case relevant
+  case constraint
+  case unique
+  // Clean: the reviewer's decisions.
+  case decisionInvalid = "decision-invalid"
+  case decisionUnknownRecord = "decision-unknown-record"
+  case decisionUnknownVariable = "decision-unknown-variable"
+  case decisionStale = "decision-stale"
+  case decisionAmbiguous = "decision-ambiguous"
+  case decisionConflict = "decision-conflict"
+  // Weight.
+  case nonresponseClass = "nonresponse-class"
+  case negativeWeight = "negative-weight"
+}
+
+extension RuleID: CustomStringConvertible {
+  public var description: String { rawValue }
+}
