@@ -9,7 +9,7 @@ import _SurveyTestSupport
 struct ConservationPropertyTests {
   @Test(
     "run.json accounts for every line and record, the tidy data and cleaning log hold every record, no output holds personal data",
-    arguments: PropertySeeds.list(100_001...100_030))
+    arguments: PropertySeeds.list(100_001...100_040))
   func conservation(seed: UInt64) throws {
     let survey = GeneratedSurvey(seed: seed)
     let folder = try TemporaryDirectory("survey-property-run")
@@ -46,18 +46,22 @@ struct ConservationPropertyTests {
         total: count("total"), header: count("header"), records: count("records"), emptyRecords: count("empty_records"),
         blank: count("blank"), continuation: count("continuation"))
       lines[name] = (counts, account["accounted"] as? Bool == true)
-      if input["rows"] as? Int != counts.records { problems.append("run.json: \(name) rows \(input["rows"] ?? "-") != lines.records") }
+      if input["rows"] as? Int != counts.records {
+        problems.append("run.json: \(name) rows \(input["rows"] ?? "-") != lines.records \(counts.records)")
+      }
     }
     var texts = [("stdout", stdout), ("stderr", stderr)]
     let files = FileManager.default.enumerator(atPath: out)?.compactMap { $0 as? String } ?? []
     for name in files.sorted() {
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: out + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-      texts.append((name, String(decoding: try Data(contentsOf: URL(fileURLWithPath: out + "/" + name)), as: UTF8.self)))
+      let path = out + "/" + name
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+      texts.append((name, String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)))
     }
     let text = { (name: String) in texts.first { $0.0 == name }?.1 ?? "" }
     return RunOutputs(
       tidy: text("tidy/survey.csv"), cleaningLog: text("cleaning-log.csv"), texts: texts, lines: lines,
-      raw: records["raw"] as? Int ?? -1, tidyRecords: records["tidy"] as? Int ?? -1, dropped: records["dropped"] as? Int ?? -1)
+      raw: records["raw"] as? Int ?? -1, tidyRecords: records["tidy"] as? Int ?? -1,
+      dropped: records["dropped"] as? Int ?? -1)
   }
 }

@@ -45,6 +45,25 @@ struct ConservationPropertyTests {
     #expect(batches.contains { $0.lines.blank > 0 } && batches.contains { $0.lines.emptyRecords > 0 })
     #expect(batches.contains { $0.lines.continuation > 0 })
   }
+
+  @Test("the fixed seeds reach every way ingest and cleaning drop a record or clear a value")
+  func outcomeCoverage() throws {
+    var reasons = Set<String>()
+    var rules = Set<String>()
+    for seed in 1...100 as ClosedRange<UInt64> {
+      let survey = GeneratedSurvey(seed: seed)
+      let folder = try TemporaryDirectory("survey-property")
+      try survey.write(to: folder.path)
+      let run = try StageRun(survey, folder: folder.path)
+      reasons.formUnion(run.cleaned.changes.map(\.reason))
+      rules.formUnion(run.ingest.findings.map(\.rule))
+    }
+    let expectedReasons: Set<String> = [
+      "ragged-row", "bad-quote", "quoted-line-break", "duplicate-id", "range", "code", "type", "missing-code", "missing-design", "constraint",
+    ]
+    #expect(expectedReasons.subtracting(reasons).isEmpty, "never reached: \(expectedReasons.subtracting(reasons))")
+    #expect(rules.contains("empty-record"))
+  }
 }
 
 /// Ingest, validate and clean on a generated survey, and the outputs they lead to.
@@ -58,7 +77,8 @@ struct StageRun {
     let sources = survey.batches.map { BatchSource(path: folder + "/" + $0.name, name: $0.name, read: $0.readOptions) }
     ingest = try Ingest.read(sources, schema: IngestSchema(codebook: codebook))
     let findings = try Validate.run(ingest.table, codebook: codebook)
-    cleaned = Clean.run(ingest.table, codebook: codebook, findings: findings, policy: CleanPolicy(), designColumns: ["w"])
+    cleaned = Clean.run(
+      ingest.table, codebook: codebook, findings: findings, policy: CleanPolicy(), designColumns: ["w"])
     let log = ValidationLog(findings: cleaned.resolve(ingest.findings + findings) + cleaned.findings)
     let tidy = String(
       decoding: TidyCSV(table: cleaned.table, columns: GeneratedSurvey.tidyVariables).chunks().joined(), as: UTF8.self)
@@ -82,14 +102,15 @@ struct StageRun {
 
   /// Row by row: every record ingest read (by batch and line) is either a row of the clean
   /// table or dropped in the cleaning log, never both; every record the generator wrote starts
-  /// a record of ingest.
+  /// a record of ingest; the delimiter was found; empty records are reported on their lines.
   func rowProblems(_ survey: GeneratedSurvey) -> [String] {
     var problems: [String] = []
     let names = ingest.table.batches.map(\.name)
     func key(_ table: DataTable, _ row: Int) -> String { "\(names[Int(table.rowBatch[row])])|\(table.rowLine[row])" }
     let read = (0..<ingest.table.rowCount).map { key(ingest.table, $0) }
     let kept = (0..<cleaned.table.rowCount).map { key(cleaned.table, $0) }
-    let dropped = cleaned.changes.filter { ConservationCheck.dropReasons.contains($0.reason) }.map { "\($0.batch)|\($0.line)" }
+    let drops = cleaned.changes.filter { ConservationCheck.dropReasons.contains($0.reason) }
+    let dropped = drops.map { "\($0.batch)|\($0.line)" }
     let readSet = Set(read)
     if readSet.count != read.count { problems.append("two records of ingest start on one line") }
     let both = Set(kept).intersection(dropped)
@@ -97,10 +118,20 @@ struct StageRun {
     if (kept + dropped).sorted() != read.sorted() {
       let lost = readSet.subtracting(kept).subtracting(dropped)
       let extra = Set(kept + dropped).subtracting(readSet)
-      problems.append("records read but neither kept nor dropped: \(lost.sorted()); kept or dropped but not read: \(extra.sorted())")
+      problems.append(
+        "records read but neither kept nor dropped: \(lost.sorted()); kept or dropped but not read: \(extra.sorted())")
     }
     for record in survey.records where !readSet.contains("\(record.batch)|\(record.firstLine)") {
       problems.append("\(record.batch):\(record.firstLine) (\(record.id)): ingest read no record starting on this line")
+    }
+    for (batch, report) in zip(survey.batches, ingest.batches) {
+      if report.delimiter != batch.delimiter {
+        problems.append("\(batch.name): read with delimiter \(report.delimiter), written with \(batch.delimiter)")
+      }
+      let emptyLines = ingest.findings.filter { $0.rule == "empty-record" && $0.batch == batch.name }.compactMap(\.line)
+      if !batch.hostile, emptyLines != batch.emptyRecordLines {
+        problems.append("\(batch.name): empty records reported on lines \(emptyLines), written on \(batch.emptyRecordLines)")
+      }
     }
     return problems
   }

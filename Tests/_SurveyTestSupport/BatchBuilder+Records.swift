@@ -1,51 +1,106 @@
+import Foundation
+
+/// How to write one record.
+struct RecordPlan {
+  var mutation: Mutation?
+  /// Values without quotes, delimiters, tabs, line breaks or edge spaces, and no field quoted:
+  /// nothing between a pair of stray quotes may end the field they open.
+  var plain = false
+  /// For ``Mutation/strayQuotePair`` and ``Mutation/closingStrayQuote``: the header position
+  /// of the field that gets the stray quote.
+  var quoteColumn = 0
+  /// The record has a design weight (it is not dropped as `missing-design`).
+  var weighted = false
+}
+
 /// Records: values, quoting, and the mutations that damage them.
 extension BatchBuilder {
   mutating func chooseMutation(hasEarlierIDs: Bool) -> Mutation? {
     guard mutationRate > 0, random.chance(mutationRate) else { return nil }
     var kinds: [Mutation] = [.ragged, .ragged, .strayQuote, .strayQuote, .strayQuote, .wrongDelimiter, .wrongDelimiter]
-    kinds += [.lineBreakInPlainColumn]
+    kinds += [.lineBreakInPlainColumn, .strayQuotePair, .strayQuotePair]
     if hasEarlierIDs { kinds += [.repeatedID, .repeatedID] }
     return random.pick(kinds)
   }
 
   /// Appends one record (with its mutation) and notes what the tidy data must hold for it.
-  mutating func record(id: String, mutation: Mutation?, earlierIDs: [String]) {
+  mutating func record(id: String, plan: RecordPlan, earlierIDs: [String]) {
+    let mutation = plan.mutation
     let written = mutation == .repeatedID ? random.pick(earlierIDs) : id
-    var texts: [String: [Piece]?] = [:]
-    var cells: [String: ExpectedCell] = ["id": .text(written)]
-    texts["id"] = [.text(written)]
-    texts["name"] = [.text(values.name(&random, marker: marker + written))]
-    texts["phone"] = [.text(values.phone(&random, marker: marker + written))]
-    for (variable, make) in [("age", values.age), ("income", values.income), ("region", values.region), ("w", values.weight)] {
-      let (text, cell) = make(&random)
-      texts[variable] = text.isEmpty ? .some(nil) : [.text(text)]
-      cells[variable] = cell
-    }
-    let city = values.city(&random)
-    texts["city"] = .some(city.map { [.text($0)] })
-    cells["city"] = city.map { .text($0) } ?? .missing
-    let note = values.note(&random)
-    texts["note"] = .some(note)
-    cells["note"] = note.map { .text($0.joinedText) } ?? .missing
+    var (texts, cells) = values(id: written, plan: plan)
     if mutation == .lineBreakInPlainColumn {
       texts["city"] = [.text("Old"), .lineBreak(random.pick(values.lineEnds)), .text("Town")]
     }
+    let pieces = render(texts, plan: plan)
+    let firstLine = counts.total + 1
+    append(pieces)
+    if let mutation {
+      let column = mutation == .strayQuotePair || mutation == .closingStrayQuote ? " in \(columns[plan.quoteColumn])" : ""
+      mutations.append("line \(firstLine) \(mutation.rawValue)\(column)")
+      if mutation.isHostile { hostile = true }
+    }
+    counts.records += 1
+    counts.continuation += pieces.lineBreakCount
+    records.append(
+      IntendedRecord(
+        batch: name, firstLine: firstLine, id: written, mutation: mutation, cells: cells,
+        quotedColumn: mutation == .strayQuotePair ? columns[plan.quoteColumn] : nil))
+  }
 
+  /// Each variable's text (nil: missing) and what the tidy data and cleaning log must show for it.
+  mutating func values(id: String, plan: RecordPlan) -> (texts: [String: [Piece]?], cells: [String: ExpectedCell]) {
+    var texts: [String: [Piece]?] = ["id": [.text(id)]]
+    var cells: [String: ExpectedCell] = ["id": .text(id)]
+    texts["name"] = [.text(values.name(&random, marker: marker + id))]
+    let (phone, phoneCell) = values.phone(&random, marker: marker + id)
+    texts["phone"] = [.text(phone)]
+    cells["phone"] = phoneCell
+    let numbers = [("age", values.age), ("income", values.income), ("region", values.region), ("w", values.weight)]
+    for (variable, make) in numbers {
+      var (text, cell) = make(&random)
+      // Plain records write no number that holds the delimiter (a decimal comma in a comma file).
+      while (plan.plain && text.contains(delimiter)) || (plan.weighted && variable == "w" && text.isEmpty) {
+        (text, cell) = make(&random)
+      }
+      texts[variable] = text.isEmpty ? .some(nil) : [.text(text)]
+      cells[variable] = cell
+    }
+    var city = values.city(&random).map { [Piece.text($0)] }
+    var note = values.note(&random)
+    if plan.plain {
+      city = plainText(city)
+      note = plainText(note)
+      for variable in ["name", "phone"] { texts[variable] = .some(plainText(texts[variable]!)) }
+    }
+    texts["city"] = .some(city)
+    cells["city"] = city.map { .text($0.joinedText) } ?? .missing
+    texts["note"] = .some(note)
+    cells["note"] = note.map { .text($0.joinedText) } ?? .missing
+    return (texts, cells)
+  }
+
+  /// The record's fields in header order, quoted and joined, with the plan's mutation applied.
+  mutating func render(_ texts: [String: [Piece]?], plan: RecordPlan) -> [Piece] {
+    var texts = texts
     var fieldDelimiter = delimiter
-    if mutation == .wrongDelimiter {
+    if plan.mutation == .wrongDelimiter {
       fieldDelimiter = random.pick(Self.delimiters.filter { $0 != delimiter })
       // Without the file's delimiter in any value, the row cannot pass for a sound record.
       for (variable, pieces) in texts {
         texts[variable] = .some(pieces.map { $0.map { $0.removing(delimiter) } })
       }
     }
-    var fields = columns.map { field(texts[$0]!, delimiter: fieldDelimiter) }
-    switch mutation {
-    case .ragged:
+    var fields = columns.map { field(texts[$0]!, delimiter: fieldDelimiter, plain: plan.plain) }
+    switch plan.mutation {
+    case .ragged?:
       if random.chance(0.5) { fields.removeLast() } else { fields.append([.text("extra")]) }
-    case .strayQuote:
+    case .strayQuote?:
       let index = random.int(0...(fields.count - 1))
       fields[index] = strayQuote(fields[index])
+    case .strayQuotePair?:
+      fields[plan.quoteColumn] = [.text("\"")] + fields[plan.quoteColumn]
+    case .closingStrayQuote?:
+      fields[plan.quoteColumn] += [.text("\"")]
     default: break
     }
     var pieces: [Piece] = []
@@ -53,25 +108,29 @@ extension BatchBuilder {
       if index > 0 { pieces.append(.text(String(fieldDelimiter))) }
       pieces += field
     }
-    let firstLine = counts.total + 1
-    append(pieces)
-    if let mutation {
-      mutations.append("line \(firstLine) \(mutation.rawValue)")
-      if mutation.isHostile { hostile = true }
-    }
-    counts.records += 1
-    counts.continuation += pieces.lineBreakCount
-    records.append(IntendedRecord(batch: name, firstLine: firstLine, id: written, mutation: mutation, cells: cells))
+    return pieces
+  }
+
+  /// Text with nothing that could end a stray quote's field or need quoting: no quote,
+  /// delimiter, tab or line break, no edge spaces; nil when nothing is left.
+  func plainText(_ value: [Piece]?) -> [Piece]? {
+    guard let value else { return nil }
+    let text = value.map { piece -> String in
+      if case .text(let text) = piece { return text }
+      return " "
+    }.joined().filter { $0 != "\"" && $0 != delimiter && $0 != "\t" }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    return trimmed.isEmpty ? nil : [.text(trimmed)]
   }
 
   /// A value as a field: nil is an empty unquoted field (missing), `[]` a quoted empty text.
-  mutating func field(_ value: [Piece]?, delimiter: Character) -> [Piece] {
+  mutating func field(_ value: [Piece]?, delimiter: Character, plain: Bool = false) -> [Piece] {
     guard let value else { return [] }
     let text = value.joinedText
     let needsQuotes =
       text.isEmpty || value.lineBreakCount > 0 || text.contains(delimiter) || text.contains("\"")
       || text.contains("\t") || text.first == " " || text.last == " "
-    let quoted = needsQuotes || quoting == 1 || (quoting == 2 && random.chance(0.4))
+    let quoted = needsQuotes || (!plain && (quoting == 1 || (quoting == 2 && random.chance(0.4))))
     guard quoted else { return value }
     let escaped = value.map { piece -> Piece in
       if case .text(let text) = piece { return .text(text.replacingOccurrences(of: "\"", with: "\"\"")) }
@@ -86,8 +145,7 @@ extension BatchBuilder {
     case 0: return [.text("\"")] + field
     case 1: return field + [.text("\"")]
     default:
-      guard let index = field.firstIndex(where: { if case .text(let t) = $0 { return !t.isEmpty } else { return false } }),
-        case .text(let text) = field[index]
+      guard let index = field.firstIndex(where: { $0 != .text("") && $0.isText }), case .text(let text) = field[index]
       else { return [.text("\"")] + field }
       var characters = Array(text)
       characters.insert("\"", at: random.int(0...characters.count))
@@ -120,6 +178,12 @@ extension BatchBuilder {
 }
 
 extension Piece {
+  /// True for text (not a line break).
+  var isText: Bool {
+    if case .text = self { return true }
+    return false
+  }
+
   /// The piece without any `character` in its text.
   func removing(_ character: Character) -> Piece {
     if case .text(let text) = self { return .text(text.filter { $0 != character }) }

@@ -17,6 +17,25 @@ public struct GeneratedSurvey: Sendable {
   /// Found in every `pii` value written (and in nothing else the generator writes).
   public static let piiMarker = "PII-"
 
+  /// The survey for `seed`: the same seed always gives the same files.
+  public init(seed: UInt64) {
+    self.seed = seed
+    var random = SeededRandom(seed: seed)
+    let marker = Self.piiMarker + String(format: "%06llx", seed & 0xFF_FFFF) + "-"
+    // A third of the cases have no mutation; the others damage records at a varying rate.
+    let mutationRate = random.chance(0.35) ? 0 : Double(random.int(5...25)) / 100
+    var ids: [String] = []
+    for index in 0..<random.int(1...3) {
+      var builder = BatchBuilder(
+        name: "b\(index + 1).csv", random: SeededRandom(seed: random.next()), marker: marker, mutationRate: mutationRate)
+      // Two sound records with weights in every survey, so that the tables can be estimated.
+      builder.build(firstID: ids.count + 1, earlierIDs: ids, soundRecords: index == 0 ? 2 : 0)
+      ids += builder.records.map(\.id)
+      batches.append(builder.batch())
+      records += builder.records
+    }
+  }
+
   /// The codebook every generated survey uses.
   public static let codebookYAML = """
     survey: prop
@@ -25,7 +44,7 @@ public struct GeneratedSurvey: Sendable {
     variables:
       - {name: id, type: text, required: true, unique: true}
       - {name: name, type: text, pii: true}
-      - {name: phone, type: text, pii: true}
+      - {name: phone, type: text, pii: true, constraint: ". < 'Q'"}
       - {name: age, type: integer, range: [0, 120]}
       - {name: income, type: decimal, range: [0, null]}
       - {name: region, type: categorical, codes: {1: Nord, 2: Centru, 3: Sud, 4: Chisinau}}
@@ -87,114 +106,4 @@ public struct GeneratedSurvey: Sendable {
     }
     return text
   }
-}
-
-/// One generated batch file and what its generator knows about it.
-public struct GeneratedBatch: Sendable {
-  /// The file name (batches sort in the order they were generated).
-  public var name: String
-  public var bytes: [UInt8]
-  /// The pipeline's `encoding` for this file, or nil for auto.
-  public var declaredEncoding: String?
-  /// The pipeline's `delimiter` name for this file, or nil for auto (sniffed).
-  public var declaredDelimiter: String?
-  public var delimiter: UInt8
-  public var decimalComma: Bool
-  public var readOptions: ReadOptions
-  /// Physical lines and what they are, counted as the file was built.
-  public var lines: LineCounts
-  /// True when a mutation makes the exact reading of some lines unpredictable (a stray quote, a
-  /// row with the wrong delimiter, a truncated last line, a line break in a column that may not
-  /// hold one): only the total of lines and that every line is accounted for are then known.
-  public var hostile: Bool
-  /// The lines holding records with only empty fields.
-  public var emptyRecordLines: [Int]
-  /// How the file was made, for failure messages.
-  public var summary: String
-
-  /// Counts of physical lines by what the generator put there.
-  public struct LineCounts: Sendable, Equatable, CustomStringConvertible {
-    public var total = 0
-    public var header = 0
-    public var records = 0
-    public var emptyRecords = 0
-    public var blank = 0
-    public var continuation = 0
-
-    public init(
-      total: Int = 0, header: Int = 0, records: Int = 0, emptyRecords: Int = 0, blank: Int = 0, continuation: Int = 0
-    ) {
-      self.total = total
-      self.header = header
-      self.records = records
-      self.emptyRecords = emptyRecords
-      self.blank = blank
-      self.continuation = continuation
-    }
-
-    public var description: String {
-      "total \(total), header \(header), records \(records), empty records \(emptyRecords), blank \(blank), continuation \(continuation)"
-    }
-  }
-
-  /// The bytes as a Swift-like string literal: printable ASCII as is, `\r`, `\n`, `\t`, other bytes `\xNN`.
-  public static func escaped(_ bytes: [UInt8]) -> String {
-    var text = "\""
-    for byte in bytes {
-      switch byte {
-      case 0x0A: text += "\\n"
-      case 0x0D: text += "\\r"
-      case 0x09: text += "\\t"
-      case 0x22: text += "\\\""
-      case 0x5C: text += "\\\\"
-      case 0x20..<0x7F: text.unicodeScalars.append(UnicodeScalar(byte))
-      default: text += String(format: "\\x%02X", byte)
-      }
-    }
-    return text + "\""
-  }
-}
-
-/// A record the generator wrote.
-public struct IntendedRecord: Sendable {
-  public var batch: String
-  /// The physical line where the record starts.
-  public var firstLine: Int
-  /// The id written (for ``Mutation/repeatedID``, the earlier record's id it repeats).
-  public var id: String
-  /// The hostile or malformed change made to the record, if any.
-  public var mutation: Mutation?
-  /// What the tidy data must hold for each variable that reaches it (unmutated records).
-  public var cells: [String: ExpectedCell]
-}
-
-/// What a variable of an unmutated record must become.
-public enum ExpectedCell: Sendable, Equatable {
-  /// This exact text (`""` is an empty answer, written as `""` in the tidy data).
-  case text(String)
-  case number(Double)
-  case code(String)
-  /// Blank in the tidy data, and no cleaning-log row.
-  case missing
-  /// Blank in the tidy data, with a cleaning-log row giving the value as read and the reason.
-  case cleared(old: String, reason: String)
-}
-
-/// Ways a generated record is damaged.
-public enum Mutation: String, Sendable, CaseIterable {
-  /// One field fewer or one more than the header.
-  case ragged
-  /// A `"` inserted somewhere in the record's first line.
-  case strayQuote
-  /// The record's fields separated by another delimiter than the file's.
-  case wrongDelimiter
-  /// The file ends inside the record (no line end after it).
-  case truncated
-  /// The record repeats the id of an earlier record.
-  case repeatedID
-  /// A quoted line break in `city`, whose codebook variable does not allow line breaks.
-  case lineBreakInPlainColumn
-
-  /// Whether the exact reading of the file's lines stays predictable.
-  var isHostile: Bool { self != .ragged && self != .repeatedID }
 }

@@ -1,25 +1,4 @@
-import Foundation
 import SurveyCore
-
-extension GeneratedSurvey {
-  /// The survey for `seed`: the same seed always gives the same files.
-  public init(seed: UInt64) {
-    self.seed = seed
-    var random = SeededRandom(seed: seed)
-    let marker = Self.piiMarker + String(format: "%06llx", seed & 0xFF_FFFF) + "-"
-    // A third of the cases have no mutation; the others damage records at a varying rate.
-    let mutationRate = random.chance(0.35) ? 0 : Double(random.int(5...25)) / 100
-    var ids: [String] = []
-    for index in 0..<random.int(1...3) {
-      var builder = BatchBuilder(
-        name: "b\(index + 1).csv", random: SeededRandom(seed: random.next()), marker: marker, mutationRate: mutationRate)
-      builder.build(firstID: ids.count + 1, earlierIDs: ids)
-      ids += builder.records.map(\.id)
-      batches.append(builder.batch())
-      records += builder.records
-    }
-  }
-}
 
 /// Builds one batch file line by line, counting what each physical line is.
 struct BatchBuilder {
@@ -78,18 +57,37 @@ struct BatchBuilder {
     }
   }
 
-  /// The header, then records with blank lines and empty records among them.
-  mutating func build(firstID: Int, earlierIDs: [String]) {
+  /// The header, then records with blank lines and empty records among them; the first
+  /// `soundRecords` records are neither damaged nor without a weight.
+  mutating func build(firstID: Int, earlierIDs: [String], soundRecords: Int) {
     for _ in 0..<(random.chance(0.15) ? random.int(1...2) : 0) { blankLine() }
     if delimiterDeclared, random.chance(0.1) { emptyRecord() }
     header()
     var ids = earlierIDs
     let count = random.int(3...12)
+    // A pair of stray quotes: one opens a quoted field, one a few records later closes it.
+    var pair: (closing: Int, column: Int)?
     for index in 0..<count {
       if random.chance(0.08) { blankLine() }
-      if random.chance(0.05) { emptyRecord() }
+      // Empty records may hold `""`, which would end a stray quote's field early.
+      if pair == nil, random.chance(0.05) { emptyRecord() }
       let id = String(format: "R%04d", firstID + index)
-      record(id: id, mutation: chooseMutation(hasEarlierIDs: !ids.isEmpty), earlierIDs: ids)
+      var plan = RecordPlan(mutation: chooseMutation(hasEarlierIDs: !ids.isEmpty))
+      if index < soundRecords {
+        plan = RecordPlan(mutation: nil, weighted: true)
+      } else if let open = pair {
+        let mutation: Mutation? = index == open.closing ? .closingStrayQuote : nil
+        plan = RecordPlan(mutation: mutation, plain: true, quoteColumn: open.column)
+        if index == open.closing { pair = nil }
+      } else if plan.mutation == .strayQuotePair {
+        if index == count - 1 {
+          plan.mutation = .strayQuote
+        } else {
+          pair = (index + random.int(1...min(3, count - 1 - index)), random.int(0...(columns.count - 1)))
+          plan = RecordPlan(mutation: .strayQuotePair, plain: true, quoteColumn: pair!.column)
+        }
+      }
+      record(id: id, plan: plan, earlierIDs: ids)
       ids.append(id)
     }
     if random.chance(0.2) { blankLine() }
@@ -116,7 +114,8 @@ struct BatchBuilder {
       declaredDelimiter: delimiterDeclared ? delimiterName : nil, delimiter: delimiterByte,
       decimalComma: values.decimalComma,
       readOptions: ReadOptions(
-        encoding: declaredEncoding.flatMap { TextEncoding(name: $0) }, delimiter: delimiterDeclared ? delimiterByte : nil,
+        encoding: declaredEncoding.flatMap { TextEncoding(name: $0) },
+        delimiter: delimiterDeclared ? delimiterByte : nil,
         decimal: decimal),
       lines: counts, hostile: hostile, emptyRecordLines: emptyRecordLines, summary: summary)
   }
