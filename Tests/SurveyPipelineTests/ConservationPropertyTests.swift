@@ -130,7 +130,8 @@ struct StageRun {
       }
       let emptyLines = ingest.findings.filter { $0.rule == "empty-record" && $0.batch == batch.name }.compactMap(\.line)
       if !batch.hostile, emptyLines != batch.emptyRecordLines {
-        problems.append("\(batch.name): empty records reported on lines \(emptyLines), written on \(batch.emptyRecordLines)")
+        problems.append(
+          "\(batch.name): empty records reported on lines \(emptyLines), written on \(batch.emptyRecordLines)")
       }
     }
     return problems

@@ -35,7 +35,8 @@ extension BatchBuilder {
     let firstLine = counts.total + 1
     append(pieces)
     if let mutation {
-      let column = mutation == .strayQuotePair || mutation == .closingStrayQuote ? " in \(columns[plan.quoteColumn])" : ""
+      let paired = mutation == .strayQuotePair || mutation == .closingStrayQuote
+      let column = paired ? " in \(columns[plan.quoteColumn])" : ""
       mutations.append("line \(firstLine) \(mutation.rawValue)\(column)")
       if mutation.isHostile { hostile = true }
     }

@@ -129,7 +129,9 @@ public struct ConservationCheck {
   }
 
   /// A sound record is kept once with its values, unless it has no weight (then dropped).
-  mutating func checkSound(_ record: IntendedRecord, dropReason: String?, rows: [[String: CSVTable.Cell]], label: String) {
+  mutating func checkSound(
+    _ record: IntendedRecord, dropReason: String?, rows: [[String: CSVTable.Cell]], label: String
+  ) {
     if let expected = record.expectedDrop {
       if dropReason != expected { fail("\(label): expected a drop as \(expected), got \(dropReason ?? "none")") }
       return
@@ -150,8 +152,8 @@ public struct ConservationCheck {
       guard let expected = record.cells[variable] else { continue }
       // Personal data is not in the tidy data: as far as it shows, those cells are blank.
       let blank = CSVTable.Cell(text: "", quoted: false)
-      let cell =
-        GeneratedSurvey.piiVariables.contains(variable) ? blank : row[variable] ?? CSVTable.Cell(text: "<none>", quoted: true)
+      let absent = CSVTable.Cell(text: "<none>", quoted: true)
+      let cell = GeneratedSurvey.piiVariables.contains(variable) ? blank : row[variable] ?? absent
       var matches: Bool
       switch expected {
       case .text(let text): matches = (cell.quoted || !text.isEmpty) && Array(cell.text.utf8) == Array(text.utf8)

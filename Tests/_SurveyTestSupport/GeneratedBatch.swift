@@ -45,7 +45,8 @@ public struct GeneratedBatch: Sendable {
     }
 
     public var description: String {
-      "total \(total), header \(header), records \(records), empty records \(emptyRecords), blank \(blank), continuation \(continuation)"
+      "total \(total), header \(header), records \(records), empty records \(emptyRecords), blank \(blank), "
+        + "continuation \(continuation)"
     }
   }
 

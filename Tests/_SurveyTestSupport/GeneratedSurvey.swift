@@ -26,8 +26,9 @@ public struct GeneratedSurvey: Sendable {
     let mutationRate = random.chance(0.35) ? 0 : Double(random.int(5...25)) / 100
     var ids: [String] = []
     for index in 0..<random.int(1...3) {
+      let batchRandom = SeededRandom(seed: random.next())
       var builder = BatchBuilder(
-        name: "b\(index + 1).csv", random: SeededRandom(seed: random.next()), marker: marker, mutationRate: mutationRate)
+        name: "b\(index + 1).csv", random: batchRandom, marker: marker, mutationRate: mutationRate)
       // Two sound records with weights in every survey, so that the tables can be estimated.
       builder.build(firstID: ids.count + 1, earlierIDs: ids, soundRecords: index == 0 ? 2 : 0)
       ids += builder.records.map(\.id)
