@@ -84,7 +84,10 @@ let package = Package(
       dependencies: ["SurveyTabulate", "SurveyDesign", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyPipelineTests",
-      dependencies: ["SurveyPipeline", "SurveyWeight", "SurveyCore", "_SurveyTestSupport"]),
+      dependencies: [
+        "SurveyPipeline", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight", "SurveyCore",
+        "_SurveyTestSupport",
+      ]),
     .testTarget(
       name: "SurveySynthTests",
       dependencies: ["SurveySynth", "SurveyCore", "_SurveyTestSupport"]),
