@@ -56,7 +56,7 @@ struct ConservationPropertyTests {
       try survey.write(to: folder.path)
       let run = try StageRun(survey, folder: folder.path)
       reasons.formUnion(run.cleaned.changes.map(\.reason))
-      rules.formUnion(run.ingest.findings.map(\.rule))
+      rules.formUnion(run.ingest.findings.map(\.rule.rawValue))
     }
     let expectedReasons: Set<String> = [
       "ragged-row", "bad-quote", "quoted-line-break", "duplicate-id", "range", "code", "type", "missing-code", "missing-design", "constraint",
@@ -128,7 +128,7 @@ struct StageRun {
       if report.delimiter != batch.delimiter {
         problems.append("\(batch.name): read with delimiter \(report.delimiter), written with \(batch.delimiter)")
       }
-      let emptyLines = ingest.findings.filter { $0.rule == "empty-record" && $0.batch == batch.name }.compactMap(\.line)
+      let emptyLines = ingest.findings.filter { $0.rule == .emptyRecord && $0.batch == batch.name }.compactMap(\.line)
       if !batch.hostile, emptyLines != batch.emptyRecordLines {
         problems.append(
           "\(batch.name): empty records reported on lines \(emptyLines), written on \(batch.emptyRecordLines)")
