@@ -77,7 +77,8 @@ struct BatchReader {
       reader.reserve(estimatedRecords(breaks, from: header.offset))
       try reader.read(
         UnsafeBufferPointer(rebasing: text[header.offset...]), firstLine: header.nextLine, delimiter: delimiter,
-        lineBreaksAllowed: lineBreaksAllowed(match.targets), path: source.path)
+        lineBreaksAllowed: lineBreaksAllowed(match.targets), idPosition: idPosition(match.targets),
+        path: source.path)
       records = reader
     }
     group.wait()
@@ -176,6 +177,12 @@ struct BatchReader {
       case .split: return false
       }
     }
+  }
+
+  /// The header position of the id column.
+  func idPosition(_ targets: [FieldTarget]) -> Int? {
+    guard let id = schema.idField, let index = schema.fields.firstIndex(where: { $0.name == id }) else { return nil }
+    return targets.firstIndex { if case .column(index) = $0 { return true } else { return false } }
   }
 
   /// A batch without the id column would lose every record to cleaning: refuse it.

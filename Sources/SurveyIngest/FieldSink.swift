@@ -170,6 +170,13 @@ struct FieldSink {
     recordOpen = false
   }
 
+  /// Field `position` of the record that began on `recordLine` (open, or just ended), when it
+  /// has been read (nil for an empty one).
+  func currentRecordField(_ position: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard rowCount > 0, rowLines[rowCount - 1] == recordLine, position < Int(rowFields[rowCount - 1]) else { return nil }
+    return fieldBytes(rowFirst[rowCount - 1] + position)
+  }
+
   /// The header position of the field being read: how many fields the open record has.
   var openFieldPosition: Int { recordOpen ? Int(rowFields[rowCount - 1]) : 0 }
 
@@ -221,6 +228,9 @@ public struct LineSpan: Sendable, Equatable {
   public var firstLine: Int
   public var lastLine: Int
   public var end: End
+  /// In a column that may hold line breaks: the first continuation line that reads as a record
+  /// of its own (the field was taken for records swallowed between two stray quotes).
+  public var swallowedLine: Int?
 
   /// How many physical lines the field runs over.
   public var lineCount: Int { lastLine - firstLine + 1 }

@@ -17,6 +17,12 @@ enum QuotedLineBreak {
     default: reread = "; lines \(span.firstLine + 1)–\(span.lastLine) were read as records of their own"
     }
     let hint = " (if this column's answers may span lines, make it a text variable with `line_breaks: true` in the codebook)"
+    if let swallowed = span.swallowedLine {
+      return "a quoted field in \(name), whose answers may hold line breaks, opens on line \(span.firstLine), and its "
+        + "line \(swallowed) reads as a record of its own (as many fields as the header): taken for records swallowed "
+        + "between two stray quotes, the record is set aside (the field runs to line \(span.lastLine), "
+        + "\(span.lineCount) lines)" + reread
+    }
     switch span.end {
     case .closed:
       return "a quoted field in \(name) runs from line \(span.firstLine) to line \(span.lastLine) "

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// Decides whether a broken record's id cell can name it in logs.
@@ -36,6 +37,15 @@ enum RecordIDTrust {
   static func plausible(_ id: String) -> Bool {
     id.utf8.count <= maximumLength
       && !id.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x2C || $0 == 0x3B || $0 == 0x7C || $0 == 0x22 }
+  }
+
+  /// The shape of raw id bytes, as ``shape(_:)-(String)`` gives it for their UTF-8 text (quotes
+  /// and spaces around a field are left out).
+  static func shape(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var text = String(decoding: bytes, as: UTF8.self)
+    text = text.trimmingCharacters(in: .whitespaces)
+    if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
+    return shape(text)
   }
 
   /// Letters become `A`, digits `9`, other characters stay: `MD-S-0042` → `AA-A-9999`.

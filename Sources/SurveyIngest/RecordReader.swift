@@ -75,7 +75,8 @@ final class RecordReader: @unchecked Sendable {
   /// the previous chunk, held in the other sink, into the columns. Chunks are converted in
   /// order, so the result is the same as reading on one thread.
   func read(
-    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, delimiter: UInt8, lineBreaksAllowed: [Bool], path: String
+    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, delimiter: UInt8, lineBreaksAllowed: [Bool],
+    idPosition: Int?, path: String
   ) throws {
     let parser = try CSVParser(delimiter: delimiter, path: path)
     let sinks = UnsafeMutablePointer<FieldSink>.allocate(capacity: 2)
@@ -106,7 +107,7 @@ final class RecordReader: @unchecked Sendable {
     }
     var scanner = RecordScanner(
       text, firstLine: firstLine, parser: parser, sink: handoff.acquire(), path: path,
-      lineBreaksAllowed: lineBreaksAllowed)
+      lineBreaksAllowed: lineBreaksAllowed, idPosition: idPosition)
     try scanner.scanRecords(chunkRows: Self.chunkRows) { full in
       handoff.submit(full)
       return handoff.acquire()

@@ -22,6 +22,8 @@ struct RecordScanner {
   let path: String
   /// Per header position: the column's quoted fields may hold line breaks.
   let lineBreaksAllowed: [Bool]
+  /// The header position of the id column, if the batch has one.
+  let idPosition: Int?
   private(set) var tally = LineTally()
   private var position = 0
   private var line: Int
@@ -29,6 +31,11 @@ struct RecordScanner {
   private var recordStartOffset = 0
   /// The header position of a quoted field that ran past its line where it may not.
   private var spanColumn: Int?
+  /// The continuation line that read as a record of its own, in a field that may hold line breaks.
+  private var swallowedLine: Int?
+  /// The header position of a quoted field of the record being read that runs over lines where
+  /// line breaks are allowed.
+  private var breakingColumn: Int?
   /// Continuation lines counted for the record being read (taken back if it is set aside).
   private var recordContinuations = 0
   private var readingHeader = false
@@ -39,8 +46,9 @@ struct RecordScanner {
   ///   - lineBreaksAllowed: per header position, whether quoted fields may span lines.
   init(
     _ text: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, parser: CSVParser, sink: UnsafeMutablePointer<FieldSink>,
-    path: String, lineBreaksAllowed: [Bool] = []
+    path: String, lineBreaksAllowed: [Bool] = [], idPosition: Int? = nil
   ) {
+    self.idPosition = idPosition
     breaks = LineBreaks(text)
     self.parser = parser
     self.sink = sink
@@ -86,6 +94,63 @@ struct RecordScanner {
     tally.continuationLines -= recordContinuations
     recordContinuations = 0
     spanColumn = nil
+    swallowedLine = nil
+    breakingColumn = nil
+  }
+
+  /// Where line breaks are allowed, a continuation line that reads as a whole record by itself
+  /// is taken for records swallowed between two stray quotes. A line inside the field: when it
+  /// has as many fields as the header. The field's last line (which also holds the rest of the
+  /// record, so free text with delimiters can look like a record): only when, besides, its
+  /// field in the id's place has the shape of the record's own id.
+  private mutating func checkSwallowed(lineStart: Int, line lineNumber: Int, isLast: Bool) {
+    guard spanColumn == nil, let column = breakingColumn, let fields = freshFields(from: lineStart),
+      fields.count == lineBreaksAllowed.count
+    else { return }
+    if isLast {
+      guard let id = idPosition, id < column, let ownID = sink.pointee.currentRecordField(id) else { return }
+      let candidate = UnsafeBufferPointer(start: breaks.base + fields[id].lowerBound, count: fields[id].count)
+      guard RecordIDTrust.shape(candidate) == RecordIDTrust.shape(ownID) else { return }
+    }
+    spanColumn = column
+    swallowedLine = lineNumber
+  }
+
+  /// The fields of the line at `offset` read by itself, as byte ranges (quotes and spaces
+  /// included), or nil when it has more fields than the header. Fields are split as CSV reads
+  /// them: a quote opens a quoted field only at the start of a field (elsewhere it is a
+  /// character), and a doubled quote inside one is a quote.
+  private func freshFields(from offset: Int) -> [Range<Int>]? {
+    let fieldCount = lineBreaksAllowed.count
+    guard fieldCount > 1, offset < breaks.count else { return nil }
+    var end = breaks.end(from: offset)
+    while end > offset, breaks.base[end - 1] == 0x0A || breaks.base[end - 1] == 0x0D { end -= 1 }
+    var fields: [Range<Int>] = []
+    var start = offset
+    var quoted = false
+    var fieldStart = true
+    var index = offset
+    while index < end {
+      let byte = breaks.base[index]
+      if quoted {
+        if byte == 0x22 {
+          if index + 1 < end, breaks.base[index + 1] == 0x22 { index += 1 } else { quoted = false }
+        }
+      } else if byte == parser.delimiter {
+        fields.append(start..<index)
+        if fields.count >= fieldCount { return nil }
+        start = index + 1
+        fieldStart = true
+      } else if byte == 0x22, fieldStart {
+        quoted = true
+        fieldStart = false
+      } else if byte != 0x20 {
+        fieldStart = false
+      }
+      index += 1
+    }
+    fields.append(start..<end)
+    return fields
   }
 
   /// libcsv rejected the quoting of the record being read (or a quote is open at the end).
@@ -98,7 +163,8 @@ struct RecordScanner {
     if let column = spanColumn {
       let end: LineSpan.End = unclosed ? .unclosed : .broken
       sink.pointee.setAsideLastRecord(
-        LineSpan(row: 0, column: column, firstLine: recordStartLine, lastLine: failureLine, end: end))
+        LineSpan(
+          row: 0, column: column, firstLine: recordStartLine, lastLine: failureLine, end: end, swallowedLine: swallowedLine))
     }
     try restartAfterRecordStart()
   }
@@ -108,7 +174,8 @@ struct RecordScanner {
     guard let column = spanColumn else { return }
     if end == .tooLong { sink.pointee.abandonRecord() }
     sink.pointee.setAsideLastRecord(
-      LineSpan(row: 0, column: column, firstLine: recordStartLine, lastLine: lastLine, end: end))
+      LineSpan(
+        row: 0, column: column, firstLine: recordStartLine, lastLine: lastLine, end: end, swallowedLine: swallowedLine))
     try restartAfterRecordStart()
   }
 
@@ -121,7 +188,7 @@ struct RecordScanner {
           path: path, line: recordStartLine,
           problem: "the quoted name of column \(column + 1) runs over more than one line (a stray quote?)")
       }
-      if !allowsLineBreaks(column) { spanColumn = column }
+      if allowsLineBreaks(column) { breakingColumn = column } else { spanColumn = column }
     }
     if nextLine - recordStartLine >= Self.maximumFieldLines {
       if spanColumn == nil { spanColumn = sink.pointee.openFieldPosition }
@@ -143,6 +210,7 @@ struct RecordScanner {
         if done(sink.pointee) { return }
         let startsRecord = parser.isBetweenRecords
         if startsRecord {
+          breakingColumn = nil
           if chunkRows > 0, sink.pointee.rowCount >= chunkRows { sink = try flush(sink) }
           recordStartLine = line
           recordStartOffset = position
@@ -162,9 +230,14 @@ struct RecordScanner {
           }
         }
         let terminated = end > position && (breaks.base[end - 1] == 0x0A || breaks.base[end - 1] == 0x0D)
+        let lineStart = position
         position = end
         line += 1
+        if !startsRecord {
+          checkSwallowed(lineStart: lineStart, line: line - 1, isLast: parser.isBetweenRecords || !terminated)
+        }
         if parser.isBetweenRecords {
+          breakingColumn = nil
           if spanColumn != nil {
             try setAsideSpan(lastLine: line - 1, end: .closed)
           } else if startsRecord, sink.pointee.rowCount + sink.pointee.emptyCount == kept, !sink.pointee.recordOpen {

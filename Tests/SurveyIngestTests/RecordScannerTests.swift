@@ -144,3 +144,25 @@ struct LineEndingTests {
     [UInt8]().withUnsafeBufferPointer { #expect(LineBreaks($0).lineCount() == 0) }
   }
 }
+
+@Suite("Ingest: stray quote pairs in a column that may hold line breaks")
+struct StrayQuotePairInAllowedColumnTests {
+  @Test("one record swallowed on the field's last line is found by its id's shape")
+  func lastLineRecord() throws {
+    let result = try ingestNotes("respondent_id,name,age,note\nR1,Ana,30,\"a\nR2,Ion Secret,40,b\"\nR3,Dan,50,c\n")
+    let span = try #require(result.findings.first { $0.rule == .quotedLineBreak })
+    #expect(span.line == 2)
+    #expect(span.message.contains("its line 3 reads as a record of its own"))
+    #expect(result.table.rowLine.contains(3))
+    let notes = (0..<result.table.rowCount).compactMap { result.column("note").formatted(row: $0) }
+    #expect(!notes.contains { $0.contains("Ion Secret") })
+  }
+
+  @Test("free text whose last line holds delimiters is not taken for a record")
+  func freeTextWithCommas() throws {
+    let result = try ingestNotes("respondent_id,name,age,note\nR1,Ana,30,\"first line\nsecond, with, commas\"\nR2,Dan,50,c\n")
+    #expect(result.findings.isEmpty)
+    #expect(result.column("note").formatted(row: 0) == "first line\nsecond, with, commas")
+    #expect(result.batches[0].lines.continuation == 1)
+  }
+}
