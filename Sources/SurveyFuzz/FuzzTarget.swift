@@ -5,7 +5,7 @@
 /// violation returned: the fuzz executables trap on one, so libFuzzer keeps the input; the tests
 /// replay committed inputs and expect none. Errors the reader throws for bad input are not
 /// violations, as long as they are the reader's own error type.
-public protocol FuzzTarget {
+public protocol FuzzTarget: Sendable {
   /// How the target is named in fixtures/fuzz/<name>/ and in messages.
   static var name: String { get }
 

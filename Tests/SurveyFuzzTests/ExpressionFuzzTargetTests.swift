@@ -5,11 +5,20 @@ import Testing
 
 @Suite("Expression fuzz target: checks")
 struct ExpressionFuzzTargetTests {
-  @Test("a description that parses back to itself passes; one that does not parse is reported")
+  @Test("a description that parses back to the expression passes; one that does not is reported")
   func writtenBack() throws {
     #expect(ExpressionFuzzTarget.writtenBackViolations(try Expression.parse("a in (1, 'x') and -b < 2")) == [])
-    // A name the language cannot write: the description does not parse.
-    #expect(ExpressionFuzzTarget.writtenBackViolations(.variable("a b")).count == 1)
+    #expect(ExpressionFuzzTarget.writtenBackViolations(.binary(.less, .number(1), .and([.variable("a"), .variable("b")]))) == [])
+    // An `and` of one item is written as `(a)`, which reads back as the item alone.
+    #expect(ExpressionFuzzTarget.writtenBackViolations(.and([.variable("a")])).count == 1)
+  }
+
+  @Test("what the language cannot write is not checked", arguments: [
+    (Expression.string("it's"), false), (.string("say \"hi\""), true), (.variable("a b"), false),
+    (.variable("in"), false), (.variable("_x1"), true), (.number(.infinity), false), (.number(-2.5), true),
+  ])
+  func writable(expression: Expression, writable: Bool) {
+    #expect(ExpressionFuzzTarget.writable(expression) == writable)
   }
 
   @Test("syntax errors inside the text and evaluation over the Moldova table pass")
