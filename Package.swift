@@ -61,6 +61,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzzing (docs/fuzzing.md): the targets and their checks, libFuzzer's C entry, and one
+    // executable per target, which runs libFuzzer when built with `-DFUZZING` and the sanitizer,
+    // and otherwise replays the input files it is given.
+    .target(name: "SurveyFuzz", dependencies: ["SurveyCore", "SurveyIngest", "SurveyValidate", "CLibFuzzer"]),
+    .systemLibrary(name: "CLibFuzzer"),
+    .executableTarget(name: "FuzzCSV", dependencies: ["SurveyFuzz"]),
+    .executableTarget(name: "FuzzExpression", dependencies: ["SurveyFuzz"]),
+    .executableTarget(name: "FuzzYAML", dependencies: ["SurveyFuzz"]),
     .target(
       name: "_SurveyTestSupport",
       dependencies: ["SurveyCore"],
@@ -91,6 +99,7 @@ let package = Package(
     .testTarget(
       name: "SurveySynthTests",
       dependencies: ["SurveySynth", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(name: "SurveyFuzzTests", dependencies: ["SurveyFuzz", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyPipeTests",
       dependencies: ["survey-pipe", "_SurveyTestSupport"]),

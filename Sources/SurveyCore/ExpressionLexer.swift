@@ -44,9 +44,11 @@ enum ExpressionLexer {
         }
         i += 1
         tokens.append(ExpressionToken(kind: .string(value), text: String(characters[start..<i]), position: start + 1))
-      } else if c.isLetter || c == "_" || c == "$" {
-        // `${name}` is XLSForm's way to name a variable; accept it as the plain name.
-        if c == "$", i + 1 < characters.count, characters[i + 1] == "{" {
+      } else if c.isLetter || c == "_" || (c == "$" && i + 1 < characters.count && characters[i + 1] == "{") {
+        // `${name}` is XLSForm's way to name a variable; accept it as the plain name. A `$` before
+        // anything else is an unexpected character (it used to start a name of no characters,
+        // over and over: an endless loop).
+        if c == "$" {
           guard let close = characters[(i + 2)...].firstIndex(of: "}") else {
             throw ExpressionSyntaxError(position: start + 1, problem: "'${' is not closed")
           }

@@ -1,0 +1,5 @@
+// FuzzExpression: libFuzzer on the ExpressionFuzzTarget when built with -DFUZZING, else a replayer of the files it is
+// given (docs/fuzzing.md).
+import SurveyFuzz
+
+FuzzMain.run { try ExpressionFuzzTarget() }
