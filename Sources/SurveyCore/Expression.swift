@@ -112,7 +112,7 @@ extension Expression: CustomStringConvertible {
     case .variable(let name): return name
     case .current: return "."
     case .negate(let inner): return "-\(inner)"
-    case .not(let inner): return "not \(inner)"
+    case .not(let inner): return "(not \(inner))"
     case .and(let items): return "(\(items.map(\.description).joined(separator: " and ")))"
     case .or(let items): return "(\(items.map(\.description).joined(separator: " or ")))"
     case .binary(let op, let lhs, let rhs): return "(\(lhs) \(op.rawValue) \(rhs))"

@@ -93,10 +93,10 @@ struct ExpressionParserTests {
     ("(a or b) or (c or d)", "(a or b or c or d)"),
     ("a and b and c or d and e", "((a and b and c) or (d and e))"),
     ("a or b and c or d", "(a or (b and c) or d)"),
-    ("not a or not b and c", "(not a or (not b and c))"),
+    ("not a or not b and c", "((not a) or ((not b) and c))"),
     ("((a and b) and c)", "(a and b and c)"),
     ("(a or b) and c", "((a or b) and c)"),
-    ("a == 1 or b in (1, 2) and not c < -2", "((a == 1) or ((b in (1, 2)) and not (c < -2)))"),
+    ("a == 1 or b in (1, 2) and not c < -2", "((a == 1) or ((b in (1, 2)) and (not (c < -2))))"),
     ("- (2) * a", "(-2 * a)"),
     ("(a in (1)) == true", "((a in (1)) == true)"),
   ])

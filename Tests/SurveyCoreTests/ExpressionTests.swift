@@ -4,7 +4,7 @@ import Testing
 @Suite("Expressions: parsing")
 struct ExpressionParsingTests {
   @Test("precedence and forms", arguments: [
-    ("a == 1 or b == 2 and not c", "((a == 1) or ((b == 2) and not c))"),
+    ("a == 1 or b == 2 and not c", "((a == 1) or ((b == 2) and (not c)))"),
     ("x = 3", "(x == 3)"),
     ("${age} >= 18", "(age >= 18)"),
     ("y in (1, 2)", "(y in (1, 2))"),
