@@ -28,7 +28,7 @@ struct BatchReader {
   }
 
   func read() throws -> Outcome {
-    let raw = try FileBytes.read(source.path)
+    let raw = try source.contents ?? FileBytes.read(source.path)
     // The hash runs beside the parsing.
     let digest = Digest()
     let group = DispatchGroup()

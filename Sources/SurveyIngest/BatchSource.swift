@@ -6,11 +6,15 @@ public struct BatchSource: Sendable, Equatable {
   /// How logs name the batch (the file name, unless two batches share it).
   public var name: String
   public var read: ReadOptions
+  /// The file's bytes when they are already in memory (the CSV fuzz target's inputs); `path` is
+  /// then only how messages and `run.json` name the batch, and nothing is read from disk.
+  public var contents: [UInt8]?
 
-  public init(path: String, name: String, read: ReadOptions) {
+  public init(path: String, name: String, read: ReadOptions, contents: [UInt8]? = nil) {
     self.path = path
     self.name = name
     self.read = read
+    self.contents = contents
   }
 }
 

@@ -28,6 +28,19 @@ struct FileBytesTests {
     }
   }
 
+  @Test("bytes in memory read as the same file on disk would, with no file at the path")
+  func contentsInMemory() throws {
+    let bytes = Array("respondent_id,age,region\r\nR1,30,North\rR2,41,\"South\"\nR3,,East\n".utf8)
+    let fromDisk = try ingest([("batch.csv", bytes)])
+    let source = BatchSource(path: "/nonexistent/batch.csv", name: "batch.csv", read: ReadOptions(), contents: bytes)
+    let inMemory = try Ingest.read([source], schema: IngestSchema(codebook: testCodebook))
+    #expect(inMemory.table.rowCount == 3)
+    #expect(inMemory.table.rowLine == fromDisk.table.rowLine)
+    #expect(inMemory.findings.map(\.rule) == fromDisk.findings.map(\.rule))
+    #expect(inMemory.batches[0].sha256 == fromDisk.batches[0].sha256)
+    #expect(inMemory.batches[0].lines == fromDisk.batches[0].lines)
+  }
+
   static let wideFiles: [(String, [UInt8])] = [
     ("UTF-16LE", [0xFF, 0xFE] + utf16("id,age\n1,30\n", bigEndian: false)),
     ("UTF-16BE", [0xFE, 0xFF] + utf16("id,age\n1,30\n", bigEndian: true)),
