@@ -39,6 +39,8 @@ public struct Finding: Sendable, Hashable {
   public var row: Int?
   /// Order of the batch in the run, used to sort findings (not written to outputs).
   public var batchIndex: Int?
+  /// The interviewer of the record (`checks.enumerator`), when the pipeline names that column.
+  public var enumerator: String?
 
   public init(
     severity: Severity, rule: RuleID, variable: String? = nil, recordID: String? = nil,
