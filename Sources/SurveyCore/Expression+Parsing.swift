@@ -1,4 +1,5 @@
-/// Why an expression could not be parsed, and where (a 1-based character position).
+/// Why an expression could not be parsed, and where (a 1-based character position, counting
+/// Unicode code points: a letter written with a separate combining accent counts two).
 public struct ExpressionSyntaxError: Error, Equatable, Sendable {
   public var position: Int
   public var problem: String

@@ -72,7 +72,7 @@ struct ExpressionParser {
   }
 
   var peek: ExpressionToken? { index < tokens.count ? tokens[index] : nil }
-  var endPosition: Int { (tokens.last.map { $0.position + $0.text.count }) ?? 1 }
+  var endPosition: Int { (tokens.last.map { $0.position + $0.text.unicodeScalars.count }) ?? 1 }
 
   mutating func next() -> ExpressionToken? {
     defer { index += 1 }

@@ -23,7 +23,7 @@ public struct ExpressionFuzzTarget: FuzzTarget {
     do {
       expression = try Expression.parse(text)
     } catch let error as ExpressionSyntaxError {
-      let end = text.count + 1
+      let end = text.unicodeScalars.count + 1
       return (1...end).contains(error.position) ? [] : ["a syntax error at character \(error.position) of \(end - 1)"]
     } catch {
       return ["Expression.parse threw \(type(of: error)), not an ExpressionSyntaxError: \(error)"]

@@ -50,4 +50,21 @@ struct ExpressionLexerTests {
     let expression = try Expression.parse(text)
     #expect(try Expression.parse(expression.description).description == expression.description)
   }
+
+  /// Found by FuzzExpression (regressions/unclosed-after-combining-mark): the end of the text was
+  /// placed by the last token's `Character` count, one short of its scalars, so a missing `)` after
+  /// a name holding a combining mark was reported inside the text, not at its end.
+  @Test("a problem at the end of the text is placed after its last scalar")
+  func endAfterCombiningMark() {
+    let text = "-(cost * e\u{0610}_x"
+    #expect(text.unicodeScalars.count == 13)
+    do {
+      _ = try Expression.parse(text)
+      Issue.record("an unclosed parenthesis parsed")
+    } catch let error as ExpressionSyntaxError {
+      #expect(error.position == 14)
+    } catch {
+      Issue.record("\(error)")
+    }
+  }
 }
