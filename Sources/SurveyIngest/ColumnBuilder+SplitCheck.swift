@@ -53,7 +53,13 @@ extension ColumnBuilder {
   }
 
   /// `1`, `true`, `yes` (selected) or `0`, `false`, `no` (not), any case; nil for anything else.
+  @inline(__always)
   static func splitFlag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    // The usual cells, without making a string.
+    if bytes.count == 1 {
+      if bytes[0] == UInt8(ascii: "1") { return true }
+      if bytes[0] == UInt8(ascii: "0") { return false }
+    }
     switch String(decoding: bytes, as: UTF8.self).lowercased() {
     case "1", "true", "yes": return true
     case "0", "false", "no": return false

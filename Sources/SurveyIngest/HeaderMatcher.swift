@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// Matches a batch's header names to the schema's fields: case- and space-insensitively, through
@@ -84,9 +85,13 @@ struct HeaderMatcher {
           result.targets[position] = .split(column: index, bit: bit)
         }
         continue
-      case .unknownCode(let index, let option):
+      case .unknownCode(let index, let separator):
+        let name = header[position]
+        let option = name.range(of: separator, options: .backwards).map { String(name[$0.upperBound...]) } ?? name
         result.unknownOptions.append(
-          UnknownOption(position: position, name: header[position], field: schema.fields[index].name, option: option))
+          UnknownOption(
+            position: position, name: name, field: schema.fields[index].name,
+            option: option.trimmingCharacters(in: .whitespaces)))
         continue
       case nil: break
       }
@@ -135,8 +140,8 @@ struct HeaderMatcher {
 
   enum SplitTarget {
     case code(column: Int, bit: Int)
-    /// The question is a multi-select, but the code is not one of its codes.
-    case unknownCode(column: Int, option: String)
+    /// The question is a multi-select, but the code (after `separator`) is not one of its codes.
+    case unknownCode(column: Int, separator: String)
   }
 
   /// `question/code` or `question.code`, the question named exactly or after a group path.
@@ -155,7 +160,7 @@ struct HeaderMatcher {
       if let bit = schema.fields[index].levels.firstIndex(where: { HeaderName.normalized($0) == code }) {
         return .code(column: index, bit: bit)
       }
-      if unknown == nil { unknown = .unknownCode(column: index, option: code) }
+      if unknown == nil { unknown = .unknownCode(column: index, separator: separator) }
     }
     return unknown
   }
