@@ -17,6 +17,10 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case quotedLineBreak = "quoted-line-break"
   case linesUnaccounted = "lines-unaccounted"
   case emptyRecord = "empty-record"
+  // Ingest: Kobo and ODK exports.
+  case metaColumns = "meta-columns"
+  case multipleUnknownOption = "multiple-unknown-option"
+  case multipleDisagree = "multiple-disagree"
   // Validate: the codebook's rules.
   case type
   case code

@@ -174,7 +174,7 @@ struct BatchReader {
       switch target {
       case .column(let index): return schema.fields[index].lineBreaks
       case .ignore: return schema.unreadColumnsMayBreakLines
-      case .split: return false
+      case .split, .check: return false
       }
     }
   }
@@ -191,41 +191,6 @@ struct BatchReader {
       match.missing.contains(index)
     else { return }
     throw IngestError.missingIDColumn(path: source.path, line: header.line, column: id, header: header.names)
-  }
-
-  func headerFindings(_ match: HeaderMatcher.Result, header: Header) throws -> [Finding] {
-    var findings: [Finding] = []
-    let line = header.line
-    for duplicate in match.duplicates {
-      if schema.missingColumnIsFatal {
-        throw IngestError.duplicateColumn(path: source.path, line: line, column: duplicate.name)
-      }
-      findings.append(
-        finding(
-          .error, .duplicateColumn, line: line, variable: duplicate.field,
-          "column \(duplicate.position + 1) ('\(duplicate.name)') repeats a column already read as \(duplicate.field); its values are not read"))
-    }
-    if schema.reportsUnknownColumns {
-      for unknown in match.unknown {
-        findings.append(
-          finding(
-            .warning, .unknownColumn, line: line, variable: unknown.name.isEmpty ? nil : unknown.name,
-            unknown.name.isEmpty
-              ? "column \(unknown.position + 1) has no name; its values are not read"
-              : "column \(unknown.position + 1) ('\(unknown.name)') matches no variable of the codebook; its values are not read"))
-      }
-    }
-    for index in match.missing {
-      let field = schema.fields[index]
-      if schema.missingColumnIsFatal {
-        throw IngestError.missingColumn(path: source.path, column: field.name, header: header.names)
-      }
-      findings.append(
-        finding(
-          field.required ? .error : .warning, .missingColumn, line: line, variable: field.name,
-          "the header has no column for \(field.name)\(field.required ? ", a required variable" : "")"))
-    }
-    return findings
   }
 
   /// One finding per line that held bytes the encoding cannot decode.

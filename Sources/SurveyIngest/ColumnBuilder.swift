@@ -19,6 +19,8 @@ final class ColumnBuilder: @unchecked Sendable {
   var selections: [UInt64] = []
   var state: [CellState] = []
   var raw: [Int: String] = [:]
+  /// Split 0/1 columns that disagree with the space-separated column (rows of this batch).
+  var splitConflicts: [SplitConflict] = []
   var levels: [String]
   var discovered: [String: Int32] = [:]
   let matcher: LevelMatcher
@@ -182,18 +184,17 @@ final class ColumnBuilder: @unchecked Sendable {
         !missing.isToken(bytes)
       else { continue }
       let row = base + r
-      let text = String(decoding: bytes, as: UTF8.self)
-      switch text.lowercased() {
-      case "1", "true", "yes":
+      switch Self.splitFlag(bytes) {
+      case true?:
         if state[row] != .invalid {
           selections[row] |= 1 << UInt64(bit)
           state[row] = .present
         }
-      case "0", "false", "no":
+      case false?:
         if state[row] == .empty { state[row] = .present }
-      default:
+      case nil:
         state[row] = .invalid
-        raw[row] = "\(field.name)/\(levels[bit])=\(text)"
+        raw[row] = "\(field.name)/\(levels[bit])=\(String(decoding: bytes, as: UTF8.self))"
       }
     }
   }

@@ -1,7 +1,13 @@
+import Foundation
 import SurveyCore
 
 /// Matches a batch's header names to the schema's fields: case- and space-insensitively, through
-/// aliases, and `question/code` or `question.code` columns to the codes of a multi-select.
+/// aliases, through the group paths of Kobo and ODK exports (`grp/sex`, `grp-sex`), and
+/// `question/code` or `question.code` columns to the codes of a multi-select.
+///
+/// An exact name or alias wins over a name found by dropping a group path, whatever the order
+/// of the columns; Kobo and ODK meta columns the codebook does not name are set apart (not
+/// reported one by one).
 struct HeaderMatcher {
   let schema: IngestSchema
   private var byName: [String: Int] = [:]
@@ -15,60 +21,147 @@ struct HeaderMatcher {
     }
   }
 
+  /// A header column that names a variable (or a code of one) another column already names.
+  struct Duplicate {
+    var position: Int
+    var name: String
+    var field: String
+    /// The column that is read.
+    var firstPosition: Int
+    var firstName: String
+  }
+
+  /// A header column that matches no variable.
+  struct Unknown {
+    var position: Int
+    var name: String
+    /// Without its group path it would match this variable, which another column names exactly.
+    var shadowedBy: (field: String, position: Int, name: String)?
+  }
+
+  /// A split multi-select column for a code the variable does not have.
+  struct UnknownOption {
+    var position: Int
+    var name: String
+    var field: String
+    var option: String
+  }
+
   struct Result {
     var targets: [FieldTarget]
-    var unknown: [(position: Int, name: String)]
-    var duplicates: [(position: Int, name: String, field: String)]
+    var unknown: [Unknown] = []
+    var duplicates: [Duplicate] = []
     /// Fields with no column at all.
-    var missing: [Int]
+    var missing: [Int] = []
+    /// Kobo/ODK meta columns the codebook does not name (not read).
+    var meta: [(position: Int, name: String)] = []
+    var unknownOptions: [UnknownOption] = []
   }
 
   func match(_ header: [String]) -> Result {
-    var result = Result(targets: [], unknown: [], duplicates: [], missing: [])
-    var taken = Set<Int>()
-    var takenSplits = Set<[Int]>()
-    var present = Set<Int>()
-    for (position, name) in header.enumerated() {
-      let key = HeaderName.normalized(name)
-      if let index = byName[key] {
-        if taken.contains(index) {
-          result.duplicates.append((position, name, schema.fields[index].name))
-          result.targets.append(.ignore)
-        } else {
-          taken.insert(index)
-          present.insert(index)
-          result.targets.append(.column(index))
-        }
-        continue
+    let keys = header.map(HeaderName.normalized)
+    var result = Result(targets: Array(repeating: .ignore, count: header.count))
+    // Pass 1: exact names and aliases, which win over names found by dropping a group path.
+    var exact: [Int: Int] = [:]
+    for (position, key) in keys.enumerated() {
+      guard let index = byName[key] else { continue }
+      if let first = exact[index] {
+        result.duplicates.append(duplicate(position, of: first, field: index, header))
+      } else {
+        exact[index] = position
+        result.targets[position] = .column(index)
       }
-      if let split = splitTarget(key) {
-        if takenSplits.contains([split.column, split.bit]) {
-          result.duplicates.append((position, name, schema.fields[split.column].name))
-          result.targets.append(.ignore)
-        } else {
-          takenSplits.insert([split.column, split.bit])
-          present.insert(split.column)
-          result.targets.append(.split(column: split.column, bit: split.bit))
-        }
-        continue
-      }
-      result.unknown.append((position, name))
-      result.targets.append(.ignore)
     }
+    // Pass 2: split multi-select columns, then group paths, then meta columns.
+    var stripped: [Int: Int] = [:]
+    var splits: [[Int]: Int] = [:]
+    for (position, key) in keys.enumerated() where byName[key] == nil {
+      switch splitTarget(key) {
+      case .code(let index, let bit):
+        if let first = splits[[index, bit]] {
+          result.duplicates.append(duplicate(position, of: first, field: index, header))
+        } else {
+          splits[[index, bit]] = position
+          result.targets[position] = .split(column: index, bit: bit)
+        }
+        continue
+      case .unknownCode(let index, let separator):
+        let name = header[position]
+        let option = name.range(of: separator, options: .backwards).map { String(name[$0.upperBound...]) } ?? name
+        result.unknownOptions.append(
+          UnknownOption(
+            position: position, name: name, field: schema.fields[index].name,
+            option: option.trimmingCharacters(in: .whitespaces)))
+        continue
+      case nil: break
+      }
+      if let index = ExportHeader.withoutGroups(key).lazy.compactMap({ byName[$0] }).first {
+        if let first = exact[index] {
+          if ExportHeader.isMeta(key) {
+            result.meta.append((position, header[position]))
+          } else {
+            result.unknown.append(
+              Unknown(
+                position: position, name: header[position],
+                shadowedBy: (schema.fields[index].name, first, header[first])))
+          }
+        } else if let first = stripped[index] {
+          result.duplicates.append(duplicate(position, of: first, field: index, header))
+        } else {
+          stripped[index] = position
+          result.targets[position] = .column(index)
+        }
+        continue
+      }
+      if ExportHeader.isMeta(key) {
+        result.meta.append((position, header[position]))
+      } else {
+        result.unknown.append(Unknown(position: position, name: header[position]))
+      }
+    }
+    // A multi-select with its space-separated column too: that column is read, and the split
+    // columns are checked against it.
+    let whole = Set(exact.keys).union(stripped.keys)
+    for (position, target) in result.targets.enumerated() {
+      if case .split(let index, let bit) = target, whole.contains(index) {
+        result.targets[position] = .check(column: index, bit: bit)
+      }
+    }
+    let present = whole.union(splits.keys.map { $0[0] })
     result.missing = schema.fields.indices.filter { !present.contains($0) }
     return result
   }
 
-  private func splitTarget(_ key: String) -> (column: Int, bit: Int)? {
+  private func duplicate(_ position: Int, of first: Int, field: Int, _ header: [String]) -> Duplicate {
+    Duplicate(
+      position: position, name: header[position], field: schema.fields[field].name, firstPosition: first,
+      firstName: header[first])
+  }
+
+  enum SplitTarget {
+    case code(column: Int, bit: Int)
+    /// The question is a multi-select, but the code (after `separator`) is not one of its codes.
+    case unknownCode(column: Int, separator: String)
+  }
+
+  /// `question/code` or `question.code`, the question named exactly or after a group path.
+  private func splitTarget(_ key: String) -> SplitTarget? {
+    var unknown: SplitTarget?
     for separator in ["/", "."] {
-      guard let range = key.range(of: separator, options: .backwards) else { continue }
+      guard let range = key.range(of: separator, options: .backwards), range.upperBound < key.endIndex else {
+        continue
+      }
       let question = String(key[..<range.lowerBound])
       let code = String(key[range.upperBound...])
-      guard let index = byName[question], schema.fields[index].type == .multiple else { continue }
+      guard
+        let index = byName[question] ?? ExportHeader.withoutGroups(question).lazy.compactMap({ byName[$0] }).first,
+        schema.fields[index].type == .multiple
+      else { continue }
       if let bit = schema.fields[index].levels.firstIndex(where: { HeaderName.normalized($0) == code }) {
-        return (index, bit)
+        return .code(column: index, bit: bit)
       }
+      if unknown == nil { unknown = .unknownCode(column: index, separator: separator) }
     }
-    return nil
+    return unknown
   }
 }

@@ -56,6 +56,7 @@ public enum Ingest {
     var findings: [Finding] = []
     var reports: [BatchReport] = []
     var pendingRows: [(row: Int, rule: RuleID, message: String)] = []
+    var pendingSplits: [(row: Int, variable: String, value: String?, message: String)] = []
     for (batchIndex, source) in sources.enumerated() {
       let outcome = try BatchReader(source: source, batchIndex: batchIndex, schema: schema).read()
       findings += outcome.findings
@@ -63,6 +64,14 @@ public enum Ingest {
       progress?(outcome.report)
       guard let part = outcome.records else { continue }
       let offset = rowLine.count
+      for builder in part.builders {
+        let field = builder.field
+        for conflict in builder.splitConflicts {
+          let message = conflict.message(
+            column: outcome.report.header[conflict.position], variable: field.name, option: field.levels[conflict.bit])
+          pendingSplits.append((offset + conflict.row, field.name, field.pii ? nil : conflict.value, message))
+        }
+      }
       if offset == 0 {
         builders = part.builders
       } else {
@@ -95,6 +104,13 @@ public enum Ingest {
     for pending in pendingRows.sorted(by: { $0.row < $1.row }) {
       findings.append(
         Finding(severity: .error, rule: pending.rule, variable: nil, row: pending.row, in: table, value: nil, message: pending.message))
+    }
+    // Records that could not be lined up with the header have their own finding.
+    for pending in pendingSplits where rowIssues[pending.row] == nil {
+      findings.append(
+        Finding(
+          severity: .error, rule: .multipleDisagree, variable: pending.variable, row: pending.row, in: table,
+          value: pending.value, message: pending.message))
     }
     return IngestResult(table: table, findings: findings.sortedForReport(), batches: reports)
   }

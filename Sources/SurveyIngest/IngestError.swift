@@ -20,7 +20,7 @@ public enum IngestError: Error, Equatable, Sendable {
   /// A column the command needs is not in the file's header.
   case missingColumn(path: String, column: String, header: [String])
   /// The same column is requested under two header names, or twice.
-  case duplicateColumn(path: String, line: Int, column: String)
+  case duplicateColumn(path: String, line: Int, column: String, first: String, variable: String)
   /// A batch has no column for the codebook's id variable: every record would be dropped.
   case missingIDColumn(path: String, line: Int, column: String, header: [String])
   /// There are more than 65,535 batch files in one run.
@@ -47,8 +47,8 @@ extension IngestError: LocalizedError {
       return "\(path): the file is \(encoding), which survey-pipe does not read; save it as UTF-8"
     case .missingColumn(let path, let column, let header):
       return "\(path):1: no column '\(column)' in the header (it has: \(Self.shown(header)))"
-    case .duplicateColumn(let path, let line, let column):
-      return "\(path):\(line): the column '\(column)' appears more than once in the header"
+    case .duplicateColumn(let path, let line, let column, let first, let variable):
+      return "\(path):\(line): the column '\(column)' appears more than once in the header ('\(first)' and '\(column)' both match '\(variable)')"
     case .missingIDColumn(let path, let line, let column, let header):
       return "\(path):\(line): the header has no column for the id variable '\(column)' (it has: \(Self.shown(header))); without ids no record of the batch can be kept, so the batch is not read (add the column, or an alias for it in the codebook)"
     case .tooManyBatches(let count):

@@ -20,6 +20,8 @@ public struct IngestField: Sendable {
   /// Quoted cells may hold line breaks (free-text answers); elsewhere a quoted field that runs
   /// past its line sets the record aside with a finding.
   public var lineBreaks: Bool
+  /// Personal data: its cell texts never reach a finding.
+  public var pii = false
 
   public init(
     name: String, type: VariableType, levels: [String] = [], discoversLevels: Bool = false,
@@ -70,11 +72,13 @@ public struct IngestSchema: Sendable {
   /// Every variable of `codebook`, typed and coded as the codebook says.
   public init(codebook: Codebook) {
     let fields = codebook.variables.map { variable in
-      IngestField(
+      var field = IngestField(
         name: variable.name, type: variable.type, levels: variable.codes.map(\.code),
         aliases: variable.aliases, missingCodes: codebook.missingCodes(for: variable).map(\.code),
         dateFormat: variable.format.flatMap { try? DateFormat($0) } ?? .iso, required: variable.required,
         lineBreaks: variable.lineBreaks)
+      field.pii = variable.pii
+      return field
     }
     self.init(fields: fields, idField: codebook.idVariable)
   }

@@ -8,6 +8,9 @@ enum FieldTarget: Sendable {
   case column(Int)
   /// One code's 0/1 column of a split multi-select.
   case split(column: Int, bit: Int)
+  /// One code's 0/1 column of a multi-select whose space-separated column is read too: checked
+  /// against that column, not read into it.
+  case check(column: Int, bit: Int)
 }
 
 /// Reads the records of a batch into column builders, a chunk of records at a time.
@@ -40,18 +43,23 @@ final class RecordReader: @unchecked Sendable {
 
   /// Per builder: the header positions it reads, with the code bit for split multi-select columns.
   private let sources: [[(position: Int, bit: Int?)]]
+  /// Per builder: the split columns checked against its space-separated column.
+  private let checks: [[(position: Int, bit: Int)]]
 
   init(schema: IngestSchema, targets: [FieldTarget], headerCount: Int, decimal: UInt8) {
     builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
     var sources = [[(position: Int, bit: Int?)]](repeating: [], count: schema.fields.count)
+    var checks = [[(position: Int, bit: Int)]](repeating: [], count: schema.fields.count)
     for (position, target) in targets.enumerated() {
       switch target {
       case .ignore: break
       case .column(let index): sources[index].append((position, nil))
       case .split(let index, let bit): sources[index].append((position, bit))
+      case .check(let index, let bit): checks[index].append((position, bit))
       }
     }
     self.sources = sources
+    self.checks = checks
     self.headerCount = headerCount
     self.decimal = decimal
     ignored = targets.map { if case .ignore = $0 { return true } else { return false } }
@@ -127,6 +135,10 @@ final class RecordReader: @unchecked Sendable {
         } else {
           builder.fill(from: sink, position: position, base: base, decimal: decimal)
         }
+      }
+      // After the space-separated column is typed, so the check sees its codes.
+      for (position, bit) in checks[index] {
+        builder.checkSplit(from: sink, position: position, bit: bit, base: base)
       }
     }
     for r in 0..<n {

@@ -33,12 +33,15 @@ func ingest(
 }
 
 /// Reads one UTF-8 text file with the test codebook.
-func ingest(_ text: String, read: ReadOptions = ReadOptions()) throws -> IngestResult {
-  try ingest([("batch.csv", Array(text.utf8))], read: read)
+func ingest(_ text: String, read: ReadOptions = ReadOptions(), codebook: Codebook = testCodebook) throws -> IngestResult {
+  try ingest([("batch.csv", Array(text.utf8))], read: read, codebook: codebook)
 }
 
 extension IngestResult {
   func column(_ name: String) -> Column { table.column(name)! }
+
+  /// The findings of `rule`, in order.
+  func findings(_ rule: RuleID) -> [Finding] { findings.filter { $0.rule == rule } }
 
   /// The rule of every finding, in order.
   var rules: [String] { findings.map(\.rule.rawValue) }
