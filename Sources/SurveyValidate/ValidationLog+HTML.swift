@@ -38,7 +38,8 @@ extension ValidationLog {
     html += "finding\(findings.count == 1 ? "" : "s")</span>"
     for severity in Finding.Severity.allCases {
       let n = total[severity] ?? 0
-      html += "<span class=\"card \(severity.rawValue)\"><b>\(HTMLText.grouped(n))</b> \(severity.rawValue)</span>"
+      let label = severity == .info ? "info" : severity.rawValue + (n == 1 ? "" : "s")
+      html += "<span class=\"card \(severity.rawValue)\"><b>\(HTMLText.grouped(n))</b> \(label)</span>"
     }
     html += "<span class=\"card\"><b>\(HTMLText.grouped(open))</b> without a decision</span></p>\n"
     return html

@@ -32,8 +32,10 @@ enum ValidationPageAssets {
     #q{flex:1 1 240px;min-width:160px}
     .pager{display:flex;gap:12px;align-items:center;margin:8px 0}
     #list tbody:nth-of-type(even) td{background:#fafbfc}
-    #list td{overflow-wrap:anywhere}
-    #list .c-message{min-width:18em}#list td.c-value,#list td.c-record_id{max-width:16em}
+    #list td{overflow-wrap:break-word}
+    #list td.c-severity,#list td.c-rule,#list td.c-batch,#list td.c-line,#list td.c-resolution{white-space:nowrap}
+    #list .c-message{min-width:18em}
+    #list td.c-value,#list td.c-record_id,#list td.c-variable,#list td.c-enumerator{max-width:14em}
     #list td.c-finding_id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:nowrap}
     #list tr.raw td{padding-top:0;border-top:0}
     #list tr.f:has(+tr.raw) td{border-bottom:0}
@@ -125,12 +127,14 @@ enum ValidationPageAssets {
         var pages = Math.max(1, Math.ceil(view.length / PAGE));
         if (state.page >= pages) state.page = pages - 1;
         var start = state.page * PAGE, end = Math.min(view.length, start + PAGE), frag = document.createDocumentFragment();
+        var lastRaw = -1;
         for (var k = start; k < end; k++) {
           var r = rows[view[k]], body = document.createElement("tbody"), tr = document.createElement("tr");
           tr.className = "f";
           shown.forEach(function (c) { tr.appendChild(td(r[c] === null ? "" : String(r[c]), c)); });
           body.appendChild(tr);
-          if (state.raw && r[RAW] >= 0) {
+          // Findings about one record in a row show its raw line once, under the first of them.
+          if (state.raw && r[RAW] >= 0 && r[RAW] !== lastRaw) {
             var rt = document.createElement("tr"), rc = document.createElement("td");
             var label = document.createElement("span"), code = document.createElement("code");
             rt.className = "raw";
@@ -142,6 +146,7 @@ enum ValidationPageAssets {
             rt.appendChild(rc);
             body.appendChild(rt);
           }
+          lastRaw = r[RAW];
           frag.appendChild(body);
         }
         if (start === end) {
