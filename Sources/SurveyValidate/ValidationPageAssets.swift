@@ -37,8 +37,8 @@ enum ValidationPageAssets {
     #list .c-message{min-width:18em}
     #list td.c-value,#list td.c-record_id,#list td.c-variable,#list td.c-enumerator{max-width:14em}
     #list td.c-finding_id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:nowrap}
-    #list tr.raw td{padding-top:0;border-top:0}
-    #list tr.f:has(+tr.raw) td{border-bottom:0}
+    #list tbody td{border-bottom:0}#list tbody{border-bottom:1px solid var(--line)}
+    #list tr.raw td{padding-top:0}
     .raw code{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-all;color:#32383f}
     .raw span{color:var(--muted);font-size:12px;margin-right:6px}
     .empty{color:var(--muted);padding:12px 8px}
@@ -127,28 +127,37 @@ enum ValidationPageAssets {
         var pages = Math.max(1, Math.ceil(view.length / PAGE));
         if (state.page >= pages) state.page = pages - 1;
         var start = state.page * PAGE, end = Math.min(view.length, start + PAGE), frag = document.createDocumentFragment();
-        var lastRaw = -1;
-        for (var k = start; k < end; k++) {
-          var r = rows[view[k]], body = document.createElement("tbody"), tr = document.createElement("tr");
-          tr.className = "f";
-          shown.forEach(function (c) { tr.appendChild(td(r[c] === null ? "" : String(r[c]), c)); });
-          body.appendChild(tr);
-          // Findings about one record in a row show its raw line once, under the first of them.
-          if (state.raw && r[RAW] >= 0 && r[RAW] !== lastRaw) {
+        // Findings about one record in a row form one group, its raw line under the last of them.
+        var body = null, groupRaw = -1, groupLine = null;
+        function close() {
+          if (!body) return;
+          if (state.raw && groupRaw >= 0) {
             var rt = document.createElement("tr"), rc = document.createElement("td");
             var label = document.createElement("span"), code = document.createElement("code");
             rt.className = "raw";
             rc.colSpan = shown.length;
-            label.textContent = "raw line " + r[col.line] + ":";
-            code.textContent = raws[r[RAW]];
+            label.textContent = "raw line " + groupLine + ":";
+            code.textContent = raws[groupRaw];
             rc.appendChild(label);
             rc.appendChild(code);
             rt.appendChild(rc);
             body.appendChild(rt);
           }
-          lastRaw = r[RAW];
           frag.appendChild(body);
         }
+        for (var k = start; k < end; k++) {
+          var r = rows[view[k]], tr = document.createElement("tr");
+          if (!body || r[RAW] < 0 || r[RAW] !== groupRaw) {
+            close();
+            body = document.createElement("tbody");
+            groupRaw = r[RAW];
+            groupLine = r[col.line];
+          }
+          tr.className = "f";
+          shown.forEach(function (c) { tr.appendChild(td(r[c] === null ? "" : String(r[c]), c)); });
+          body.appendChild(tr);
+        }
+        close();
         if (start === end) {
           var eb = document.createElement("tbody"), er = document.createElement("tr"), ec = document.createElement("td");
           ec.colSpan = shown.length;
