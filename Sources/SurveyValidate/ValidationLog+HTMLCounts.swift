@@ -67,7 +67,7 @@ extension ValidationLog {
     guard !enumerators.isEmpty else { return "" }
     var bySeverity: [String: [Finding.Severity: Int]] = [:]
     for (key, counts) in tally(optional: \.enumerator) { bySeverity[key ?? Self.noneKey] = counts }
-    var html = "<section><h2>Enumerators</h2>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
+    var html = "<section class=\"enumerators\"><h2>Enumerators</h2>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
     html += "<th>enumerator</th><th class=\"n\">interviews</th><th class=\"n\">findings</th>"
     html += Finding.Severity.allCases.map { "<th class=\"n\">\($0.rawValue)</th>" }.joined()
     html += "<th class=\"n\">median duration</th><th class=\"n\">don't know</th></tr></thead>\n<tbody>\n"

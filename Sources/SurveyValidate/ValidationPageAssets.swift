@@ -17,7 +17,7 @@ enum ValidationPageAssets {
     .card.info b,.sev.info{color:var(--info)}.sev{font-weight:600}
     .counts{display:flex;flex-wrap:wrap;gap:8px 28px;align-items:flex-start}
     .counts section{flex:1 1 300px;min-width:0;max-width:560px}
-    .scroll{overflow-x:auto}
+    .scroll{overflow-x:auto}.enumerators{max-width:1100px}
     table{border-collapse:collapse;width:100%}
     th,td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
     th{background:var(--bg);font-weight:600;white-space:nowrap}
