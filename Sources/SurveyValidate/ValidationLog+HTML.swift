@@ -67,7 +67,8 @@ extension ValidationLog {
       "enumerator": "enumerator",
     ]
     for (index, column) in Self.pageColumns.enumerated() where column != "enumerator" || hasEnumerators {
-      html += "<th data-c=\"\(index)\" class=\"c-\(column)\"><button type=\"button\">\(labels[column] ?? column)</button></th>"
+      html += "<th data-c=\"\(index)\" class=\"c-\(column)\">"
+      html += "<button type=\"button\">\(labels[column] ?? column)</button></th>"
     }
     html += "</tr></thead></table></div>\n"
     html += "<div class=\"pager\"><button type=\"button\" id=\"prev2\">‹ previous</button>"

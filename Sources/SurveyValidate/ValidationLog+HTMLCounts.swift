@@ -67,7 +67,8 @@ extension ValidationLog {
     guard !enumerators.isEmpty else { return "" }
     var bySeverity: [String: [Finding.Severity: Int]] = [:]
     for (key, counts) in tally(optional: \.enumerator) { bySeverity[key ?? Self.noneKey] = counts }
-    var html = "<section class=\"enumerators\"><h2>Enumerators</h2>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
+    var html = "<section class=\"enumerators\"><h2>Enumerators</h2>\n"
+    html += "<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
     html += "<th>enumerator</th><th class=\"n\">interviews</th><th class=\"n\">findings</th>"
     html += Finding.Severity.allCases.map { "<th class=\"n\">\($0.rawValue)</th>" }.joined()
     html += "<th class=\"n\">median duration</th><th class=\"n\">don't know</th></tr></thead>\n<tbody>\n"
@@ -92,14 +93,15 @@ extension ValidationLog {
   /// `23.5 min`: minutes to one decimal.
   static func minutes(_ value: Double) -> String {
     guard value.isFinite else { return "–" }
-    let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(abs(tenths % 10)) min"
+    let tenths = Int((abs(value) * 10).rounded())
+    return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10) min"
   }
 
   /// `12.5% (25 of 200)`, or `–` without answers.
   static func share(_ summary: EnumeratorSummary) -> String {
     guard let share = summary.dontKnowShare else { return "–" }
     let tenths = Int((share * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)% (\(HTMLText.grouped(summary.dontKnowAnswers)) of \(HTMLText.grouped(summary.answers)))"
+    let counts = "\(HTMLText.grouped(summary.dontKnowAnswers)) of \(HTMLText.grouped(summary.answers))"
+    return "\(tenths / 10).\(tenths % 10)% (\(counts))"
   }
 }

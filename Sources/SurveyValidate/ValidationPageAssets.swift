@@ -97,7 +97,8 @@ enum ValidationPageAssets {
         return v === null ? "" : v.toLowerCase();
       }
       function apply() {
-        var q = state.q.trim().toLowerCase(), f = state.filters, active = Object.keys(f).filter(function (k) { return f[k]; });
+        var q = state.q.trim().toLowerCase(), f = state.filters;
+        var active = Object.keys(f).filter(function (k) { return f[k]; });
         var h = q ? haystack() : null;
         view = [];
         for (var i = 0; i < rows.length; i++) {
@@ -171,7 +172,8 @@ enum ValidationPageAssets {
         table.appendChild(frag);
         var text = view.length === 0 ? "no findings shown"
           : "findings " + (start + 1).toLocaleString("en") + "–" + end.toLocaleString("en") + " of "
-            + view.length.toLocaleString("en") + (view.length < rows.length ? " (of " + rows.length.toLocaleString("en") + ")" : "")
+            + view.length.toLocaleString("en")
+            + (view.length < rows.length ? " (of " + rows.length.toLocaleString("en") + ")" : "")
             + " · page " + (state.page + 1) + " of " + pages;
         ["", "2"].forEach(function (s) {
           document.getElementById("status" + s).textContent = text;
@@ -229,7 +231,8 @@ enum ValidationPageAssets {
         t.querySelectorAll("thead th").forEach(function (th, c) {
           th.style.cursor = "pointer";
           th.addEventListener("click", function () {
-            var body = t.tBodies[0], list = Array.from(body.rows), dir = th.getAttribute("aria-sort") === "descending" ? 1 : -1;
+            var body = t.tBodies[0], list = Array.from(body.rows);
+            var dir = th.getAttribute("aria-sort") === "descending" ? 1 : -1;
             t.querySelectorAll("thead th").forEach(function (o) { o.removeAttribute("aria-sort"); });
             th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
             function v(row) {

@@ -104,7 +104,8 @@ struct RawRecordsTests {
 
   @Test("a file changed since ingest gives no records")
   func changedFile() throws {
-    let texts = try Self.raw("id,phone,age,note\nR1,555,40,x\n", lines: [2], changeFileTo: "id,age,phone,note\nR1,40,555,x\n")
+    let texts = try Self.raw(
+      "id,phone,age,note\nR1,555,40,x\n", lines: [2], changeFileTo: "id,age,phone,note\nR1,40,555,x\n")
     #expect(texts.isEmpty)
   }
 

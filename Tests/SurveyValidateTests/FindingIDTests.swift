@@ -26,7 +26,8 @@ struct FindingIDTests {
   static func ids(_ log: ValidationLog) -> [String: String] {
     var ids: [String: String] = [:]
     for (finding, id) in zip(log.findings, log.ids) {
-      ids["\(finding.rule) \(finding.variable ?? "") \(finding.batch ?? ""):\(finding.recordID ?? "line \(finding.line ?? 0)")"] = id
+      let subject = finding.recordID ?? "line \(finding.line ?? 0)"
+      ids["\(finding.rule) \(finding.variable ?? "") \(finding.batch ?? ""):\(subject)"] = id
     }
     return ids
   }

@@ -28,7 +28,9 @@ struct ValidationPageTests {
 
   @Test("values from the data cannot inject HTML or script")
   func escaped() throws {
-    let evil = Self.finding(.range, record: Self.attack, line: 3, value: "<img src=x onerror=alert(1)>", enumerator: "<b>E1</b>", batch: "<i>b</i>.csv")
+    let evil = Self.finding(
+      .range, record: Self.attack, line: 3, value: "<img src=x onerror=alert(1)>", enumerator: "<b>E1</b>",
+      batch: "<i>b</i>.csv")
     let raw = [ValidationLog.RecordPlace(batch: "<i>b</i>.csv", line: 3): "R1,•••," + Self.attack]
     let summary = EnumeratorSummary(
       enumerator: "<b>E1</b>", interviews: 3, findings: 1, medianDurationMinutes: nil, answers: 0, dontKnowAnswers: 0)
@@ -69,8 +71,10 @@ struct ValidationPageTests {
     #expect(!without.contains("<h2>Enumerators</h2>"))
     #expect(without.contains("<h2>By enumerator</h2>"))
     let summaries = [
-      EnumeratorSummary(enumerator: "E1", interviews: 40, findings: 1, medianDurationMinutes: 23.46, answers: 200, dontKnowAnswers: 25),
-      EnumeratorSummary(enumerator: "E2", interviews: 12, findings: 0, medianDurationMinutes: nil, answers: 0, dontKnowAnswers: 0),
+      EnumeratorSummary(
+        enumerator: "E1", interviews: 40, findings: 1, medianDurationMinutes: 23.46, answers: 200, dontKnowAnswers: 25),
+      EnumeratorSummary(
+        enumerator: "E2", interviews: 12, findings: 0, medianDurationMinutes: nil, answers: 0, dontKnowAnswers: 0),
     ]
     let with = ValidationLog(findings: findings, enumerators: summaries).html(title: "t")
     #expect(with.contains("<h2>Enumerators</h2>"))
@@ -79,6 +83,8 @@ struct ValidationPageTests {
     #expect(with.contains(">23.5 min</td>"))
     #expect(with.contains(">12.5% (25 of 200)</td>"))
     #expect(with.contains("<td>E2</td><td class=\"n\">12</td>"))
+    #expect(ValidationLog.minutes(-0.54) == "-0.5 min")
+    #expect(ValidationLog.minutes(0.04) == "0.0 min")
   }
 
   @Test("counts by rule (most first) and by batch; the page is the same on every run")
