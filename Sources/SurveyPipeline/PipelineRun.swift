@@ -138,8 +138,10 @@ public struct PipelineRun {
     let weighting = try analysis.weigh(manifest: &manifest)
     let tables = try analysis.tabulate(weighting: weighting, manifest: &manifest)
 
+    let findings = cleaned.resolve(ingest.findings + validation) + cleaned.findings + (weighting?.findings ?? [])
     let log = ValidationLog(
-      findings: cleaned.resolve(ingest.findings + validation) + cleaned.findings + (weighting?.findings ?? []))
+      findings: findings,
+      rawRecords: rawRecords(of: findings, table: ingest.table, sources: sources, batches: ingest.batches))
     manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
     manifest.findings = log.counts
     manifest.unresolved = log.unresolvedCounts

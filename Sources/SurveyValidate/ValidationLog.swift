@@ -1,21 +1,49 @@
 import SurveyCore
 
-/// The findings of a run as the reviewer sees them: numbered, ordered by batch and line, and
-/// written as `validation.csv`, `validation.jsonl` and `validation.html`.
+/// The findings of a run as the reviewer sees them: with stable ids, ordered by batch and line,
+/// and written as `validation.csv`, `validation.jsonl` and `validation.html`.
 public struct ValidationLog: Sendable {
-  /// The findings in log order; the n-th has the id `F000n` (zero-padded to six digits).
+  /// The findings in log order.
   public let findings: [Finding]
+  /// The id of each finding (``FindingID``), in the order of ``findings``.
+  public let ids: [String]
+  /// One line per interviewer for the report (empty when the pipeline names no enumerator column).
+  public let enumerators: [EnumeratorSummary]
+  /// The raw CSV text of the records findings are about, personal data masked, by batch and line.
+  public let rawRecords: [RecordPlace: String]
+
+  /// Where a record starts: its batch name and line, as findings name them.
+  public struct RecordPlace: Hashable, Sendable {
+    public var batch: String
+    public var line: Int
+
+    public init(batch: String, line: Int) {
+      self.batch = batch
+      self.line = line
+    }
+  }
 
   /// Orders `findings` by batch, line and the order they were raised, with each flood of
   /// per-column or per-line findings of one file made one summary (``SurveyCore/Finding/floodLimit``).
-  public init(findings: [Finding]) {
+  ///
+  /// - Parameters:
+  ///   - enumerators: the per-interviewer report lines for `validation.html` (none: no section).
+  ///   - rawRecords: the raw text of records (personal data already masked) that
+  ///     `validation.html` shows under the findings about them.
+  public init(
+    findings: [Finding], enumerators: [EnumeratorSummary] = [], rawRecords: [RecordPlace: String] = [:]
+  ) {
     self.findings = findings.collapsingFloods().sortedForReport()
+    self.ids = FindingID.assign(self.findings)
+    self.enumerators = enumerators
+    self.rawRecords = rawRecords
   }
 
-  /// The stable id of the finding at `index`.
-  public static func id(_ index: Int) -> String {
-    let digits = String(index + 1)
-    return "F" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+  /// The raw record text of the finding at `index`, when it is about a row and the driver gave it.
+  func rawRecord(_ index: Int) -> String? {
+    let finding = findings[index]
+    guard finding.row != nil, let batch = finding.batch, let line = finding.line else { return nil }
+    return rawRecords[RecordPlace(batch: batch, line: line)]
   }
 
   public static let columns = [
@@ -29,7 +57,7 @@ public struct ValidationLog: Sendable {
     let finding = findings[index]
     func cut(_ text: String?) -> String? { text.map { LogText.capped($0) } }
     return [
-      Self.id(index), finding.severity.rawValue, finding.rule.rawValue, cut(finding.variable), cut(finding.recordID),
+      ids[index], finding.severity.rawValue, finding.rule.rawValue, cut(finding.variable), cut(finding.recordID),
       cut(finding.batch), finding.line.map(String.init), cut(finding.value),
       LogText.capped(finding.message, limit: LogText.messageLimit), finding.resolution,
     ]
@@ -61,16 +89,4 @@ public struct ValidationLog: Sendable {
 
   /// Counts by severity of the findings no reviewer decision has settled.
   public var unresolvedCounts: [Finding.Severity: Int] { findings.filter { $0.resolution == nil }.counts() }
-
-  /// Counts of `key` values, in first-seen order.
-  func tally(_ key: (Finding) -> String) -> [(String, [Finding.Severity: Int])] {
-    var order: [String] = []
-    var counts: [String: [Finding.Severity: Int]] = [:]
-    for finding in findings {
-      let k = LogText.capped(key(finding))
-      if counts[k] == nil { order.append(k) }
-      counts[k, default: [:]][finding.severity, default: 0] += 1
-    }
-    return order.map { ($0, counts[$0]!) }
-  }
 }

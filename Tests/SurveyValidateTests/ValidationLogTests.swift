@@ -17,11 +17,11 @@ struct ValidationLogTests {
     let log = ValidationLog(findings: all)
     let lines = log.csv().split(separator: "\n").map(String.init)
     #expect(lines[0] == "finding_id,severity,rule,variable,record_id,batch,line,value,message,resolution")
-    #expect(lines.contains("F000001,error,code,sex,'=cmd,batch.csv,2,3,\"sex is not one of its codes (1, 2)\","))
+    #expect(lines.contains("\(log.ids[0]),error,code,sex,'=cmd,batch.csv,2,3,\"sex is not one of its codes (1, 2)\","))
     // A negative number is a number, not a formula: shown as it was.
-    #expect(lines.contains("F000002,error,range,age,'=cmd,batch.csv,2,-5,age is outside the range 18 to 99,"))
+    #expect(lines.contains("\(log.ids[1]),error,range,age,'=cmd,batch.csv,2,-5,age is outside the range 18 to 99,"))
     #expect(log.jsonLines().split(separator: "\n").count == log.findings.count)
-    #expect(log.html(title: "rules").contains("<td>F000002</td>"))
+    #expect(log.html(title: "rules").contains("[\"\(log.ids[1])\",\"error\",\"range\""))
   }
 
   @Test("a huge cell is cut in all three logs; the JSON lines stay one object a line")
@@ -38,18 +38,18 @@ struct ValidationLogTests {
     #expect(log.findings[0].value == huge)  // the finding itself keeps the value; the logs cut it
     #expect(log.csv() == """
       finding_id,severity,rule,variable,record_id,batch,line,value,message,resolution
-      F000001,error,code,sex,\(shown),batch.csv,2,\(shown),"sex is not one of its codes (1, 2)",
+      \(log.ids[0]),error,code,sex,\(shown),batch.csv,2,\(shown),"sex is not one of its codes (1, 2)",
 
       """)
     let json = log.jsonLines()
     #expect(json == """
-      {"finding_id": "F000001", "severity": "error", "rule": "code", "variable": "sex", "record_id": "\(shown)", \
+      {"finding_id": "\(log.ids[0])", "severity": "error", "rule": "code", "variable": "sex", "record_id": "\(shown)", \
       "batch": "batch.csv", "line": 2, "value": "\(shown)", "message": "sex is not one of its codes (1, 2)", \
       "resolution": null}
 
       """)
     let html = log.html(title: "rules")
-    #expect(html.contains("<td>\(shown)</td>"))
+    #expect(html.contains("\"\(shown)\""))
     #expect(!html.contains(String(repeating: "ы", count: 201)))
   }
 

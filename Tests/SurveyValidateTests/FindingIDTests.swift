@@ -1,0 +1,109 @@
+import SurveyCore
+import SurveyIngest
+import Testing
+import _SurveyTestSupport
+
+@testable import SurveyValidate
+
+@Suite("finding ids")
+struct FindingIDTests {
+  static let header =
+    "respondent_id,phone,sex,age,migrant_status,destination,year_departed,year_returned,oop_cost,visit_date,symptoms"
+
+  /// The validation log of `batches` (name, records after the header), read in that order.
+  static func log(_ batches: [(String, [String])]) throws -> ValidationLog {
+    let folder = try TemporaryDirectory("finding-ids")
+    var sources: [BatchSource] = []
+    for (name, records) in batches {
+      let path = try folder.write(name, ([header] + records).joined(separator: "\n") + "\n")
+      sources.append(BatchSource(path: path, name: name, read: ReadOptions()))
+    }
+    let ingest = try Ingest.read(sources, schema: IngestSchema(codebook: ruleCodebook))
+    return ValidationLog(findings: ingest.findings + (try Validate.run(ingest.table, codebook: ruleCodebook)))
+  }
+
+  /// `rule variable record-or-line` → id, for every finding of `log`.
+  static func ids(_ log: ValidationLog) -> [String: String] {
+    var ids: [String: String] = [:]
+    for (finding, id) in zip(log.findings, log.ids) {
+      let subject = finding.recordID ?? "line \(finding.line ?? 0)"
+      ids["\(finding.rule) \(finding.variable ?? "") \(finding.batch ?? ""):\(subject)"] = id
+    }
+    return ids
+  }
+
+  static let south = ["S1,,3,40,3,,,,,,", "S2,,1,120,3,,,,,,", "S3,,1,40,3,,,,,,"]
+  static let north = ["N1,,1,17,3,,,,,,", "N2,,9,40,3,,,,,,"]
+
+  @Test("an id is F and ten hex digits of the SHA-256 of rule, variable and record id")
+  func format() {
+    let finding = Finding(severity: .error, rule: .range, variable: "age", recordID: "R1", batch: "b.csv", line: 7, message: "m")
+    // printf 'range\x1fage\x1frecord\x1fR1' | sha256sum; the second one is a header finding (batch and line)
+    #expect(FindingID.assign([finding]) == ["F356d3a452e"])
+    let header = Finding(severity: .warning, rule: .unknownColumn, variable: "extra", batch: "b.csv", line: 1, message: "m")
+    #expect(FindingID.assign([header]) == ["Fc6dbf6d213"])
+  }
+
+  @Test("a finding keeps its id when a batch is added before its own")
+  func batchAddedBefore() throws {
+    let alone = Self.ids(try Self.log([("south.csv", Self.south)]))
+    let both = Self.ids(try Self.log([("north.csv", Self.north), ("south.csv", Self.south)]))
+    #expect(alone.count == 2)
+    #expect(both.count == 4)
+    for (finding, id) in alone { #expect(both[finding] == id, "\(finding)") }
+    // In log order the south findings were F…1 and F…2 before; now the north ones come first.
+    #expect(Set(both.values).count == 4)
+  }
+
+  @Test("a finding keeps its id when the rows of its batch are reordered")
+  func rowsReordered() throws {
+    let before = try Self.log([("south.csv", Self.south)])
+    let after = try Self.log([("south.csv", Self.south.reversed())])
+    #expect(before.findings.map(\.line) != after.findings.map(\.line))
+    #expect(Self.ids(before) == Self.ids(after))
+  }
+
+  @Test("the same findings get the same ids on every run")
+  func acrossRuns() throws {
+    let first = try Self.log([("north.csv", Self.north), ("south.csv", Self.south)])
+    let second = try Self.log([("north.csv", Self.north), ("south.csv", Self.south)])
+    #expect(first.ids == second.ids)
+    #expect(first.csv() == second.csv())
+  }
+
+  @Test("without a trusted record id, batch and line name the finding")
+  func untrustedRecord() {
+    let a = Finding(severity: .error, rule: .raggedRow, batch: "b.csv", line: 4, message: "m")
+    let b = Finding(severity: .error, rule: .raggedRow, batch: "b.csv", line: 5, message: "m")
+    let c = Finding(severity: .error, rule: .raggedRow, batch: "c.csv", line: 4, message: "m")
+    let ids = FindingID.assign([a, b, c])
+    #expect(Set(ids).count == 3)
+    #expect(FindingID.assign([c, b, a]) == ids.reversed())
+  }
+
+  @Test("repeats of one key are told apart by their order; a collision takes the next free id")
+  func repeatsAndCollisions() {
+    let twice = Finding(severity: .error, rule: .type, variable: "age", recordID: "R1", batch: "a.csv", line: 2, message: "m")
+    var again = twice
+    again.batch = "b.csv"
+    let ids = FindingID.assign([twice, again])
+    #expect(ids[0] == FindingID.assign([twice])[0])
+    #expect(ids[0] != ids[1])
+    #expect(FindingID.assign([twice, again]) == ids)
+    // With one hex digit 16 different findings must still get 16 different ids, the same each time.
+    let many = (1...16).map { Finding(severity: .error, rule: .range, variable: "age", recordID: "R\($0)", message: "m") }
+    let short = FindingID.assign(many, digits: 1)
+    #expect(Set(short).count == 16)
+    #expect(short.allSatisfy { $0.count == 2 })
+    #expect(FindingID.assign(many, digits: 1) == short)
+  }
+
+  @Test("a finding about the run is named by its message")
+  func runFinding() {
+    let a = Finding(severity: .warning, rule: .nonresponseClass, variable: "responded", message: "class region=1")
+    let b = Finding(severity: .warning, rule: .nonresponseClass, variable: "responded", message: "class region=2")
+    let ids = FindingID.assign([a, b])
+    #expect(ids[0] != ids[1])
+    #expect(FindingID.assign([b, a]) == ids.reversed())
+  }
+}
