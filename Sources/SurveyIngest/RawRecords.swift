@@ -38,7 +38,8 @@ public enum RawRecords {
     let shown = HeaderMatcher(schema: schema).match(report.header).targets.map { target -> Bool in
       switch target {
       case .ignore: return false
-      case .column(let index), .split(let index, _): return !personal.contains(schema.fields[index].name)
+      case .column(let index), .split(let index, _), .check(let index, _):
+        return !personal.contains(schema.fields[index].name)
       }
     }
     let writer = RecordWriter(delimiter: report.delimiter, shown: shown)
