@@ -5,11 +5,16 @@ import SurveyCore
 public struct ValidationLog: Sendable {
   /// The findings in log order; the n-th has the id `F000n` (zero-padded to six digits).
   public let findings: [Finding]
+  /// The CSV and JSON lines end with an `enumerator` column (the pipeline has `checks.enumerator`).
+  public let showsEnumerator: Bool
 
   /// Orders `findings` by batch, line and the order they were raised, with each flood of
   /// per-column or per-line findings of one file made one summary (``SurveyCore/Finding/floodLimit``).
-  public init(findings: [Finding]) {
+  /// - Parameter showsEnumerator: add the `enumerator` column (only with `checks.enumerator`, so
+  ///   logs of pipelines without it keep their columns).
+  public init(findings: [Finding], showsEnumerator: Bool = false) {
     self.findings = findings.collapsingFloods().sortedForReport()
+    self.showsEnumerator = showsEnumerator
   }
 
   /// The stable id of the finding at `index`.
@@ -22,7 +27,10 @@ public struct ValidationLog: Sendable {
     "finding_id", "severity", "rule", "variable", "record_id", "batch", "line", "value", "message", "resolution",
   ]
 
-  /// The cells of the finding at `index`, in the order of ``columns``, as every log shows
+  /// ``columns``, then `enumerator` when ``showsEnumerator``.
+  var columnNames: [String] { showsEnumerator ? Self.columns + ["enumerator"] : Self.columns }
+
+  /// The cells of the finding at `index`, in the order of ``columnNames``, as every log shows
   /// them: values, ids and names cut at ``LogText/valueLimit`` scalars, the message at
   /// ``LogText/messageLimit``.
   func cells(_ index: Int) -> [String?] {
@@ -32,14 +40,14 @@ public struct ValidationLog: Sendable {
       Self.id(index), finding.severity.rawValue, finding.rule.rawValue, cut(finding.variable), cut(finding.recordID),
       cut(finding.batch), finding.line.map(String.init), cut(finding.value),
       LogText.capped(finding.message, limit: LogText.messageLimit), finding.resolution,
-    ]
+    ] + (showsEnumerator ? [cut(finding.enumerator)] : [])
   }
 
   /// `validation.csv`: one finding a row; cells that a spreadsheet would run as formulas are
   /// prefixed with `'` (``CSVWriter/runsAsFormula(_:)``; numbers such as `-5` are not).
   public func csv() -> String {
     var writer = CSVWriter(neutralizesFormulas: true)
-    writer.row(Self.columns)
+    writer.row(columnNames)
     for index in findings.indices { writer.row(cells(index)) }
     return writer.text
   }
@@ -48,7 +56,7 @@ public struct ValidationLog: Sendable {
   public func jsonLines() -> String {
     var text = ""
     for index in findings.indices {
-      let pairs = zip(Self.columns, cells(index)).map { column, cell in
+      let pairs = zip(columnNames, cells(index)).map { column, cell in
         (column, column == "line" ? cell ?? "null" : JSONText.string(cell))
       }
       text += JSONText.object(pairs) + "\n"
