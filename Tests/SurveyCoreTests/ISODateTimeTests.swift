@@ -38,3 +38,32 @@ struct ISODateTimeTests {
     #expect(ISODateTime.milliseconds(ISODateTime.string(-1)) == -1)
   }
 }
+
+@Suite("datetime columns: set values, duplicates, expressions")
+struct DatetimeColumnTests {
+  static func column() -> Column {
+    Column(
+      name: "start", type: .datetime, values: .instants([0, 60_000, 0]), state: [.present, .present, .present])
+  }
+
+  @Test("a reviewer's set value reads any ISO form; other text is refused")
+  func assign() {
+    var column = Self.column()
+    let accepted = column.assign("1970-01-01T02:00:00+02:00", row: 1)
+    #expect(accepted)
+    #expect(column.instants?[1] == 0)
+    #expect(column.formatted(row: 1) == "1970-01-01T00:00:00Z")
+    let refused = !column.assign("01.01.1970", row: 1)
+    #expect(refused)
+  }
+
+  @Test("duplicates compare instants; expressions see seconds")
+  func duplicatesAndExpressions() throws {
+    #expect(Self.column().earlierDuplicates() == [-1, -1, 0])
+    let end = Column(name: "end", type: .datetime, values: .instants([1_000_000, 61_000, 0]), state: [.present, .present, .empty])
+    let table = DataTable(
+      columns: [Self.column(), end], batches: [], rowBatch: [0, 0, 0], rowLine: [2, 3, 4])
+    let truths = try Expression.parse("end - start > 900").evaluate(in: table, current: nil)
+    #expect(truths.map { $0 == .yes } == [true, false, false])
+  }
+}
