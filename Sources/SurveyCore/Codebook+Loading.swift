@@ -170,7 +170,8 @@ extension Codebook {
           throw specifyNode.invalid("'\(other.specify)' is not a variable of the codebook")
         }
         guard specify.type == .text else {
-          throw specifyNode.invalid("'\(other.specify)' is \(specify.type.rawValue); the specified answer must be a text variable")
+          throw specifyNode.invalid(
+            "'\(other.specify)' is \(specify.type.rawValue); the specified answer must be a text variable")
         }
       }
       for (key, expression) in [("relevant", variable.relevant), ("constraint", variable.constraint)] {

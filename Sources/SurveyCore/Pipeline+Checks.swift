@@ -41,7 +41,9 @@ extension Pipeline {
       let step = try node.record(known: dontKnowKeys)
       let share = try step.required("max_share")
       let maxShare = try share.double()
-      guard maxShare >= 0, maxShare < 1 else { throw share.invalid("expected a share from 0 up to (not including) 1, such as 0.25") }
+      guard maxShare >= 0, maxShare < 1 else {
+        throw share.invalid("expected a share from 0 up to (not including) 1, such as 0.25")
+      }
       let answers = try step.required("min_answers")
       let minAnswers = try answers.int()
       guard minAnswers >= 1 else { throw answers.invalid("expected a count of answers, 1 or more") }

@@ -9,7 +9,8 @@ public struct DurationRule: ValidationRule {
   public init() {}
 
   static func message(minutes: Double, check: DurationCheck) -> String {
-    "the interview took \(formatted(minutes)) minutes from \(check.start) to \(check.end), under the minimum of \(formatted(check.minMinutes))"
+    "the interview took \(formatted(minutes)) minutes from \(check.start) to \(check.end), "
+      + "under the minimum of \(formatted(check.minMinutes))"
   }
 
   static func endsBeforeStart(_ check: DurationCheck) -> String {

@@ -10,10 +10,10 @@ public struct OutlierRule: ValidationRule {
   public init() {}
 
   static func message(_ variable: Variable, k: Double, fences: ClosedRange<Double>) -> String {
-    let integer = variable.type == .integer
-    let low = NumberFormatting.string(fences.lowerBound, integer: integer && fences.lowerBound.rounded() == fences.lowerBound)
-    let high = NumberFormatting.string(fences.upperBound, integer: integer && fences.upperBound.rounded() == fences.upperBound)
-    return "\(variable.name) is more than \(NumberFormatting.string(k)) interquartile ranges beyond the quartiles (outside \(low) to \(high))"
+    let low = NumberFormatting.string(fences.lowerBound)
+    let high = NumberFormatting.string(fences.upperBound)
+    return "\(variable.name) is more than \(NumberFormatting.string(k)) interquartile ranges beyond the quartiles "
+      + "(outside \(low) to \(high))"
   }
 
   /// The `p` quantile of `sorted` (ascending, not empty), R's type 7.

@@ -13,7 +13,8 @@ public struct TypeRule: ValidationRule {
     case .integer: return "\(variable.name) is not a whole number"
     case .decimal: return "\(variable.name) is not a number"
     case .date: return "\(variable.name) is not a date written as \(variable.format ?? "yyyy-MM-dd")"
-    case .datetime: return "\(variable.name) is not an ISO 8601 date and time (yyyy-MM-ddTHH:mm:ss with an offset such as +02:00 or Z)"
+    case .datetime:
+      return "\(variable.name) is not an ISO 8601 date and time (yyyy-MM-ddTHH:mm:ss with an offset such as +02:00 or Z)"
     default: return "\(variable.name) is not a value of type \(variable.type.rawValue)"
     }
   }
