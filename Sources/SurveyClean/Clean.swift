@@ -57,7 +57,8 @@ public enum Clean {
   /// Cleans `table`.
   ///
   /// Order: decisions (accept, set, drop); records that could not be read field by field
-  /// (`ragged-row`, `bad-quote`); duplicate ids per `policy.duplicates`; values with findings of
+  /// (`ragged-row`, `bad-quote`); copies of a submission exported twice (`resubmission`
+  /// findings); duplicate ids per `policy.duplicates`; values with findings of
   /// ``valueRules`` per `policy.invalid` (cells a reviewer accepted or set are left alone);
   /// missing codes to missing; records left without a value in a design column
   /// (`missing-design`: they cannot be weighted).
@@ -72,6 +73,7 @@ public enum Clean {
     var cleaner = Cleaner(table: table, codebook: codebook)
     if let decisions { cleaner.apply(decisions) }
     cleaner.dropMalformed()
+    cleaner.dropResubmissions(findings)
     // Ids repeat only where validation said so, or where a decision rewrote an id.
     if findings.contains(where: { $0.rule == .unique && $0.variable == table.idColumn }) || cleaner.idChanged {
       cleaner.dropDuplicates(policy.duplicates)

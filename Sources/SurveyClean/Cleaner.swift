@@ -51,6 +51,13 @@ struct Cleaner {
     }
   }
 
+  /// Drops the copies of submissions exported twice (the rows of `resubmission` findings).
+  mutating func dropResubmissions(_ findings: [Finding]) {
+    for finding in findings where finding.rule == .resubmission {
+      if let row = finding.row { drop(row, reason: RuleID.resubmission.rawValue) }
+    }
+  }
+
   /// Rows by respondent id (present ids only), in table order; for matching decisions.
   func rowsByID() -> [String: [Int]] {
     guard let id = table.idColumn, let column = table.column(id) else { return [:] }

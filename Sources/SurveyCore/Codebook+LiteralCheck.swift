@@ -70,6 +70,9 @@ extension Codebook {
     case .date:
       guard let text, !isNumberText, DateFormat.iso.parse(text) == nil else { return nil }
       return "\(variable.name) is a date and '\(text)' is not a date (yyyy-MM-dd), \(never)"
+    case .datetime:
+      guard let text, !isNumberText else { return nil }
+      return "\(variable.name) is a date and time, which compares with another date and time, not '\(text)', \(never)"
     case .categorical:
       guard ordered else { return codeProblem(variable, other) }
       let codes = variable.codes.map(\.code)

@@ -2,8 +2,9 @@ extension Codebook {
   static let topKeys = ["survey", "id", "missing_codes", "variables", "label", "version", "description"]
   static let variableKeys = [
     "name", "label", "type", "codes", "range", "required", "unique", "relevant", "constraint", "pii",
-    "aliases", "format", "missing_codes", "line_breaks",
+    "aliases", "format", "missing_codes", "line_breaks", "other",
   ]
+  static let otherKeys = ["code", "specify"]
 
   /// Reads and checks a codebook file.
   ///
@@ -99,9 +100,25 @@ extension Codebook {
     if let missingNode = record["missing_codes"] {
       variable.missingCodes = try missingNode.pairs().isEmpty ? [] : try codeList(missingNode)
     }
+    if let otherNode = record["other"] { variable.other = try other(otherNode, of: variable) }
     variable.relevant = try record["relevant"].map { try expression($0, allowsCurrent: false) }
     variable.constraint = try record["constraint"].map { try expression($0, allowsCurrent: true) }
     return variable
+  }
+
+  /// `other: {code, specify}` of a categorical variable; the code must be one of its codes.
+  static func other(_ node: ConfigNode, of variable: Variable) throws -> OtherSpecify {
+    guard variable.type == .categorical else {
+      throw node.invalid("other is for categorical variables, not \(variable.type.rawValue)")
+    }
+    let entry = try node.record(known: otherKeys)
+    let codeNode = try entry.required("code")
+    let code = try codeNode.string()
+    guard variable.codes.contains(where: { $0.code == code }) else {
+      throw codeNode.invalid(
+        "'\(code)' is not a code of \(variable.name) (its codes: \(variable.codes.map(\.code).joined(separator: ", ")))")
+    }
+    return OtherSpecify(code: code, specify: try entry.required("specify").string())
   }
 
   static func expression(_ node: ConfigNode, allowsCurrent: Bool) throws -> Expression {
@@ -147,6 +164,16 @@ extension Codebook {
     }
     for (index, variable) in variables.enumerated() {
       let record = try variableNodes[index].record(known: Self.variableKeys)
+      if let other = variable.other, let node = record["other"] {
+        let specifyNode = (try? node.record(known: Self.otherKeys))?["specify"] ?? node
+        guard let specify = self.variable(named: other.specify) else {
+          throw specifyNode.invalid("'\(other.specify)' is not a variable of the codebook")
+        }
+        guard specify.type == .text else {
+          throw specifyNode.invalid(
+            "'\(other.specify)' is \(specify.type.rawValue); the specified answer must be a text variable")
+        }
+      }
       for (key, expression) in [("relevant", variable.relevant), ("constraint", variable.constraint)] {
         guard let expression, let node = record[key] else { continue }
         for name in expression.variables where self.variable(named: name) == nil {

@@ -37,7 +37,7 @@ public struct Codebook: Sendable {
     if let own = variable.missingCodes { return own }
     switch variable.type {
     case .integer, .decimal, .categorical: return missingCodes
-    case .text, .date, .multiple: return []
+    case .text, .date, .datetime, .multiple: return []
     }
   }
 }

@@ -27,6 +27,10 @@ extension Column {
       guard let date = DateFormat.iso.parse(text) ?? dateFormat?.parse(text) else { return false }
       v[row] = Int32(date.daysSinceEpoch)
       values = .dates(v)
+    case .instants(var v):
+      guard let instant = ISODateTime.milliseconds(text) else { return false }
+      v[row] = instant
+      values = .instants(v)
     case .selections(var v):
       var bits: UInt64 = 0
       for token in text.split(separator: " ") {

@@ -36,6 +36,8 @@ extension Column {
       probe(v.map { $0 == 0 ? 0 : $0.bitPattern }, include: include, slots: &slots, mask: mask, result: &result)
     case .dates(let d):
       probe(d.map { UInt64(bitPattern: Int64($0)) }, include: include, slots: &slots, mask: mask, result: &result)
+    case .instants(let t):
+      probe(t.map { UInt64(bitPattern: $0) }, include: include, slots: &slots, mask: mask, result: &result)
     case .codes(let c):
       probe(c.map { UInt64(bitPattern: Int64($0)) }, include: include, slots: &slots, mask: mask, result: &result)
     case .selections(let s):

@@ -25,6 +25,8 @@ public enum ColumnValues: Sendable {
   case dates([Int32])
   /// `multiple` columns: bit k set when ``Column/levels``[k] is selected.
   case selections([UInt64])
+  /// `datetime` columns: milliseconds since 1970-01-01T00:00:00Z (``ISODateTime``).
+  case instants([Int64])
 
   public var count: Int {
     switch self {
@@ -33,6 +35,7 @@ public enum ColumnValues: Sendable {
     case .texts(let v): return v.count
     case .dates(let v): return v.count
     case .selections(let v): return v.count
+    case .instants(let v): return v.count
     }
   }
 }
@@ -69,6 +72,12 @@ public struct Column: Sendable {
     return nil
   }
 
+  /// The instants (milliseconds since the epoch) of a datetime column (nil for other kinds).
+  public var instants: [Int64]? {
+    if case .instants(let v) = values { return v }
+    return nil
+  }
+
   /// The code indices of a categorical column (nil for other kinds).
   public var codes: [Int32]? {
     if case .codes(let v) = values { return v }
@@ -84,6 +93,7 @@ public struct Column: Sendable {
     case .codes(let v): return levels[Int(v[row])]
     case .texts(let v): return v[row]
     case .dates(let v): return CivilDate(daysSinceEpoch: Int(v[row])).iso
+    case .instants(let v): return ISODateTime.string(v[row])
     case .selections(let v):
       var parts: [String] = []
       for (bit, level) in levels.enumerated() where v[row] & (1 << UInt64(bit)) != 0 { parts.append(level) }
@@ -121,6 +131,7 @@ public struct Column: Sendable {
     case .texts(let v): newValues = .texts(pick(v))
     case .dates(let v): newValues = .dates(pick(v))
     case .selections(let v): newValues = .selections(pick(v))
+    case .instants(let v): newValues = .instants(pick(v))
     }
     var newRaw: [Int: String] = [:]
     for (row, text) in raw where keep[row] { newRaw[newRowIndex[row]] = text }

@@ -27,6 +27,7 @@ public enum DataPackage {
       case .integer: type = "integer"
       case .decimal: type = "number"
       case .date: type = "date"
+      case .datetime: type = "datetime"
       case .categorical: type = variable.codes.allSatisfy { Int($0.code) != nil } ? "integer" : "string"
       case .text, .multiple: type = "string"
       }

@@ -132,6 +132,8 @@ struct ExpressionEvaluator {
     switch column.values {
     case .numbers(let v): return .numbers(v, valid: valid, isDate: false)
     case .dates(let d): return .numbers(d.map(Double.init), valid: valid, isDate: true)
+    // Seconds since the epoch: differences of two datetimes are in seconds.
+    case .instants(let t): return .numbers(t.map { Double($0) / 1000 }, valid: valid, isDate: false)
     case .codes(let c):
       return .labels(levels: column.levels, indices: (0..<count).map { valid[$0] ? c[$0] : -1 })
     case .texts(let texts):

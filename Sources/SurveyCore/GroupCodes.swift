@@ -23,6 +23,8 @@ public struct GroupCodes: Equatable, Sendable {
       self.init(values, state: state) { $0 }
     case .dates(let values):
       self.init(values, state: state) { CivilDate(daysSinceEpoch: Int($0)).iso }
+    case .instants(let values):
+      self.init(values, state: state) { ISODateTime.string($0) }
     case .selections:
       return nil
     }

@@ -29,6 +29,7 @@ extension Pipeline {
       }
     }
     if let weighting { try checkWeighting(weighting, against: codebook) }
+    if let checks { try checkChecks(checks, against: codebook) }
     for (index, table) in tables.enumerated() {
       let key = "tables[\(index)]"
       let variable = try lookup(table.variable, table.line, "\(key).\(table.statistic.rawValue)")

@@ -3,7 +3,7 @@ import Foundation
 extension Pipeline {
   static let topKeys = [
     "name", "description", "codebook", "inputs", "read", "clean", "design", "weighting", "tables",
-    "suppress_below", "output",
+    "suppress_below", "output", "checks",
   ]
   static let readKeys = ["encoding", "delimiter", "decimal"]
   static let inputKeys = ["path"] + readKeys
@@ -96,6 +96,7 @@ extension Pipeline {
     self.init(
       name: name, file: root.file, codebookPath: codebook, inputs: inputs, read: read, clean: clean,
       design: design, weighting: weighting, tables: tables, suppressBelow: suppress, outputPath: output)
+    checks = try record["checks"].map(Self.checks)
     for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line
     keyLines["clean.decisions"] = record["clean"].flatMap { try? $0.pairs().first { $0.key == "decisions" }?.value.line }

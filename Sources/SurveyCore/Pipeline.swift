@@ -15,6 +15,8 @@ public struct Pipeline: Sendable {
   /// Cells with fewer unweighted respondents than this are suppressed in tables.
   public var suppressBelow: Int?
   public var outputPath: String
+  /// Field-quality checks (the `checks:` section), nil when the pipeline has none.
+  public var checks: ChecksSpec?
   /// The line of some keys (`codebook`, `clean.decisions`, `weighting.rake.margins`, …), for
   /// messages about the files they name.
   public var keyLines: [String: Int] = [:]

@@ -29,6 +29,13 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case relevant
   case constraint
   case unique
+  case otherSpecify = "other-specify"
+  // Validate: the pipeline's field-quality checks.
+  case duration
+  case fieldwork
+  case dontKnowShare = "dont-know-share"
+  case outlier
+  case resubmission
   // Clean: the reviewer's decisions.
   case decisionInvalid = "decision-invalid"
   case decisionUnknownRecord = "decision-unknown-record"

@@ -1,4 +1,4 @@
-/// Writes a table as tidy CSV: one row per record, blank = missing, ISO dates, codes (not
+/// Writes a table as tidy CSV: one row per record, blank = missing, ISO dates (date-times in UTC), codes (not
 /// labels), multi-selects as space-separated codes, numbers that read back as the same double.
 ///
 /// One pass, row by row, over raw pointers to every column's storage: a million-row table is
@@ -27,6 +27,7 @@ public struct TidyCSV: Sendable {
     case codes(UnsafeBufferPointer<Int32>, UnsafeBufferPointer<CellState>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>)
     case texts(UnsafeBufferPointer<String>, UnsafeBufferPointer<CellState>)
     case dates(UnsafeBufferPointer<Int32>, UnsafeBufferPointer<CellState>)
+    case instants(UnsafeBufferPointer<Int64>, UnsafeBufferPointer<CellState>)
     /// Multi-selects (rare): formatted through the column.
     case selections(Int, UnsafeBufferPointer<CellState>)
   }
@@ -83,7 +84,8 @@ public struct TidyCSV: Sendable {
   private func write(_ accessor: Accessor, column k: Int, row: Int, selected: [Column], to out: inout ByteWriter) {
     let state: CellState
     switch accessor {
-    case .numbers(_, let s), .codes(_, let s, _, _), .texts(_, let s), .dates(_, let s), .selections(_, let s):
+    case .numbers(_, let s), .codes(_, let s, _, _), .texts(_, let s), .dates(_, let s), .instants(_, let s),
+      .selections(_, let s):
       state = s[row]
     }
     switch state {
@@ -110,6 +112,8 @@ public struct TidyCSV: Sendable {
       }
     case .dates(let days, _):
       Self.appendDate(Int(days[row]), to: &out)
+    case .instants(let milliseconds, _):
+      ISODateTime.append(milliseconds[row], to: &out)
     case .selections:
       Self.appendText(selected[k].formatted(row: row) ?? "", to: &out)
     }
@@ -141,6 +145,7 @@ public struct TidyCSV: Sendable {
         }
       case .texts(let v): v.withUnsafeBufferPointer { next(.texts($0, state)) }
       case .dates(let v): v.withUnsafeBufferPointer { next(.dates($0, state)) }
+      case .instants(let v): v.withUnsafeBufferPointer { next(.instants($0, state)) }
       case .selections: next(.selections(index, state))
       }
     }

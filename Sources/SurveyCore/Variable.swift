@@ -1,6 +1,8 @@
 /// The storage and validation type of a survey variable, as written in a codebook.
 public enum VariableType: String, Sendable, CaseIterable {
   case integer, decimal, categorical, text, date, multiple
+  /// A date and time (ISO 8601 with an offset, as Kobo's `start`, `end`, `_submission_time`).
+  case datetime
 
   /// True for types whose cells hold numbers (integer and decimal).
   public var isNumeric: Bool { self == .integer || self == .decimal }
@@ -46,6 +48,9 @@ public struct Variable: Sendable {
   public var missingCodes: [CodeLabel]?
   /// The line of the codebook that defines the variable.
   public var line: Int?
+  /// For a categorical variable with an "other" code: that code and the text variable that
+  /// specifies it (`other: {code: 96, specify: occupation_other}`, rule `other-specify`).
+  public var other: OtherSpecify?
 
   public init(
     name: String, label: String? = nil, type: VariableType, codes: [CodeLabel] = [],
@@ -73,5 +78,17 @@ public struct Variable: Sendable {
   /// The label of `code`, if the codebook gives one.
   public func label(ofCode code: String) -> String? {
     codes.first { $0.code == code }?.label
+  }
+}
+
+/// A categorical variable's "other, specify" pair: the code meaning "other" and the text
+/// variable where the answer is written out.
+public struct OtherSpecify: Sendable, Equatable {
+  public var code: String
+  public var specify: String
+
+  public init(code: String, specify: String) {
+    self.code = code
+    self.specify = specify
   }
 }

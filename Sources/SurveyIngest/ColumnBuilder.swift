@@ -7,7 +7,7 @@ import SurveyCore
 /// ``RecordReader`` (one chunk at a time, in order) and read by the reader's owner only after
 /// `RecordReader.read` has waited for that thread to finish.
 final class ColumnBuilder: @unchecked Sendable {
-  enum Kind { case number, fixedCode, discoveredCode, text, date, multiple }
+  enum Kind { case number, fixedCode, discoveredCode, text, date, instant, multiple }
 
   let field: IngestField
   let kind: Kind
@@ -16,6 +16,7 @@ final class ColumnBuilder: @unchecked Sendable {
   var codes: [Int32] = []
   var texts: [String] = []
   var dates: [Int32] = []
+  var instants: [Int64] = []
   var selections: [UInt64] = []
   var state: [CellState] = []
   var raw: [Int: String] = [:]
@@ -33,6 +34,7 @@ final class ColumnBuilder: @unchecked Sendable {
     case .categorical: kind = field.discoversLevels ? .discoveredCode : .fixedCode
     case .text: kind = .text
     case .date: kind = .date
+    case .datetime: kind = .instant
     case .multiple: kind = .multiple
     }
     isInteger = field.type == .integer
@@ -51,6 +53,7 @@ final class ColumnBuilder: @unchecked Sendable {
     case .fixedCode, .discoveredCode: codes.reserveCapacity(capacity)
     case .text: texts.reserveCapacity(capacity)
     case .date: dates.reserveCapacity(capacity)
+    case .instant: instants.reserveCapacity(capacity)
     case .multiple: selections.reserveCapacity(capacity)
     }
   }
@@ -63,6 +66,7 @@ final class ColumnBuilder: @unchecked Sendable {
     case .fixedCode, .discoveredCode: codes.append(contentsOf: repeatElement(-1, count: n))
     case .text: texts.append(contentsOf: repeatElement("", count: n))
     case .date: dates.append(contentsOf: repeatElement(0, count: n))
+    case .instant: instants.append(contentsOf: repeatElement(0, count: n))
     case .multiple: selections.append(contentsOf: repeatElement(0, count: n))
     }
   }
@@ -161,6 +165,14 @@ final class ColumnBuilder: @unchecked Sendable {
             return .present
           }
         }
+      case .instant:
+        instants.withUnsafeMutableBufferPointer { values in
+          eachField { row, bytes in
+            guard let instant = ISODateTime.milliseconds(bytes) else { return .invalid }
+            values[row] = instant
+            return .present
+          }
+        }
       case .multiple:
         selections.withUnsafeMutableBufferPointer { values in
           eachField { row, bytes in
@@ -221,6 +233,7 @@ final class ColumnBuilder: @unchecked Sendable {
       codes += other.codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
     case .text: texts += other.texts
     case .date: dates += other.dates
+    case .instant: instants += other.instants
     case .multiple: selections += other.selections
     }
     for (row, text) in other.raw { raw[offset + row] = text }
@@ -268,6 +281,8 @@ final class ColumnBuilder: @unchecked Sendable {
       return Column(name: field.name, type: .text, values: .texts(texts), state: state, raw: raw)
     case .date:
       return Column(name: field.name, type: .date, values: .dates(dates), state: state, raw: raw)
+    case .instant:
+      return Column(name: field.name, type: .datetime, values: .instants(instants), state: state, raw: raw)
     case .multiple:
       return Column(name: field.name, type: .multiple, values: .selections(selections), state: state, levels: levels, raw: raw)
     }

@@ -107,7 +107,7 @@ public struct PipelineRun {
 
     // Validate.
     let (validation, validateSeconds) = try progress.time(
-      "validate", { try Validate.run(ingest.table, codebook: codebook) },
+      "validate", { try Validate.run(ingest.table, codebook: codebook, checks: pipeline.checks) },
       message: { "\($0.count) findings" })
     manifest.stage("validate", rowsIn: ingest.table.rowCount, rowsOut: ingest.table.rowCount, seconds: validateSeconds)
 
@@ -138,10 +138,14 @@ public struct PipelineRun {
     let weighting = try analysis.weigh(manifest: &manifest)
     let tables = try analysis.tabulate(weighting: weighting, manifest: &manifest)
 
-    let findings = cleaned.resolve(ingest.findings + validation) + cleaned.findings + (weighting?.findings ?? [])
+    let found = Validate.attributeEnumerators(ingest.findings, table: ingest.table, checks: pipeline.checks) + validation
+    let findings = cleaned.resolve(found) + cleaned.findings + (weighting?.findings ?? [])
     let log = ValidationLog(
       findings: findings,
-      rawRecords: rawRecords(of: findings, table: ingest.table, sources: sources, batches: ingest.batches))
+      enumerators: Validate.enumeratorSummaries(
+        table: ingest.table, codebook: codebook, checks: pipeline.checks, findings: findings),
+      rawRecords: rawRecords(of: findings, table: ingest.table, sources: sources, batches: ingest.batches),
+      showsEnumerator: pipeline.checks?.enumerator != nil)
     manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
     manifest.findings = log.counts
     manifest.unresolved = log.unresolvedCounts

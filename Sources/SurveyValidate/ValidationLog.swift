@@ -11,6 +11,8 @@ public struct ValidationLog: Sendable {
   public let enumerators: [EnumeratorSummary]
   /// The raw CSV text of the records findings are about, personal data masked, by batch and line.
   public let rawRecords: [RecordPlace: String]
+  /// The CSV and JSON lines end with an `enumerator` column (the pipeline has `checks.enumerator`).
+  public let showsEnumerator: Bool
 
   /// Where a record starts: its batch name and line, as findings name them.
   public struct RecordPlace: Hashable, Sendable {
@@ -30,13 +32,17 @@ public struct ValidationLog: Sendable {
   ///   - enumerators: the per-interviewer report lines for `validation.html` (none: no section).
   ///   - rawRecords: the raw text of records (personal data already masked) that
   ///     `validation.html` shows under the findings about them.
+  ///   - showsEnumerator: add the `enumerator` column (only with `checks.enumerator`, so logs of
+  ///     pipelines without it keep their columns).
   public init(
-    findings: [Finding], enumerators: [EnumeratorSummary] = [], rawRecords: [RecordPlace: String] = [:]
+    findings: [Finding], enumerators: [EnumeratorSummary] = [], rawRecords: [RecordPlace: String] = [:],
+    showsEnumerator: Bool = false
   ) {
     self.findings = findings.collapsingFloods().sortedForReport()
     self.ids = FindingID.assign(self.findings)
     self.enumerators = enumerators
     self.rawRecords = rawRecords
+    self.showsEnumerator = showsEnumerator
   }
 
   /// The raw record text of the finding at `index`, when it is about a row and the driver gave it.
@@ -50,7 +56,10 @@ public struct ValidationLog: Sendable {
     "finding_id", "severity", "rule", "variable", "record_id", "batch", "line", "value", "message", "resolution",
   ]
 
-  /// The cells of the finding at `index`, in the order of ``columns``, as every log shows
+  /// ``columns``, then `enumerator` when ``showsEnumerator``.
+  var columnNames: [String] { showsEnumerator ? Self.columns + ["enumerator"] : Self.columns }
+
+  /// The cells of the finding at `index`, in the order of ``columnNames``, as every log shows
   /// them: values, ids and names cut at ``LogText/valueLimit`` scalars, the message at
   /// ``LogText/messageLimit``.
   func cells(_ index: Int) -> [String?] {
@@ -60,14 +69,14 @@ public struct ValidationLog: Sendable {
       ids[index], finding.severity.rawValue, finding.rule.rawValue, cut(finding.variable), cut(finding.recordID),
       cut(finding.batch), finding.line.map(String.init), cut(finding.value),
       LogText.capped(finding.message, limit: LogText.messageLimit), finding.resolution,
-    ]
+    ] + (showsEnumerator ? [cut(finding.enumerator)] : [])
   }
 
   /// `validation.csv`: one finding a row; cells that a spreadsheet would run as formulas are
   /// prefixed with `'` (``CSVWriter/runsAsFormula(_:)``; numbers such as `-5` are not).
   public func csv() -> String {
     var writer = CSVWriter(neutralizesFormulas: true)
-    writer.row(Self.columns)
+    writer.row(columnNames)
     for index in findings.indices { writer.row(cells(index)) }
     return writer.text
   }
@@ -76,7 +85,7 @@ public struct ValidationLog: Sendable {
   public func jsonLines() -> String {
     var text = ""
     for index in findings.indices {
-      let pairs = zip(Self.columns, cells(index)).map { column, cell in
+      let pairs = zip(columnNames, cells(index)).map { column, cell in
         (column, column == "line" ? cell ?? "null" : JSONText.string(cell))
       }
       text += JSONText.object(pairs) + "\n"

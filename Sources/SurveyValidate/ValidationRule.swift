@@ -11,19 +11,28 @@ public protocol ValidationRule: Sendable {
   func check(_ context: ValidationContext) throws -> [Finding]
 }
 
-/// What every rule sees: the table, the codebook, and which cells to leave alone.
+/// What every rule sees: the table, the codebook, the pipeline's checks, and which cells to leave alone.
 public struct ValidationContext: Sendable {
   public let table: DataTable
   public let codebook: Codebook
-  /// Rows whose record could not be split into fields (ragged, bad quote): their cells are not
-  /// checked, since the record-level finding already covers them.
+  /// The pipeline's field-quality checks (nil: none).
+  public let checks: ChecksSpec?
+  /// Rows whose record could not be split into fields (ragged, bad quote), and resubmitted
+  /// copies of an earlier record (`checks.resubmissions`): their cells are not checked, since
+  /// the record-level finding already covers them.
   public let skipsRow: [Bool]
+  /// Per row, the earlier row it is an exact resubmitted copy of, or -1 (``ResubmissionRule``).
+  public let resubmissionOf: [Int32]
 
-  public init(table: DataTable, codebook: Codebook) {
+  public init(table: DataTable, codebook: Codebook, checks: ChecksSpec? = nil) {
     self.table = table
     self.codebook = codebook
+    self.checks = checks
     var skips = [Bool](repeating: false, count: table.rowCount)
     for row in table.rowIssues.keys { skips[row] = true }
+    let copies = checks?.resubmissions.map { ResubmissionRule.copies(in: table, column: $0, skipping: skips) }
+    resubmissionOf = copies ?? [Int32](repeating: -1, count: table.rowCount)
+    for row in resubmissionOf.indices where resubmissionOf[row] >= 0 { skips[row] = true }
     self.skipsRow = skips
   }
 

@@ -128,6 +128,8 @@ struct CodebookConformanceTests {
         return "not a \(variable.format ?? "ISO") date"
       }
       return date.year == 2026 ? nil : "outside the 2026 fieldwork"
+    case .datetime:
+      return ISODateTime.milliseconds(cell) == nil ? "not an ISO 8601 date and time" : nil
     case .integer, .decimal:
       guard let number = Double(cell), variable.type == .decimal || Int(cell) != nil else { return "not a number" }
       if let range = variable.range, !range.contains(number) { return "outside \(range)" }

@@ -1,6 +1,6 @@
 import SurveyCore
 
-/// `type`: a cell of an integer, decimal or date variable that is not a value of that type, or a
+/// `type`: a cell of an integer, decimal, date or datetime variable that is not a value of that type, or a
 /// number that cannot be held (``SurveyCore/NumberText``: a whole number beyond ±2^53, a decimal
 /// that would be infinite, or one not zero that would be zero or subnormal).
 public struct TypeRule: ValidationRule {
@@ -13,6 +13,8 @@ public struct TypeRule: ValidationRule {
     case .integer: return "\(variable.name) is not a whole number"
     case .decimal: return "\(variable.name) is not a number"
     case .date: return "\(variable.name) is not a date written as \(variable.format ?? "yyyy-MM-dd")"
+    case .datetime:
+      return "\(variable.name) is not an ISO 8601 date and time (yyyy-MM-ddTHH:mm:ss with an offset such as +02:00 or Z)"
     default: return "\(variable.name) is not a value of type \(variable.type.rawValue)"
     }
   }
@@ -40,7 +42,7 @@ public struct TypeRule: ValidationRule {
   public func check(_ context: ValidationContext) throws -> [Finding] {
     var findings: [Finding] = []
     let table = context.table
-    for variable in context.codebook.variables where [.integer, .decimal, .date].contains(variable.type) {
+    for variable in context.codebook.variables where [.integer, .decimal, .date, .datetime].contains(variable.type) {
       guard let column = table.column(variable.name) else { continue }
       for row in 0..<column.count where column.state[row] == .invalid && !context.skipsRow[row] {
         guard variable.type.isNumeric, let text = column.raw[row] else {

@@ -74,4 +74,14 @@ struct TypeRuleTests {
   func missingIsNotInvalid() throws {
     #expect(try findings(TypeRule(), "respondent_id,age,oop_cost\nR1,98,\nR2,,null\n").isEmpty)
   }
+
+  @Test("a datetime that is not ISO 8601 is a type error; Kobo's forms are not")
+  func datetimes() throws {
+    let csv = "rid,start\nR1,2026-03-14T09:12:33.120+02:00\nR2,14/03/2026 09:12\nR3,2026-03-14T07:12:33Z\n"
+    let (table, _) = try read(csv, codebook: checksCodebook)
+    let found = try TypeRule().check(ValidationContext(table: table, codebook: checksCodebook))
+    #expect(summary(found) == ["3:start=14/03/2026 09:12"])
+    #expect(
+      found[0].message == "start is not an ISO 8601 date and time (yyyy-MM-ddTHH:mm:ss with an offset such as +02:00 or Z)")
+  }
 }
