@@ -10,6 +10,7 @@ extension Cleaner {
     findings += file.findings
     let byID = rowsByID()
     let conflicts = conflicts(in: file.decisions, byID: byID, file: file.name)
+    var pendingSets: [PendingSet] = []
     for (index, decision) in file.decisions.enumerated() {
       if let conflict = conflicts[index] {
         findings.append(conflict)
@@ -67,28 +68,13 @@ extension Cleaner {
         drop(row, reason: "decision", column: column)
         droppedByDecision.insert(row)
       case .set:
-        let index = column!
-        let old = table.columns[index].original(row: row)
-        let variable = codebook.variable(named: table.columns[index].name)
-        if let range = variable?.range, case .success(let value) = NumberText.read(decision.newValue ?? "", integer: false),
-          !range.contains(value)
-        {
-          problem(
-            .decisionInvalid,
-            "the new_value is outside the range of \(table.columns[index].name); the decision is not applied")
-          continue
+        switch set(decision, row: row, column: column!) {
+        case .success(let pending): pendingSets.append(pending)
+        case .failure(let refusal): problem(.decisionInvalid, refusal.message)
         }
-        let format = variable?.format.flatMap { try? DateFormat($0) }
-        guard table.columns[index].assign(decision.newValue ?? "", row: row, dateFormat: format) else {
-          problem(.decisionInvalid, "the new_value is not a value of \(table.columns[index].name); the decision is not applied")
-          continue
-        }
-        accepted.insert(CellKey(row: row, column: index))
-        resolved[CellKey(row: row, column: index)] = .set
-        if table.columns[index].name == table.idColumn { idChanged = true }
-        log(row: row, column: index, old: old, new: table.columns[index].formatted(row: row), reason: "decision")
       }
     }
+    checkSets(pendingSets, file: file.name)
   }
 
   /// The rows whose id is `recordID`, or whose id the logs show as `recordID` (with `'` before

@@ -8,8 +8,6 @@ struct Cleaner {
   var accepted = Set<CellKey>()
   var changes: [CleaningChange] = []
   var findings: [Finding] = []
-  /// A decision set a value of the id variable.
-  var idChanged = false
   /// Cells a reviewer accepted or set, and records a reviewer dropped.
   var resolved: [CellKey: Decision.Action] = [:]
   var droppedByDecision = Set<Int>()
