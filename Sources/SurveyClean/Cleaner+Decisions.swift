@@ -8,7 +8,8 @@ extension Cleaner {
   /// the number a value.
   mutating func apply(_ file: DecisionsFile) {
     findings += file.findings
-    let byID = rowsByID()
+    let first = findings.count
+    let byID = rowsByID(for: file.decisions)
     let conflicts = conflicts(in: file.decisions, byID: byID, file: file.name)
     var pendingSets: [PendingSet] = []
     for (index, decision) in file.decisions.enumerated() {
@@ -75,6 +76,9 @@ extension Cleaner {
       }
     }
     checkSets(pendingSets, file: file.name)
+    // In the order of the decisions file (sets are refused after the others are read).
+    let raised = findings[first...].enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+    findings.replaceSubrange(first..., with: raised.map(\.element))
   }
 
   /// The rows whose id is `recordID`, or whose id the logs show as `recordID` (with `'` before

@@ -55,17 +55,19 @@ extension Cleaner {
     return codes.contains { Double($0.code) == number }
   }
 
-  /// Checks the sets against the skip logic (`relevant`) and `constraint` of their variables,
-  /// on the table with every decision applied: one column-wise evaluation per variable, not
-  /// one per decision. A set whose value skip logic forbids or whose constraint is false is
-  /// undone and reported as `decision-invalid`; the others are applied and logged.
+  /// Checks the sets against the skip logic (`relevant`), `constraint` and `unique` of their
+  /// variables, on the table with every decision applied: one column-wise pass per variable, not
+  /// one per decision. A set whose value skip logic forbids, whose constraint is false, or that
+  /// another record of a unique variable (the id among them) already has is undone and reported
+  /// as `decision-invalid`; the others are applied and logged.
   mutating func checkSets(_ sets: [PendingSet], file: String) {
-    var verdicts: [Int: (relevant: [Truth]?, constraint: [Truth]?)] = [:]
+    var verdicts: [Int: (relevant: [Truth]?, constraint: [Truth]?, repeated: [Bool]?)] = [:]
     for column in Set(sets.map(\.column)) {
       guard let variable = codebook.variable(named: table.columns[column].name) else { continue }
       verdicts[column] = (
         variable.relevant.flatMap { try? $0.evaluate(in: table, current: variable.name) },
-        variable.constraint.flatMap { try? $0.evaluate(in: table, current: variable.name) }
+        variable.constraint.flatMap { try? $0.evaluate(in: table, current: variable.name) },
+        variable.unique || variable.name == table.idColumn ? repeatedValues(column) : nil
       )
     }
     for set in sets {
@@ -77,6 +79,8 @@ extension Cleaner {
         refusal = "the new_value answers \(name) where its skip logic (relevant) says there is no answer"
       } else if present, verdict?.constraint?[set.row] == .no {
         refusal = "the new_value breaks the constraint of \(name)"
+      } else if present, verdict?.repeated?[set.row] == true {
+        refusal = "another record already has this new_value of \(name), which must be unique"
       }
       if let refusal {
         undo(set)
@@ -91,6 +95,17 @@ extension Cleaner {
       resolved[key] = .set
       log(row: set.row, column: set.column, old: set.old, new: table.columns[set.column].formatted(row: set.row), reason: "decision")
     }
+  }
+
+  /// For every row, true when another record not dropped has the same present value.
+  func repeatedValues(_ column: Int) -> [Bool] {
+    let earlier = table.columns[column].earlierDuplicates(skipping: dropped)
+    var repeated = [Bool](repeating: false, count: earlier.count)
+    for row in earlier.indices where earlier[row] >= 0 {
+      repeated[row] = true
+      repeated[Int(earlier[row])] = true
+    }
+    return repeated
   }
 
   /// Puts the cell of `set` back as it was.

@@ -99,6 +99,19 @@ struct SetDecisionTests {
     #expect(result.table.column("status")?.formatted(row: 2) == "2")
   }
 
+  @Test("a new id another record already has is refused")
+  func uniqueID() throws {
+    let result = try clean(
+      "respondent_id,status,year_departed,year_returned\nR1,1,2010,\nR1,3,,\nR2,3,,\n", codebook: migrationCodebook,
+      decisions: """
+        R2,respondent_id,R2,set,R1,typed over
+        R1,respondent_id,R1,set,R3,ambiguous: two records are R1
+        """)
+    #expect(result.findings.map { "\($0.line ?? 0):\($0.rule)" } == ["2:decision-invalid", "3:decision-ambiguous"])
+    #expect(result.findings[0].message == "another record already has this new_value of respondent_id, which must be unique; the decision is not applied")
+    #expect(result.table.column("respondent_id").map { (0..<$0.count).map($0.formatted) } == ["R1", "R2"])
+  }
+
   @Test("stale decisions and unknown records or variables are reported and change nothing")
   func staleAndUnknown() throws {
     let result = try clean(
