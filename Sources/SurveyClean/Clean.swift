@@ -71,6 +71,7 @@ public enum Clean {
     designColumns: [String] = []
   ) -> CleanResult {
     var cleaner = Cleaner(table: table, codebook: codebook)
+    cleaner.addedVariables = Set(policy.recodes.compactMap(\.newVariable?.name) + policy.derives.map(\.name))
     if let decisions { cleaner.apply(decisions) }
     cleaner.dropMalformed()
     // By the id column whether or not the codebook marks it `unique: true` (the data package

@@ -30,6 +30,12 @@ extension Cleaner {
       var column: Int?
       if let name = decision.variable {
         guard let index = table.columnIndex(name) else {
+          if addedVariables.contains(name) {
+            problem(
+              .decisionUnknownVariable,
+              "\(LogText.capped(name)) is computed by the pipeline (recode or derive) after the decisions; decide the values it comes from; the decision is not applied")
+            continue
+          }
           problem(
             .decisionUnknownVariable,
             "the codebook has no variable called \(LogText.capped(name)); the decision is not applied")

@@ -11,6 +11,8 @@ struct Cleaner {
   /// Cells a reviewer accepted or set, and records a reviewer dropped.
   var resolved: [CellKey: Decision.Action] = [:]
   var droppedByDecision = Set<Int>()
+  /// The variables the pipeline's recodes and derives add (computed after the decisions).
+  var addedVariables = Set<String>()
 
   struct CellKey: Hashable {
     var row: Int

@@ -68,7 +68,9 @@ extension Pipeline {
       switch derive.rule {
       case .expression(let expression):
         for name in expression.variables { _ = try lookup(name, derive.line, "\(key).expression") }
-        if let problem = Self.arithmeticProblem(in: expression, codebook: output) {
+        if let problem = Self.arithmeticProblem(in: expression, codebook: output)
+          ?? output.literalProblem(in: expression, current: Self.variable(derive.variable, inputs: [], in: output))
+        {
           throw fail(derive.line, "\(key).expression", problem)
         }
         if let division = expression.divisionByZero {

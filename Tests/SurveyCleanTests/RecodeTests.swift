@@ -118,6 +118,23 @@ struct DeriveTests {
     ])
   }
 
+  @Test("a decision on a derived variable is reported: it is computed after the decisions")
+  func decisionOnDerived() throws {
+    let table = testTable([textColumn("id", ["R1"]), codeColumn("status", ["2"], levels: ["1", "2", "3"])], id: "id")
+    var policy = CleanPolicy()
+    policy.derives = [
+      DeriveSpec(
+        variable: NewVariable(name: "returned", type: .categorical, codes: DeriveSpec.conditionCodes),
+        rule: .expression(try Expression.parse("status == 2")))
+    ]
+    let decisions = DecisionsFile(
+      name: "d.csv", decisions: [Decision(recordID: "R1", variable: "returned", oldValue: "1", action: .set, newValue: "0", line: 2)])
+    let result = Clean.run(table, codebook: recodeCodebook, findings: [], policy: policy, decisions: decisions)
+    #expect(result.findings.map(\.rule) == [.decisionUnknownVariable])
+    #expect(result.findings.first?.message.hasPrefix("returned is computed by the pipeline") == true)
+    #expect(cells(result, "returned") == ["1"])
+  }
+
   @Test("cut groups: each break starts a group, the last has no upper bound")
   func groups() {
     let breaks: [Double] = [18, 30, 45]

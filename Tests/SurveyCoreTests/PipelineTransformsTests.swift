@@ -105,6 +105,8 @@ struct PipelineTransformsTests {
     ("  derive:\n    - {name: x, expression: \"country_text * 2\"}\n",
      "p.yml:6: clean.derive[0].expression: 'country_text' is text; arithmetic needs numbers"),
     ("  derive:\n    - {name: x, expression: \"age / 0\"}\n", "p.yml:6: clean.derive[0].expression: "),
+    ("  derive:\n    - {name: x, expression: \"status == 'Returned'\"}\n",
+     "p.yml:6: clean.derive[0].expression: (status == 'Returned'): "),
     ("  derive:\n    - {name: age, expression: \"age + 1\"}\n", "p.yml:6: clean.derive[0].name: 'age' is already a variable"),
     ("  derive:\n    - {name: x, cut: {variable: status, breaks: [1], labels: [a]}}\n",
      "p.yml:6: clean.derive[0].cut.variable: 'status' is categorical; a cut needs an integer or decimal variable"),
