@@ -48,6 +48,11 @@ extension Pipeline {
       guard source.type != .multiple else {
         throw fail(recode.line, "\(key).variable", "'\(source.name)' is a multi-select; recode single values")
       }
+      if recode.inPlace, source.unique || source.name == codebook.idVariable {
+        throw fail(
+          recode.line, "\(key).variable",
+          "'\(source.name)' must stay unique (logs and decisions name records by the id); recode it into a new variable")
+      }
       for entry in recode.map {
         if let problem = Self.valueProblem(entry.from, of: source) {
           throw fail(recode.line, "\(key).map", "'\(entry.from)' \(problem), so it would never match")

@@ -92,6 +92,8 @@ struct PipelineTransformsTests {
      "p.yml:6: clean.recode[0].variable: 'country' is not a variable of the codebook"),
     ("  recode:\n    - {variable: country_text, into: age, type: integer, map: {Italia: 1}}\n",
      "p.yml:6: clean.recode[0].into: 'age' is already a variable"),
+    ("  recode:\n    - {variable: id, map: {R1: R2}}\n",
+     "p.yml:6: clean.recode[0].variable: 'id' must stay unique"),
     ("  recode:\n    - {variable: status, map: {2: 3}}\n",
      "p.yml:6: clean.recode[0].map: '2' maps to '3', which is not a code of status"),
     ("  recode:\n    - {variable: status, map: {7: 1}}\n",
