@@ -5,7 +5,8 @@ extension Cleaner {
   /// that does not apply becomes a finding, never a silent skip, and decisions that conflict
   /// (``conflicts(in:byID:file:)``) are none of them applied. `accept` keeps a value the
   /// policy would change; on a number that is also a missing code (a real age of 99) it makes
-  /// the number a value.
+  /// the number a value. A `set` value is validated like any value (``set(_:row:column:)``,
+  /// ``checkSets(_:file:)``). Findings are listed in the order of the decisions file.
   mutating func apply(_ file: DecisionsFile) {
     findings += file.findings
     let first = findings.count
@@ -33,7 +34,8 @@ extension Cleaner {
           if addedVariables.contains(name) {
             problem(
               .decisionUnknownVariable,
-              "\(LogText.capped(name)) is computed by the pipeline (recode or derive) after the decisions; decide the values it comes from; the decision is not applied")
+              "\(LogText.capped(name)) is computed by the pipeline (recode or derive) after the decisions; "
+                + "decide the values it comes from; the decision is not applied")
             continue
           }
           problem(
@@ -83,7 +85,9 @@ extension Cleaner {
     }
     checkSets(pendingSets, file: file.name)
     // In the order of the decisions file (sets are refused after the others are read).
-    let raised = findings[first...].enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+    let raised = findings[first...].enumerated().sorted {
+      ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+    }
     findings.replaceSubrange(first..., with: raised.map(\.element))
   }
 

@@ -28,7 +28,8 @@ extension Cleaner {
       var present = 0
       for row in 0..<table.rowCount where !dropped[row] && column.state[row] == .present { present += 1 }
       let kept = dropped.lazy.filter { !$0 }.count
-      summarize(column: table.columns.count - 1, "\(present) values, \(kept - present) missing", reason: "derive:\(spec.name)")
+      summarize(
+        column: table.columns.count - 1, "\(present) values, \(kept - present) missing", reason: "derive:\(spec.name)")
     }
   }
 

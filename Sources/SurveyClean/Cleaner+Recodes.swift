@@ -24,7 +24,9 @@ extension Cleaner {
     if let numbers = column.numbers {
       var map: [Double: String] = [:]
       for entry in spec.map {
-        if case .success(let number) = NumberText.read(entry.from, integer: false), map[number] == nil { map[number] = entry.to }
+        if case .success(let number) = NumberText.read(entry.from, integer: false), map[number] == nil {
+          map[number] = entry.to
+        }
       }
       return { map[numbers[$0]] }
     }
@@ -56,7 +58,8 @@ extension Cleaner {
     for row in 0..<table.rowCount where !dropped[row] {
       if table.columns[source].state[row] == .present, let to = mapped(row), column.assign(to, row: row) {
         counts.mapped += 1
-      } else if spec.other == .keep, let text = table.columns[source].formatted(row: row), column.assign(text, row: row) {
+      } else if spec.other == .keep, let text = table.columns[source].formatted(row: row), column.assign(text, row: row)
+      {
         counts.kept += 1
       } else {
         column.setMissing(row: row)

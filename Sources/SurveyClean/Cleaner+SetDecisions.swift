@@ -35,7 +35,9 @@ extension Cleaner {
       table.columns[column].setMissing(row: row)
       return .success(pending)
     }
-    if let range = variable?.range, case .success(let value) = NumberText.read(text, integer: false), !range.contains(value) {
+    if let range = variable?.range, case .success(let value) = NumberText.read(text, integer: false),
+      !range.contains(value)
+    {
       return .failure(SetRefusal(message: "the new_value is outside the range of \(name); the decision is not applied"))
     }
     let format = variable?.format.flatMap { try? DateFormat($0) }
@@ -93,7 +95,9 @@ extension Cleaner {
       let key = CellKey(row: set.row, column: set.column)
       accepted.insert(key)
       resolved[key] = .set
-      log(row: set.row, column: set.column, old: set.old, new: table.columns[set.column].formatted(row: set.row), reason: "decision")
+      log(
+        row: set.row, column: set.column, old: set.old, new: table.columns[set.column].formatted(row: set.row),
+        reason: "decision")
     }
   }
 

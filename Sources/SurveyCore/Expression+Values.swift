@@ -19,7 +19,8 @@ extension Expression {
     let vector = try evaluator.vector(self)
     if isCondition { return .truths(evaluator.truths(vector)) }
     guard let (values, valid) = evaluator.numeric(vector, dateHint: false) else {
-      return .numbers([Double](repeating: 0, count: table.rowCount), valid: [Bool](repeating: false, count: table.rowCount))
+      return .numbers(
+        [Double](repeating: 0, count: table.rowCount), valid: [Bool](repeating: false, count: table.rowCount))
     }
     return .numbers(values, valid: zip(values, valid).map { $1 && $0.isFinite })
   }

@@ -33,13 +33,16 @@ extension Pipeline {
     }
     func lookup(_ name: String, _ line: Int?, _ key: String) throws -> Variable {
       guard let variable = output.variable(named: name) else {
-        throw fail(line, key, "'\(name)' is not a variable of the codebook \(codebook.file) nor made by an earlier recode or derive")
+        throw fail(
+          line, key,
+          "'\(name)' is not a variable of the codebook \(codebook.file) nor made by an earlier recode or derive")
       }
       return variable
     }
     func isNew(_ name: String, _ line: Int?, _ key: String) throws {
       if output.variable(named: name) != nil {
-        throw fail(line, key, "'\(name)' is already a variable; recodes and derives add variables, they do not overwrite one")
+        throw fail(
+          line, key, "'\(name)' is already a variable; recodes and derives add variables, they do not overwrite one")
       }
     }
     for (index, recode) in clean.recodes.enumerated() {
@@ -51,7 +54,8 @@ extension Pipeline {
       if recode.inPlace, source.unique || source.name == codebook.idVariable {
         throw fail(
           recode.line, "\(key).variable",
-          "'\(source.name)' must stay unique (logs and decisions name records by the id); recode it into a new variable")
+          "'\(source.name)' must stay unique (logs and decisions name records by the id); recode it into a new variable"
+        )
       }
       for entry in recode.map {
         if let problem = Self.valueProblem(entry.from, of: source) {
@@ -65,7 +69,9 @@ extension Pipeline {
           throw fail(recode.line, "\(key).map", "'\(entry.from)' maps to '\(entry.to)', which \(problem)")
         }
       }
-      if let new = recode.newVariable { output.variables.append(Self.variable(new, inputs: [recode.variable], in: output)) }
+      if let new = recode.newVariable {
+        output.variables.append(Self.variable(new, inputs: [recode.variable], in: output))
+      }
     }
     for (index, derive) in clean.derives.enumerated() {
       let key = "clean.derive[\(index)]"
@@ -84,7 +90,9 @@ extension Pipeline {
       case .cut(let name, _):
         let variable = try lookup(name, derive.line, "\(key).cut.variable")
         guard variable.type.isNumeric else {
-          throw fail(derive.line, "\(key).cut.variable", "'\(name)' is \(variable.type.rawValue); a cut needs an integer or decimal variable")
+          throw fail(
+            derive.line, "\(key).cut.variable",
+            "'\(name)' is \(variable.type.rawValue); a cut needs an integer or decimal variable")
         }
       }
       output.variables.append(Self.variable(derive.variable, inputs: derive.inputs, in: output))
@@ -97,7 +105,8 @@ extension Pipeline {
     switch variable.type {
     case .integer, .decimal:
       guard case .success(let number) = NumberText.read(text, integer: variable.type == .integer) else {
-        return "is not \(variable.type == .integer ? "a whole number" : "a number") (\(variable.name) is \(variable.type.rawValue))"
+        let kind = variable.type == .integer ? "a whole number" : "a number"
+        return "is not \(kind) (\(variable.name) is \(variable.type.rawValue))"
       }
       if let range = variable.range, !range.contains(number) { return "is outside the range of \(variable.name)" }
       return nil
@@ -122,9 +131,12 @@ extension Pipeline {
         switch variable.type {
         case .integer, .decimal, .date: return nil
         case .categorical where variable.codes.allSatisfy({ Double($0.code) != nil }): return nil
-        default: return "'\(name)' is \(variable.type.rawValue)\(variable.type == .categorical ? " with codes that are not numbers" : ""); arithmetic needs numbers"
+        default:
+          let codes = variable.type == .categorical ? " with codes that are not numbers" : ""
+          return "'\(name)' is \(variable.type.rawValue)\(codes); arithmetic needs numbers"
         }
-      default: return operand.isCondition ? "'\(operand.excerpt(limit: 60))' is a condition; arithmetic needs numbers" : nil
+      default:
+        return operand.isCondition ? "'\(operand.excerpt(limit: 60))' is a condition; arithmetic needs numbers" : nil
       }
     }
     if !expression.isCondition, let found = problem(expression) { return found }

@@ -12,7 +12,9 @@ extension Pipeline {
       let mapNode = try entry.required("map")
       let map = try mapNode.pairs().map { RecodeSpec.Entry(from: $0.key, to: try $0.value.string()) }
       if map.isEmpty { throw mapNode.invalid("give at least one 'value: new value' pair") }
-      let other = try entry["other"].map { RecodeSpec.Other(rawValue: try $0.choice(RecodeSpec.Other.allCases.map(\.rawValue)))! }
+      let other = try entry["other"].map {
+        RecodeSpec.Other(rawValue: try $0.choice(RecodeSpec.Other.allCases.map(\.rawValue)))!
+      }
       var newVariable: NewVariable?
       if into != variable {
         let typeNode = try entry.required("type")
@@ -23,7 +25,8 @@ extension Pipeline {
       } else {
         for key in ["type", "codes", "label"] {
           if let node = entry[key] {
-            throw node.invalid("'\(key)' describes a new variable; a recode in place keeps the codebook's (give 'into' a new name)")
+            throw node.invalid(
+              "'\(key)' describes a new variable; a recode in place keeps the codebook's (give 'into' a new name)")
           }
         }
       }
@@ -43,14 +46,19 @@ extension Pipeline {
       case (let expressionNode?, nil):
         let expression = try Codebook.expression(expressionNode, allowsCurrent: false)
         if expression.isCondition {
-          if let typeNode = entry["type"] { throw typeNode.invalid("a condition's variable is categorical (0 = No, 1 = Yes)") }
+          if let typeNode = entry["type"] {
+            throw typeNode.invalid("a condition's variable is categorical (0 = No, 1 = Yes)")
+          }
           var codes = DeriveSpec.conditionCodes
           if let codesNode = entry["codes"] {
             codes = try Codebook.codeList(codesNode)
-            guard codes.map(\.code).sorted() == ["0", "1"] else { throw codesNode.invalid("a condition's codes are 0 and 1") }
+            guard codes.map(\.code).sorted() == ["0", "1"] else {
+              throw codesNode.invalid("a condition's codes are 0 and 1")
+            }
           }
           return DeriveSpec(
-            variable: NewVariable(name: name, type: .categorical, codes: codes, label: label), rule: .expression(expression),
+            variable: NewVariable(name: name, type: .categorical, codes: codes, label: label),
+            rule: .expression(expression),
             line: item.line)
         }
         if let codesNode = entry["codes"] { throw codesNode.invalid("a number has no codes") }
@@ -59,7 +67,9 @@ extension Pipeline {
           variable: NewVariable(name: name, type: type, label: label), rule: .expression(expression), line: item.line)
       case (nil, let cutNode?):
         for key in ["type", "codes"] {
-          if let node = entry[key] { throw node.invalid("a cut's variable is categorical, coded 1, 2, … by its labels") }
+          if let node = entry[key] {
+            throw node.invalid("a cut's variable is categorical, coded 1, 2, … by its labels")
+          }
         }
         let cut = try cutNode.record(known: cutKeys)
         let breaksNode = try cut.required("breaks")
