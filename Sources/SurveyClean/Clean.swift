@@ -60,7 +60,8 @@ public enum Clean {
   /// (`ragged-row`, `bad-quote`); copies of a submission exported twice (`resubmission`
   /// findings); duplicate ids per `policy.duplicates`; values with findings of
   /// ``valueRules`` per `policy.invalid` (cells a reviewer accepted or set are left alone);
-  /// missing codes to missing; records left without a value in a design column
+  /// missing codes to missing; the value maps of `policy.recodes` and the new variables of
+  /// `policy.derives`, on the cleaned values; records left without a value in a design column
   /// (`missing-design`: they cannot be weighted).
   /// - Parameters:
   ///   - findings: the validation findings for `table` (rows refer to it).
@@ -71,15 +72,17 @@ public enum Clean {
     designColumns: [String] = []
   ) -> CleanResult {
     var cleaner = Cleaner(table: table, codebook: codebook)
+    cleaner.addedVariables = Set(policy.recodes.compactMap(\.newVariable?.name) + policy.derives.map(\.name))
     if let decisions { cleaner.apply(decisions) }
     cleaner.dropMalformed()
     cleaner.dropResubmissions(findings)
-    // Ids repeat only where validation said so, or where a decision rewrote an id.
-    if findings.contains(where: { $0.rule == .unique && $0.variable == table.idColumn }) || cleaner.idChanged {
-      cleaner.dropDuplicates(policy.duplicates)
-    }
+    // By the id column whether or not the codebook marks it `unique: true` (the data package
+    // declares the id unique unless `duplicates: keep`); one hash pass over the ids.
+    cleaner.dropDuplicates(policy.duplicates)
     cleaner.handleInvalid(findings, policy: policy.invalid)
     cleaner.clearMissingCodes()
+    cleaner.recode(policy.recodes)
+    cleaner.derive(policy.derives)
     cleaner.dropMissingDesign(designColumns)
     return cleaner.finish()
   }

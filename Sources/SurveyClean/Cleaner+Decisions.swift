@@ -5,11 +5,14 @@ extension Cleaner {
   /// that does not apply becomes a finding, never a silent skip, and decisions that conflict
   /// (``conflicts(in:byID:file:)``) are none of them applied. `accept` keeps a value the
   /// policy would change; on a number that is also a missing code (a real age of 99) it makes
-  /// the number a value.
+  /// the number a value. A `set` value is validated like any value (``set(_:row:column:)``,
+  /// ``checkSets(_:file:)``). Findings are listed in the order of the decisions file.
   mutating func apply(_ file: DecisionsFile) {
     findings += file.findings
-    let byID = rowsByID()
+    let first = findings.count
+    let byID = rowsByID(for: file.decisions)
     let conflicts = conflicts(in: file.decisions, byID: byID, file: file.name)
+    var pendingSets: [PendingSet] = []
     for (index, decision) in file.decisions.enumerated() {
       if let conflict = conflicts[index] {
         findings.append(conflict)
@@ -28,6 +31,13 @@ extension Cleaner {
       var column: Int?
       if let name = decision.variable {
         guard let index = table.columnIndex(name) else {
+          if addedVariables.contains(name) {
+            problem(
+              .decisionUnknownVariable,
+              "\(LogText.capped(name)) is computed by the pipeline (recode or derive) after the decisions; "
+                + "decide the values it comes from; the decision is not applied")
+            continue
+          }
           problem(
             .decisionUnknownVariable,
             "the codebook has no variable called \(LogText.capped(name)); the decision is not applied")
@@ -67,28 +77,18 @@ extension Cleaner {
         drop(row, reason: "decision", column: column)
         droppedByDecision.insert(row)
       case .set:
-        let index = column!
-        let old = table.columns[index].original(row: row)
-        let variable = codebook.variable(named: table.columns[index].name)
-        if let range = variable?.range, case .success(let value) = NumberText.read(decision.newValue ?? "", integer: false),
-          !range.contains(value)
-        {
-          problem(
-            .decisionInvalid,
-            "the new_value is outside the range of \(table.columns[index].name); the decision is not applied")
-          continue
+        switch set(decision, row: row, column: column!) {
+        case .success(let pending): pendingSets.append(pending)
+        case .failure(let refusal): problem(.decisionInvalid, refusal.message)
         }
-        let format = variable?.format.flatMap { try? DateFormat($0) }
-        guard table.columns[index].assign(decision.newValue ?? "", row: row, dateFormat: format) else {
-          problem(.decisionInvalid, "the new_value is not a value of \(table.columns[index].name); the decision is not applied")
-          continue
-        }
-        accepted.insert(CellKey(row: row, column: index))
-        resolved[CellKey(row: row, column: index)] = .set
-        if table.columns[index].name == table.idColumn { idChanged = true }
-        log(row: row, column: index, old: old, new: table.columns[index].formatted(row: row), reason: "decision")
       }
     }
+    checkSets(pendingSets, file: file.name)
+    // In the order of the decisions file (sets are refused after the others are read).
+    let raised = findings[first...].enumerated().sorted {
+      ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+    }
+    findings.replaceSubrange(first..., with: raised.map(\.element))
   }
 
   /// The rows whose id is `recordID`, or whose id the logs show as `recordID` (with `'` before

@@ -8,11 +8,11 @@ struct Cleaner {
   var accepted = Set<CellKey>()
   var changes: [CleaningChange] = []
   var findings: [Finding] = []
-  /// A decision set a value of the id variable.
-  var idChanged = false
   /// Cells a reviewer accepted or set, and records a reviewer dropped.
   var resolved: [CellKey: Decision.Action] = [:]
   var droppedByDecision = Set<Int>()
+  /// The variables the pipeline's recodes and derives add (computed after the decisions).
+  var addedVariables = Set<String>()
 
   struct CellKey: Hashable {
     var row: Int
@@ -58,12 +58,21 @@ struct Cleaner {
     }
   }
 
-  /// Rows by respondent id (present ids only), in table order; for matching decisions.
-  func rowsByID() -> [String: [Int]] {
+  /// Rows by respondent id (present ids only), in table order, for the ids `decisions` name
+  /// (as written, or without the `'` a log puts before a formula); every id when a decision
+  /// names a cut id (`…[N bytes]`), which may stand for any long one.
+  func rowsByID(for decisions: [Decision]) -> [String: [Int]] {
     guard let id = table.idColumn, let column = table.column(id) else { return [:] }
+    var wanted = Set<String>()
+    var everyID = false
+    for decision in decisions {
+      wanted.insert(decision.recordID)
+      if decision.recordID.hasPrefix("'") { wanted.insert(String(decision.recordID.dropFirst())) }
+      if decision.recordID.hasSuffix(" bytes]") { everyID = true }
+    }
     var rows: [String: [Int]] = [:]
     for row in 0..<table.rowCount {
-      if let key = column.formatted(row: row) { rows[key, default: []].append(row) }
+      if let key = column.formatted(row: row), everyID || wanted.contains(key) { rows[key, default: []].append(row) }
     }
     return rows
   }

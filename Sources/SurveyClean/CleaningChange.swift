@@ -7,8 +7,9 @@ public struct CleaningChange: Sendable, Equatable {
   public var variable: String?
   public var oldValue: String?
   public var newValue: String?
-  /// The rule (`range`, `missing-code`, `duplicate-id`, …) or `decision`.
+  /// The rule (`range`, `missing-code`, `duplicate-id`, …), `decision`, `recode:NAME` or `derive:NAME`.
   public var reason: String
+  /// The batch and line of the record; empty and 0 on the summary line of a derived column.
   public var batch: String
   public var line: Int
   /// Sort keys (not written).
@@ -45,7 +46,8 @@ public enum CleaningLog {
     writer.row(columns)
     for change in changes {
       let texts = [change.recordID, change.variable, change.oldValue, change.newValue, change.reason, change.batch]
-      writer.row(texts.map { $0.map { LogText.capped($0) } } + [String(change.line)])
+      // A summary line for a whole new column has no record, batch or line.
+      writer.row(texts.map { $0.map { LogText.capped($0) } } + [change.line > 0 ? String(change.line) : nil])
     }
     return writer.text
   }

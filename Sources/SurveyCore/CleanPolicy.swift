@@ -18,6 +18,10 @@ public struct CleanPolicy: Sendable, Equatable {
   public var duplicates: DuplicatePolicy
   /// The reviewer's decisions file, resolved against the pipeline's folder.
   public var decisionsPath: String?
+  /// Value maps (`clean.recode`), applied in order after the values are cleaned.
+  public var recodes: [RecodeSpec] = []
+  /// New variables computed from others (`clean.derive`), in order, after the recodes.
+  public var derives: [DeriveSpec] = []
 
   public init(invalid: InvalidPolicy = .setMissing, duplicates: DuplicatePolicy = .keepFirst, decisionsPath: String? = nil) {
     self.invalid = invalid

@@ -34,6 +34,7 @@ extension Codebook {
       variables.append(try Self.variable(node))
     }
     self.init(survey: survey, idVariable: id, missingCodes: missing, variables: variables, file: root.file)
+    sha256 = root.sha256
     try check(root: root, variableNodes: try variablesNode.sequence(), idNode: idNode)
   }
 

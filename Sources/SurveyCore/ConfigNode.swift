@@ -7,6 +7,8 @@ struct ConfigNode {
   let node: Node
   let file: String
   let path: String
+  /// The SHA-256 of the bytes the document was parsed from (the root node only).
+  var sha256: String? = nil
 
   /// Parses `text` as one YAML document.
   static func load(text: String, file: String) throws -> ConfigNode {
@@ -14,7 +16,7 @@ struct ConfigNode {
       guard let node = try Yams.compose(yaml: text) else {
         throw CoreError.invalidYAML(file: file, line: nil, column: nil, problem: "the file is empty")
       }
-      return ConfigNode(node: node, file: file, path: "")
+      return ConfigNode(node: node, file: file, path: "", sha256: FileDigest.sha256(text.utf8))
     } catch let error as YamlError {
       throw Self.translate(error, file: file)
     }
@@ -37,7 +39,9 @@ struct ConfigNode {
       throw CoreError.invalidYAML(
         file: displayName, line: nil, column: nil, problem: "the file is not UTF-8 text")
     }
-    return try load(text: text, file: displayName)
+    var root = try load(text: text, file: displayName)
+    root.sha256 = FileDigest.sha256(data)
+    return root
   }
 
   private static func translate(_ error: YamlError, file: String) -> CoreError {

@@ -14,23 +14,17 @@ public enum DataPackage {
   ///     `minimum` and `maximum`.
   ///   - uniqueVariables: variables whose values cleaning made unique (the id, unless
   ///     `clean.duplicates` is `keep`).
+  ///   - textVariables: variables that hold kept text which is not a value of their type
+  ///     (``keptTextVariables(in:variables:)``), declared `string` so the schema tells the truth.
   /// `required` is never declared: cleaning may blank any value, and skip logic blanks others.
   public static func json(
     name: String, resourcePath: String, variables: [Variable], extra: [(name: String, description: String)], rows: Int,
-    constrainedVariables: Set<String> = [], uniqueVariables: Set<String> = []
+    constrainedVariables: Set<String> = [], uniqueVariables: Set<String> = [], textVariables: Set<String> = []
   ) -> String {
     var fields: [String] = []
     for variable in variables {
       var pairs: [(String, String)] = [("name", JSONText.string(variable.name))]
-      let type: String
-      switch variable.type {
-      case .integer: type = "integer"
-      case .decimal: type = "number"
-      case .date: type = "date"
-      case .datetime: type = "datetime"
-      case .categorical: type = variable.codes.allSatisfy { Int($0.code) != nil } ? "integer" : "string"
-      case .text, .multiple: type = "string"
-      }
+      let type = textVariables.contains(variable.name) ? "string" : fieldType(variable)
       pairs.append(("type", JSONText.string(type)))
       if let label = variable.label { pairs.append(("title", JSONText.string(label))) }
       if variable.type == .multiple {
@@ -90,5 +84,18 @@ public enum DataPackage {
       }
 
       """
+  }
+
+  /// The Table Schema type of `variable`'s values: `integer`, `number`, `date` or `string`
+  /// (a categorical with integer codes is `integer`).
+  public static func fieldType(_ variable: Variable) -> String {
+    switch variable.type {
+    case .integer: return "integer"
+    case .decimal: return "number"
+    case .date: return "date"
+    case .datetime: return "datetime"
+    case .categorical: return variable.codes.allSatisfy { Int($0.code) != nil } ? "integer" : "string"
+    case .text, .multiple: return "string"
+    }
   }
 }

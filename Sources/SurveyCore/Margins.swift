@@ -27,6 +27,9 @@ public struct Margins: Sendable, Equatable {
   /// The file, as named in messages.
   public let file: String
   public let rows: [Row]
+  /// The SHA-256 and size of the bytes the rows were read from, when read from a file.
+  public var sha256: String?
+  public var bytes: Int?
 
   /// Checks the rows read from `file`: each with a variable name, a total that is a finite
   /// number (0 or more for a level; a numeric variable's total may be negative), and no

@@ -1,8 +1,10 @@
 extension Pipeline {
-  /// Checks that the design and the tables name variables of `codebook` with suitable types.
+  /// Checks that the recodes and derived variables, the design and the tables name variables of
+  /// `codebook` (or variables the pipeline adds: ``outputCodebook(_:)``) with suitable types.
   ///
   /// - Throws: ``CoreError/invalidValue(file:line:key:problem:)`` naming the pipeline's key.
   public func check(against codebook: Codebook) throws {
+    let codebook = try checkTransforms(against: codebook)
     func fail(_ line: Int?, _ key: String, _ problem: String) -> CoreError {
       .invalidValue(file: file, line: line, key: key, problem: problem)
     }

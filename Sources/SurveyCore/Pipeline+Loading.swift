@@ -7,7 +7,7 @@ extension Pipeline {
   ]
   static let readKeys = ["encoding", "delimiter", "decimal"]
   static let inputKeys = ["path"] + readKeys
-  static let cleanKeys = ["invalid", "duplicates", "decisions"]
+  static let cleanKeys = ["invalid", "duplicates", "decisions", "recode", "derive"]
   static let designKeys = ["weight", "prob", "strata", "psu", "fpc", "lonely_psu"]
   static let tableKeys = ["name", "mean", "total", "proportion", "ratio", "quantile", "by", "ci", "level", "deff"]
 
@@ -65,6 +65,8 @@ extension Pipeline {
         clean.duplicates = DuplicatePolicy(rawValue: try duplicates.choice(DuplicatePolicy.allCases.map(\.rawValue)))!
       }
       clean.decisionsPath = try entry["decisions"].map { FileGlob.resolve(try $0.string(), against: directory) }
+      clean.recodes = try entry["recode"].map(Self.recodes) ?? []
+      clean.derives = try entry["derive"].map(Self.derives) ?? []
     }
 
     let design = try record["design"].map(Self.design)
@@ -99,6 +101,7 @@ extension Pipeline {
     checks = try record["checks"].map(Self.checks)
     for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line
+    sha256 = root.sha256
     keyLines["clean.decisions"] = record["clean"].flatMap { try? $0.pairs().first { $0.key == "decisions" }?.value.line }
   }
 

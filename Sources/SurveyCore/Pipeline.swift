@@ -20,6 +20,9 @@ public struct Pipeline: Sendable {
   /// The line of some keys (`codebook`, `clean.decisions`, `weighting.rake.margins`, …), for
   /// messages about the files they name.
   public var keyLines: [String: Int] = [:]
+  /// The SHA-256 of the bytes the pipeline was parsed from (nil when built in code), for
+  /// `run.json`: the file may change while a run reads its data.
+  public var sha256: String?
 
   public init(
     name: String, file: String, codebookPath: String, inputs: [InputSpec], read: ReadOptions = ReadOptions(),

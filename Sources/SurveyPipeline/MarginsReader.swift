@@ -33,6 +33,9 @@ enum MarginsReader {
         total: columns[2].original(row: row), line: Int(table.rowLine[row])
       )
     }
-    return try Margins(file: path, records: records, decimal: options.decimal)
+    var margins = try Margins(file: path, records: records, decimal: options.decimal)
+    margins.sha256 = result.batches.first?.sha256
+    margins.bytes = result.batches.first?.bytes
+    return margins
   }
 }

@@ -33,7 +33,7 @@ struct PipelineAnalysis {
       })
     for note in result.notes { progress.note("weight", note) }
     manifest.stage("weight", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
-    manifest.margins = pipeline.weighting?.marginsFiles ?? []
+    manifest.margins = (pipeline.weighting?.marginsFiles ?? []).map { (path: $0, read: margins[$0]) }
     return result
   }
 

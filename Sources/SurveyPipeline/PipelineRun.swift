@@ -134,7 +134,8 @@ public struct PipelineRun {
     }
 
     // Weight and tabulate.
-    let analysis = PipelineAnalysis(pipeline: pipeline, codebook: codebook, table: cleaned.table, progress: progress)
+    let analysis = PipelineAnalysis(
+      pipeline: pipeline, codebook: pipeline.outputCodebook(codebook), table: cleaned.table, progress: progress)
     let weighting = try analysis.weigh(manifest: &manifest)
     let tables = try analysis.tabulate(weighting: weighting, manifest: &manifest)
 
@@ -192,10 +193,11 @@ public struct PipelineRun {
     return (file, result.batches[0])
   }
 
-  /// `tidy/survey.csv` and `tidy/datapackage.json`: every non-personal variable, then the weight.
+  /// `tidy/survey.csv` and `tidy/datapackage.json`: every non-personal variable (the codebook's,
+  /// then those the pipeline's recodes and derives add), then the weight.
   func writeTidy(_ cleaned: CleanResult, weights: [Double]?, to folder: OutputFolder) throws {
     let table = cleaned.table
-    let variables = codebook.variables.filter { !$0.pii }
+    let variables = pipeline.outputCodebook(codebook).variables.filter { !$0.pii }
     let weightName = Self.weightColumnName(codebook)
     let extra = weights.map { [(name: weightName, values: $0)] } ?? []
     let csv = TidyCSV(table: table, columns: variables.map(\.name), extra: extra)
@@ -207,7 +209,8 @@ public struct PipelineRun {
         name: codebook.survey, resourcePath: "survey.csv", variables: variables,
         extra: weights == nil ? [] : [(weightName, description)], rows: table.rowCount,
         constrainedVariables: constrainedVariables(cleaned),
-        uniqueVariables: pipeline.clean.duplicates == .keep ? [] : [codebook.idVariable]))
+        uniqueVariables: pipeline.clean.duplicates == .keep ? [] : [codebook.idVariable],
+        textVariables: DataPackage.keptTextVariables(in: table, variables: variables)))
   }
 
   /// The variables whose codes and ranges hold for every tidy value: all of them when cleaning
@@ -215,7 +218,7 @@ public struct PipelineRun {
   func constrainedVariables(_ cleaned: CleanResult) -> Set<String> {
     guard pipeline.clean.invalid != .keep else { return [] }
     let accepted = cleaned.resolutions.filter { $0.action == .accept }.compactMap(\.variable)
-    return Set(codebook.variables.map(\.name)).subtracting(accepted)
+    return Set(pipeline.outputCodebook(codebook).variables.map(\.name)).subtracting(accepted)
   }
 
   /// `weight`, or `final_weight` when the codebook already has a variable called `weight`.

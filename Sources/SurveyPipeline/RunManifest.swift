@@ -4,6 +4,7 @@ import SurveyIngest
 
 /// `run.json`: the provenance of a run — tool version, every input with its hash, size, rows,
 /// encoding and delimiter, the codebook and pipeline hashes, and per-stage row counts and times.
+/// Every hash is of the bytes the run parsed (kept from loading), not of the file at the end.
 struct RunManifest {
   let pipeline: Pipeline
   let codebook: Codebook
@@ -15,8 +16,8 @@ struct RunManifest {
   var findings: [Finding.Severity: Int] = [:]
   var unresolved: [Finding.Severity: Int] = [:]
   var extra: [(String, String)] = []
-  /// The margins files the weighting read.
-  var margins: [String] = []
+  /// The margins files the weighting read, with what was read from each.
+  var margins: [(path: String, read: Margins?)] = []
 
   init(pipeline: Pipeline, codebook: Codebook, started: Date) {
     self.pipeline = pipeline
@@ -26,11 +27,6 @@ struct RunManifest {
 
   mutating func stage(_ name: String, rowsIn: Int, rowsOut: Int, seconds: Double) {
     stages.append((name, rowsIn, rowsOut, seconds))
-  }
-
-  static func fileHash(_ path: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return FileDigest.sha256(data)
   }
 
   static func timestamp(_ date: Date) -> String {
@@ -71,22 +67,23 @@ struct RunManifest {
       "  \"pipeline\": "
         + JSONText.object([
           ("name", JSONText.string(pipeline.name)), ("path", JSONText.string(pipeline.file)),
-          ("sha256", JSONText.string(Self.fileHash(pipeline.file))),
+          ("sha256", JSONText.string(pipeline.sha256)),
         ]))
     lines.append(
       "  \"codebook\": "
         + JSONText.object([
           ("survey", JSONText.string(codebook.survey)), ("path", JSONText.string(pipeline.codebookPath)),
-          ("sha256", JSONText.string(Self.fileHash(pipeline.codebookPath))),
+          ("sha256", JSONText.string(codebook.sha256)),
           ("variables", String(codebook.variables.count)),
         ]))
     lines.append("  \"inputs\": [\n" + inputs.map { "    " + Self.input($0) }.joined(separator: ",\n") + "\n  ]")
     lines.append("  \"decisions\": " + (decisions.map(Self.input) ?? "null"))
-    let marginObjects = margins.map { path in
+    // Hashes of the bytes parsed, kept from loading: never the files re-read at the end.
+    let marginObjects = margins.map { margin in
       "    "
         + JSONText.object([
-          ("path", JSONText.string(path)), ("sha256", JSONText.string(Self.fileHash(path))),
-          ("bytes", (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).flatMap { $0 }.map(String.init) ?? "null"),
+          ("path", JSONText.string(margin.path)), ("sha256", JSONText.string(margin.read?.sha256)),
+          ("bytes", margin.read?.bytes.map(String.init) ?? "null"),
         ])
     }
     lines.append("  \"margins\": " + (marginObjects.isEmpty ? "[]" : "[\n" + marginObjects.joined(separator: ",\n") + "\n  ]"))

@@ -33,6 +33,10 @@ struct Check: ParsableCommand {
         tables: \(pipeline.tables.count)
         output: \(pipeline.outputPath)
       """)
+    let added = pipeline.clean.recodes.compactMap(\.newVariable?.name) + pipeline.clean.derives.map(\.name)
+    if !pipeline.clean.recodes.isEmpty || !added.isEmpty {
+      print("  recodes: \(pipeline.clean.recodes.count); new variables: \(added.isEmpty ? "none" : added.joined(separator: ", "))")
+    }
   }
 
   /// `2 stages, strata stratum, fpc` or `none`.

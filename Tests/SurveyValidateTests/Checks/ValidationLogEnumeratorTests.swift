@@ -16,8 +16,8 @@ struct ValidationLogEnumeratorTests {
     #expect(
       shown.csv() == """
         finding_id,severity,rule,variable,record_id,batch,line,value,message,resolution,enumerator
-        F000001,warning,duration,end,R1,b.csv,2,,m,,ann
-        F000002,warning,dont-know-share,,,,,bob,n,,
+        \(shown.ids[0]),warning,duration,end,R1,b.csv,2,,m,,ann
+        \(shown.ids[1]),warning,dont-know-share,,,,,bob,n,,
 
         """)
     #expect(shown.jsonLines().split(separator: "\n")[0].hasSuffix("\"resolution\": null, \"enumerator\": \"ann\"}"))
