@@ -9,6 +9,8 @@ public struct Codebook: Sendable {
   public var variables: [Variable]
   /// The file the codebook was read from (as given to the loader).
   public var file: String
+  /// The SHA-256 of the bytes parsed, when the codebook was read from a file.
+  public var sha256: String?
 
   public init(
     survey: String, idVariable: String, missingCodes: [CodeLabel] = [], variables: [Variable],

@@ -7,6 +7,8 @@ struct ConfigNode {
   let node: Node
   let file: String
   let path: String
+  /// The SHA-256 of the file's bytes, on the root node of a file read from disk.
+  var sha256: String? = nil
 
   /// Parses `text` as one YAML document.
   static func load(text: String, file: String) throws -> ConfigNode {
@@ -37,7 +39,9 @@ struct ConfigNode {
       throw CoreError.invalidYAML(
         file: displayName, line: nil, column: nil, problem: "the file is not UTF-8 text")
     }
-    return try load(text: text, file: displayName)
+    var root = try load(text: text, file: displayName)
+    root.sha256 = FileDigest.sha256(data)
+    return root
   }
 
   private static func translate(_ error: YamlError, file: String) -> CoreError {

@@ -3,6 +3,8 @@ public struct Pipeline: Sendable {
   public var name: String
   /// The pipeline file as named on the command line.
   public var file: String
+  /// The SHA-256 of the bytes parsed, when the pipeline was read from a file.
+  public var sha256: String?
   public var codebookPath: String
   public var inputs: [InputSpec]
   public var read: ReadOptions

@@ -22,6 +22,14 @@ public enum PipelineError: Error, Equatable, Sendable {
   case weighting(file: String, line: Int?, key: String, problem: String)
   /// Two outputs of one command name the same file.
   case outputsCollide(path: String)
+  /// A stage needs the artifact of the stage before, which is not there.
+  case missingArtifact(path: String, stage: String)
+  /// An input of an artifact (the pipeline, the codebook, a batch, the decisions, a margins
+  /// file) has changed since the artifact was written; `stage` is the first one to run again.
+  case staleArtifact(artifact: String, input: String, stage: String)
+  /// An artifact was built from another artifact than the one beside it now (`base` was
+  /// written again since); `stage` must run again.
+  case artifactOutOfDate(artifact: String, base: String, stage: String)
 }
 
 extension PipelineError: LocalizedError {
@@ -45,6 +53,12 @@ extension PipelineError: LocalizedError {
       return "\(path): --out and --report name the same file; give each its own"
     case .unwritable(let path, let reason):
       return "\(path): cannot write: \(reason)"
+    case .missingArtifact(let path, let stage):
+      return "\(path): no artifact of the \(stage) stage; run `survey-pipe \(stage) PIPELINE` (or `run`) first"
+    case .staleArtifact(let artifact, let input, let stage):
+      return "\(artifact): \(input) has changed since this artifact was written; run the stages again from `survey-pipe \(stage) PIPELINE` (or `run`)"
+    case .artifactOutOfDate(let artifact, let base, let stage):
+      return "\(artifact): it was built from another version of \(base) than the one there now; run `survey-pipe \(stage) PIPELINE` again"
     }
   }
 }

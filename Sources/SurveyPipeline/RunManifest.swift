@@ -10,22 +10,20 @@ struct RunManifest {
   let started: Date
   var inputs: [BatchReport] = []
   var decisions: BatchReport?
-  var stages: [(name: String, rowsIn: Int, rowsOut: Int, seconds: Double)] = []
+  var stages: [StageTime] = []
   var records: (raw: Int, tidy: Int, dropped: Int) = (0, 0, 0)
   var findings: [Finding.Severity: Int] = [:]
   var unresolved: [Finding.Severity: Int] = [:]
   var extra: [(String, String)] = []
   /// The margins files the weighting read.
   var margins: [String] = []
+  /// Why the run failed: the `weighting-failed` and `table-failed` findings.
+  var failures: [Finding] = []
 
   init(pipeline: Pipeline, codebook: Codebook, started: Date) {
     self.pipeline = pipeline
     self.codebook = codebook
     self.started = started
-  }
-
-  mutating func stage(_ name: String, rowsIn: Int, rowsOut: Int, seconds: Double) {
-    stages.append((name, rowsIn, rowsOut, seconds))
   }
 
   static func fileHash(_ path: String) -> String? {
@@ -71,13 +69,13 @@ struct RunManifest {
       "  \"pipeline\": "
         + JSONText.object([
           ("name", JSONText.string(pipeline.name)), ("path", JSONText.string(pipeline.file)),
-          ("sha256", JSONText.string(Self.fileHash(pipeline.file))),
+          ("sha256", JSONText.string(pipeline.sha256 ?? Self.fileHash(pipeline.file))),
         ]))
     lines.append(
       "  \"codebook\": "
         + JSONText.object([
           ("survey", JSONText.string(codebook.survey)), ("path", JSONText.string(pipeline.codebookPath)),
-          ("sha256", JSONText.string(Self.fileHash(pipeline.codebookPath))),
+          ("sha256", JSONText.string(codebook.sha256 ?? Self.fileHash(pipeline.codebookPath))),
           ("variables", String(codebook.variables.count)),
         ]))
     lines.append("  \"inputs\": [\n" + inputs.map { "    " + Self.input($0) }.joined(separator: ",\n") + "\n  ]")
@@ -112,6 +110,15 @@ struct RunManifest {
         ])
     }
     lines.append("  \"stages\": [\n" + stageObjects.joined(separator: ",\n") + "\n  ]")
+    lines.append("  \"status\": " + JSONText.string(failures.isEmpty ? "succeeded" : "failed"))
+    let failureObjects = failures.map { failure in
+      "    "
+        + JSONText.object([
+          ("rule", JSONText.string(failure.rule.rawValue)), ("line", failure.line.map(String.init) ?? "null"),
+          ("message", JSONText.string(failure.message)),
+        ])
+    }
+    lines.append("  \"failures\": " + (failureObjects.isEmpty ? "[]" : "[\n" + failureObjects.joined(separator: ",\n") + "\n  ]"))
     for (key, value) in extra { lines.append("  \(JSONText.string(key)): \(value)") }
     lines.append("  \"started\": " + JSONText.string(Self.timestamp(started)))
     lines.append("  \"finished\": " + JSONText.string(Self.timestamp(finished)))
