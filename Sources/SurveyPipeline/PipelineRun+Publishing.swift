@@ -23,7 +23,8 @@ extension PipelineRun {
     manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
     manifest.findings = log.counts
     manifest.unresolved = log.unresolvedCounts
-    manifest.failures = failures
+    manifest.failures = [(nil, weighting.failure)].compactMap { table, finding in finding.map { (table, $0) } }
+      + zip(tables.failedTables, tables.failures).map { ($0, $1) }
 
     let (_, writeSeconds) = try progress.time(
       "write",

@@ -165,13 +165,10 @@ public struct PipelineRun {
     }
   }
 
-  /// The clean stage's artifact, checked against the validate and ingest artifacts it was
-  /// built from, and decoded.
+  /// The clean stage's artifact, decoded: it carries all that later stages need from the
+  /// stages before, so the ingest and validate artifacts are not read again.
   func loadClean() throws -> (Artifact, CleanStage) {
-    let artifacts = self.artifacts
-    let ingestArtifact = try artifacts.load(.ingest)
-    let validateArtifact = try artifacts.load(.validate, base: ingestArtifact)
-    let cleanArtifact = try artifacts.load(.clean, base: validateArtifact)
+    let cleanArtifact = try artifacts.load(.clean)
     return (cleanArtifact, try artifacts.decode(cleanArtifact, CleanStage.init(reading:)))
   }
 

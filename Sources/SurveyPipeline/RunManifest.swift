@@ -18,7 +18,7 @@ struct RunManifest {
   /// The margins files the weighting read.
   var margins: [String] = []
   /// Why the run failed: the `weighting-failed` and `table-failed` findings.
-  var failures: [Finding] = []
+  var failures: [(table: String?, finding: Finding)] = []
 
   init(pipeline: Pipeline, codebook: Codebook, started: Date) {
     self.pipeline = pipeline
@@ -111,11 +111,11 @@ struct RunManifest {
     }
     lines.append("  \"stages\": [\n" + stageObjects.joined(separator: ",\n") + "\n  ]")
     lines.append("  \"status\": " + JSONText.string(failures.isEmpty ? "succeeded" : "failed"))
-    let failureObjects = failures.map { failure in
+    let failureObjects = failures.map { table, failure in
       "    "
         + JSONText.object([
-          ("rule", JSONText.string(failure.rule.rawValue)), ("line", failure.line.map(String.init) ?? "null"),
-          ("message", JSONText.string(failure.message)),
+          ("rule", JSONText.string(failure.rule.rawValue)), ("table", JSONText.string(table)),
+          ("line", failure.line.map(String.init) ?? "null"), ("message", JSONText.string(failure.message)),
         ])
     }
     lines.append("  \"failures\": " + (failureObjects.isEmpty ? "[]" : "[\n" + failureObjects.joined(separator: ",\n") + "\n  ]"))

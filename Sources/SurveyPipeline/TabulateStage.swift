@@ -10,6 +10,8 @@ struct TabulateStage {
   var files: [(name: String, csv: String)] = []
   var markdown = ""
   var failures: [Finding] = []
+  /// The name of the table of each of ``failures``.
+  var failedTables: [String] = []
   var time: StageTime?
 }
 
@@ -42,6 +44,7 @@ extension PipelineRun {
       case .success(let rows): estimated.append((spec, rows))
       case .failure(let problem):
         progress.note("tabulate", "\(spec.name): failed: \(problem.message)")
+        stage.failedTables.append(spec.name)
         stage.failures.append(
           Finding(
             severity: .error, rule: .tableFailed, variable: spec.variable, batch: Ingest.fileName(pipeline.file),
