@@ -48,7 +48,7 @@ extension PipelineRun {
         stage.failures.append(
           Finding(
             severity: .error, rule: .tableFailed, variable: spec.variable, batch: Ingest.fileName(pipeline.file),
-            line: spec.line, message: "the table '\(spec.name)' was not estimated: \(problem.message)"))
+            line: spec.line, message: "tables: \(spec.name): \(problem.message)"))
       }
     }
     stage.files = estimated.map { (name: $0.spec.name, csv: EstimateCSV.text($0.rows, byColumns: $0.spec.by)) }

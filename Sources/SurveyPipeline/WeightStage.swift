@@ -108,7 +108,7 @@ extension PipelineRun {
     progress.note("weight", "failed: \(problem)")
     let finding = Finding(
       severity: .error, rule: .weightingFailed, batch: Ingest.fileName(pipeline.file), line: line,
-      message: "the weighting failed, so no table was estimated: \(problem)")
+      message: "\(problem); the weighting failed, so no table was estimated")
     return WeightStage(failure: finding, margins: margins)
   }
 }

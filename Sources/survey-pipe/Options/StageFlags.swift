@@ -57,7 +57,7 @@ enum RunSummary {
     guard !outcome.failures.isEmpty else { return }
     for failure in outcome.failures {
       let place = [failure.batch, failure.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
-      FileHandle.standardError.write(Data("survey-pipe: \(place): \(failure.rule.rawValue): \(failure.message)\n".utf8))
+      FileHandle.standardError.write(Data("survey-pipe: \(place): \(failure.message)\n".utf8))
     }
     FileHandle.standardError.write(
       Data("survey-pipe: the run failed; the run folder \(outcome.outputPath) holds everything else (run.json: status failed)\n".utf8))
