@@ -36,9 +36,13 @@ public struct Artifact: Sendable {
   public var inputs: [ArtifactInput]
   /// The payload checksum of the artifact this one was built from.
   public var base: String?
-  /// The whole file; the payload starts at ``payloadOffset``.
-  var file: [UInt8]
+  /// The header of an artifact made here (empty for one read from a file).
+  var header: [UInt8]
+  /// The payload from ``payloadOffset`` on (for an artifact read from a file: the whole file).
+  var body: [UInt8]
   var payloadOffset: Int
+  /// The size of the file in bytes.
+  public let size: Int
   /// The SHA-256 of the payload.
   public let checksum: String
   /// Where it was read from, for messages.
@@ -64,18 +68,27 @@ public struct Artifact: Sendable {
     header.string(base)
     header.string(checksum)
     header.int(payload.bytes.count)
-    payloadOffset = header.bytes.count
-    file = header.bytes + payload.bytes
+    self.header = header.bytes
+    body = payload.bytes
+    payloadOffset = 0
+    size = header.bytes.count + payload.bytes.count
     path = ""
   }
 
   /// A reader positioned at the payload's first byte.
   public var payload: ArtifactReader {
-    ArtifactReader(bytes: file, offset: payloadOffset, file: path)
+    ArtifactReader(bytes: body, offset: payloadOffset, file: path)
   }
 
-  /// The size of the file in bytes.
-  public var size: Int { file.count }
+  /// The artifact without its header and payload: what the next artifact needs of it (stage,
+  /// inputs, checksum, path).
+  public var withoutContents: Artifact {
+    var artifact = self
+    artifact.header = []
+    artifact.body = []
+    artifact.payloadOffset = 0
+    return artifact
+  }
 
   /// Writes the file through a temporary one beside it, renamed over `path` when complete.
   ///
@@ -85,24 +98,29 @@ public struct Artifact: Sendable {
     let temporary = PartialFiles.path(for: path)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: String(cString: strerror(errno))) }
-    var failure: Int32 = 0
-    file.withUnsafeBytes { buffer in
-      var done = 0
-      while done < buffer.count {
-        let written = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        done += written
-      }
-    }
+    var failure = Self.write(header[...], to: descriptor)
+    if failure == 0 { failure = Self.write(body[payloadOffset...], to: descriptor) }
     close(descriptor)
     if failure == 0, rename(temporary, path) != 0 { failure = errno }
     if failure != 0 {
       unlink(temporary)
       throw .unwritableOutput(path: path, reason: String(cString: strerror(failure)))
+    }
+  }
+
+  /// Writes `bytes` whole to `descriptor`; returns 0 or the `errno` of the failure.
+  private static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Int32 {
+    bytes.withUnsafeBytes { buffer in
+      var done = 0
+      while done < buffer.count {
+        let written = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        done += written
+      }
+      return 0
     }
   }
 
@@ -148,7 +166,9 @@ public struct Artifact: Sendable {
     self.stage = stage
     self.inputs = inputs
     self.base = base
-    self.file = file
+    header = []
+    body = file
+    size = file.count
     self.payloadOffset = payloadOffset
     self.checksum = checksum
     self.path = path

@@ -6,7 +6,7 @@ import SurveyIngest
 /// folder needs from the stages before (the findings of ingest and validation, each batch's
 /// provenance, the decisions file's, and the stages' times), so that later stages read this
 /// artifact alone.
-struct CleanStage {
+struct CleanStage: Sendable {
   var cleaned: CleanResult
   /// Ingest's and validation's findings, rows referring to the table cleaning started from.
   var earlierFindings: [Finding]

@@ -3,7 +3,7 @@ import SurveyIngest
 
 /// What the ingest stage leaves for validation: the raw table, the findings about the files,
 /// each batch's provenance and the stage's time.
-struct IngestStage {
+struct IngestStage: Sendable {
   var result: IngestResult
   var time: StageTime
 

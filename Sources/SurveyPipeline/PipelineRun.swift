@@ -72,12 +72,13 @@ public struct PipelineRun {
   }
 
   /// The stage artifacts of this run's folder.
-  var artifacts: StageArtifacts {
+  func stageArtifacts() -> StageArtifacts {
     StageArtifacts(folder: StageFolder(outputPath: outputPath), pipeline: pipeline, codebook: codebook, progress: progress)
   }
 
   /// Runs ingest, validate, clean, weight and tabulate, leaving each stage's artifact in the
-  /// stages folder (docs/stages.md), then writes the run folder as a whole.
+  /// stages folder (docs/stages.md; they are written in the background while the next stage
+  /// runs), then writes the run folder as a whole.
   ///
   /// A design or estimation problem does not stop the run: it becomes a finding, the run folder
   /// is written with everything else, and ``Outcome/failures`` says the run failed.
@@ -86,17 +87,17 @@ public struct PipelineRun {
   public func execute() throws -> Outcome {
     let started = Date()
     let folder = try openRunFolder()
-    let artifacts = self.artifacts
+    let artifacts = stageArtifacts()
     let ingest = try ingest()
-    let ingestArtifact = try artifacts.save(.ingest, inputs: ingestInputs(ingest), base: nil, ingest.write)
+    artifacts.save(.ingest, inputs: ingestInputs(ingest)) { ingest.write(to: &$0) }
     let validation = try validate(ingest)
-    let validateArtifact = try artifacts.save(.validate, inputs: ingestArtifact.inputs, base: ingestArtifact, validation.write)
+    artifacts.save(.validate, base: .ingest) { validation.write(to: &$0) }
     let clean = try clean(ingest, validation)
-    let cleanArtifact = try artifacts.save(
-      .clean, inputs: cleanInputs(clean, after: ingestArtifact), base: validateArtifact, clean.write)
+    artifacts.save(.clean, inputs: decisionsInputs(clean), base: .validate) { clean.write(to: &$0) }
     let weighting = try weigh(clean)
-    try artifacts.save(.weight, inputs: weightInputs(weighting, after: cleanArtifact), base: cleanArtifact, weighting.write)
+    artifacts.save(.weight, inputs: marginsInputs(weighting), base: .clean) { weighting.write(to: &$0) }
     let tables = tabulate(clean.cleaned.table, weighting: weighting)
+    try artifacts.wait()
     return try publish(clean, weighting, tables, to: folder, started: started)
   }
 
@@ -119,69 +120,62 @@ public struct PipelineRun {
   ///   ``PipelineError/artifactOutOfDate(artifact:base:stage:)`` or a ``SurveyCore/CoreError``
   ///   about a damaged artifact, when the artifacts it needs cannot be used.
   public func execute(only stage: Stage) throws -> StageOutcome {
-    let artifacts = self.artifacts
+    let artifacts = stageArtifacts()
     let path = StageFolder(outputPath: outputPath).artifact(stage)
+    let summary: String
     switch stage {
     case .ingest:
       try checkInputsOutside()
       let ingest = try ingest()
-      try artifacts.save(.ingest, inputs: ingestInputs(ingest), base: nil, ingest.write)
-      return StageOutcome(stage: stage, artifact: path, summary: "\(ingest.result.table.rowCount) records read")
+      artifacts.save(.ingest, inputs: ingestInputs(ingest)) { ingest.write(to: &$0) }
+      summary = "\(ingest.result.table.rowCount) records read"
     case .validate:
-      let ingestArtifact = try artifacts.load(.ingest)
-      let ingest = try artifacts.decode(ingestArtifact, IngestStage.init(reading:))
+      let ingest = try artifacts.decode(try artifacts.load(.ingest), IngestStage.init(reading:))
       let validation = try validate(ingest)
-      try artifacts.save(.validate, inputs: ingestArtifact.inputs, base: ingestArtifact, validation.write)
-      return StageOutcome(stage: stage, artifact: path, summary: "\(validation.findings.count) findings")
+      artifacts.save(.validate, base: .ingest) { validation.write(to: &$0) }
+      summary = "\(validation.findings.count) findings"
     case .clean:
-      let ingestArtifact = try artifacts.load(.ingest)
-      let validateArtifact = try artifacts.load(.validate, base: ingestArtifact)
-      let ingest = try artifacts.decode(ingestArtifact, IngestStage.init(reading:))
-      let validation = try artifacts.decode(validateArtifact, ValidateStage.init(reading:))
+      let ingest = try artifacts.decode(try artifacts.load(.ingest), IngestStage.init(reading:))
+      let validation = try artifacts.decode(try artifacts.load(.validate, base: .ingest), ValidateStage.init(reading:))
       let clean = try clean(ingest, validation)
-      try artifacts.save(.clean, inputs: cleanInputs(clean, after: ingestArtifact), base: validateArtifact, clean.write)
-      let kept = clean.cleaned.table.rowCount
-      return StageOutcome(
-        stage: stage, artifact: path,
-        summary: "\(kept) records kept, \(clean.cleaned.droppedRecords) dropped, \(clean.cleaned.changes.count) changes")
+      artifacts.save(.clean, inputs: decisionsInputs(clean), base: .validate) { clean.write(to: &$0) }
+      let cleaned = clean.cleaned
+      summary = "\(cleaned.table.rowCount) records kept, \(cleaned.droppedRecords) dropped, \(cleaned.changes.count) changes"
     case .weight:
-      let (cleanArtifact, clean) = try loadClean()
+      let clean = try artifacts.decode(try artifacts.load(.clean), CleanStage.init(reading:))
       let weighting = try weigh(clean)
-      try artifacts.save(.weight, inputs: weightInputs(weighting, after: cleanArtifact), base: cleanArtifact, weighting.write)
-      let summary = weighting.failure?.message ?? (weighting.design == nil ? "no design" : "weights of \(clean.cleaned.table.rowCount) records")
-      return StageOutcome(stage: stage, artifact: path, summary: summary)
+      artifacts.save(.weight, inputs: marginsInputs(weighting), base: .clean) { weighting.write(to: &$0) }
+      summary =
+        weighting.failure?.message ?? (weighting.design == nil ? "no design" : "weights of \(clean.cleaned.table.rowCount) records")
     case .tabulate:
       let started = Date()
       let folder = try openRunFolder()
-      let (cleanArtifact, clean) = try loadClean()
-      let weightArtifact = try artifacts.load(.weight, base: cleanArtifact)
+      let clean = try artifacts.decode(try artifacts.load(.clean), CleanStage.init(reading:))
       let table = clean.cleaned.table
-      let weighting = try artifacts.decode(weightArtifact) { (reader: inout ArtifactReader) throws(CoreError) in
+      let weighting = try artifacts.decode(try artifacts.load(.weight, base: .clean)) {
+        (reader: inout ArtifactReader) throws(CoreError) in
         try WeightStage(reading: &reader, table: table, spec: pipeline.design)
       }
       let tables = tabulate(table, weighting: weighting)
       let outcome = try publish(clean, weighting, tables, to: folder, started: started)
       return StageOutcome(stage: stage, artifact: nil, summary: "run folder \(outputPath)", run: outcome)
     }
-  }
-
-  /// The clean stage's artifact, decoded: it carries all that later stages need from the
-  /// stages before, so the ingest and validate artifacts are not read again.
-  func loadClean() throws -> (Artifact, CleanStage) {
-    let cleanArtifact = try artifacts.load(.clean)
-    return (cleanArtifact, try artifacts.decode(cleanArtifact, CleanStage.init(reading:)))
+    try artifacts.wait()
+    return StageOutcome(stage: stage, artifact: path, summary: summary)
   }
 
   func ingestInputs(_ ingest: IngestStage) -> [ArtifactInput] {
     StageInputs.configuration(pipeline, codebook) + StageInputs.batches(ingest.result.batches)
   }
 
-  func cleanInputs(_ clean: CleanStage, after ingest: Artifact) -> [ArtifactInput] {
-    ingest.inputs + (clean.decisions.map { [ArtifactInput(role: "decisions", path: $0.path, sha256: $0.sha256)] } ?? [])
+  /// The decisions file, by the hash of the bytes read.
+  func decisionsInputs(_ clean: CleanStage) -> [ArtifactInput] {
+    clean.decisions.map { [ArtifactInput(role: "decisions", path: $0.path, sha256: $0.sha256)] } ?? []
   }
 
-  func weightInputs(_ weighting: WeightStage, after clean: Artifact) -> [ArtifactInput] {
-    clean.inputs + weighting.margins.map { ArtifactInput(role: "margins", path: $0, sha256: RunManifest.fileHash($0) ?? "") }
+  /// The margins files the weighting read.
+  func marginsInputs(_ weighting: WeightStage) -> [ArtifactInput] {
+    weighting.margins.map { ArtifactInput(role: "margins", path: $0, sha256: RunManifest.fileHash($0) ?? "") }
   }
 
   /// Refuses an output or stages folder that holds an input (runs replace them).

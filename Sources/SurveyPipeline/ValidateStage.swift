@@ -3,7 +3,7 @@ import SurveyValidate
 
 /// What the validate stage leaves for cleaning: its findings (rows refer to the ingest stage's
 /// table, which cleaning reads from the ingest artifact) and the stage's time.
-struct ValidateStage {
+struct ValidateStage: Sendable {
   var findings: [Finding]
   var time: StageTime
 

@@ -9,7 +9,7 @@ import SurveyWeight
 /// sampling structure is rebuilt from the clean table; the weighting steps that change the
 /// variance are kept whole), `weights.json`, the weighting's findings and notes, the margins
 /// files read, or the finding that says why weighting failed.
-struct WeightStage {
+struct WeightStage: Sendable {
   /// The design, nil without a design or when weighting failed.
   var design: Design?
   /// `weights.json`, nil when there is no design or weighting failed.
