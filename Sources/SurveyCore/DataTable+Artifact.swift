@@ -75,7 +75,7 @@ extension Column {
     writer.string(name)
     writer.string(type.rawValue)
     writer.strings(levels)
-    writer.plain(state.map(\.rawValue))
+    writer.plain(state)
     let raws = raw.sorted { $0.key < $1.key }
     writer.plain(raws.map(\.key))
     writer.optionalStrings(raws.map(\.value))
@@ -103,12 +103,9 @@ extension Column {
     let type = try reader.value(VariableType.self)
     let levels = try reader.strings()
     let stateBytes: [UInt8] = try reader.plain()
-    var state: [CellState] = []
-    state.reserveCapacity(stateBytes.count)
-    for byte in stateBytes {
-      guard let cell = CellState(rawValue: byte) else { throw reader.corrupt("a cell state is unknown") }
-      state.append(cell)
-    }
+    guard stateBytes.allSatisfy({ $0 <= CellState.invalid.rawValue }) else { throw reader.corrupt("a cell state is unknown") }
+    // Every byte is a state's raw value (checked above), and a state is stored as its raw value.
+    let state = stateBytes.withUnsafeBytes { Array($0.bindMemory(to: CellState.self)) }
     let rawRows: [Int] = try reader.plain()
     let rawTexts = try reader.optionalStrings()
     guard rawTexts.count == rawRows.count, rawRows.allSatisfy({ (0..<state.count).contains($0) }) else {

@@ -17,6 +17,9 @@ final class StageArtifacts: Sendable {
   private let group = DispatchGroup()
   /// What the queue wrote, by stage, and the first error it met.
   private let state = Mutex<(written: [Stage: Artifact], failure: (any Error)?)>(([:], nil))
+  /// The SHA-256 of each input file as this process found it, so that reading two artifacts
+  /// hashes a batch once.
+  private let hashes = Mutex<[String: String?]>([:])
 
   init(folder: StageFolder, pipeline: Pipeline, codebook: Codebook, progress: ProgressLog) {
     self.folder = folder
@@ -85,7 +88,7 @@ final class StageArtifacts: Sendable {
     guard artifact.stage == stage.rawValue else {
       throw CoreError.corruptArtifact(path: path, problem: "it holds the \(artifact.stage) stage, not the \(stage.rawValue) stage")
     }
-    try StageInputs.check(artifact, pipeline: pipeline, codebook: codebook)
+    try StageInputs.check(artifact, pipeline: pipeline, codebook: codebook, hash: hash)
     if let base, let baseArtifact = state.withLock({ $0.written[base] }), artifact.base != baseArtifact.checksum {
       throw PipelineError.artifactOutOfDate(artifact: path, base: baseArtifact.path, stage: stage.rawValue)
     }
@@ -93,6 +96,14 @@ final class StageArtifacts: Sendable {
     let seconds = Date.now.timeIntervalSince(started)
     progress.note(stage.rawValue, "read artifact \(path), \(artifact.size) bytes (\(String(format: "%.2f", seconds)) s)")
     return artifact
+  }
+
+  /// The SHA-256 of the file at `path`, computed once per process.
+  private func hash(_ path: String) -> String? {
+    if let known = hashes.withLock({ $0[path] }) { return known }
+    let digest = RunManifest.fileHash(path)
+    hashes.withLock { $0[path] = digest }
+    return digest
   }
 
   /// Decodes an artifact's payload with `read`, which must use every byte.

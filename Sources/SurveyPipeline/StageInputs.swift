@@ -35,14 +35,16 @@ enum StageInputs {
   /// pipeline's inputs match no batch that ingest did not read.
   ///
   /// - Throws: ``PipelineError/staleArtifact(artifact:input:stage:)`` naming the first changed file.
-  static func check(_ artifact: Artifact, pipeline: Pipeline, codebook: Codebook) throws {
+  static func check(
+    _ artifact: Artifact, pipeline: Pipeline, codebook: Codebook, hash: (String) -> String? = RunManifest.fileHash
+  ) throws {
     let current = Dictionary(configuration(pipeline, codebook).map { ($0.role, $0) }, uniquingKeysWith: { a, _ in a })
     for input in artifact.inputs {
       let stale = PipelineError.staleArtifact(
         artifact: artifact.path, input: input.path, stage: stage(reading: input.role).rawValue)
       if let now = current[input.role] {
         guard now.path == input.path, now.sha256 == input.sha256 else { throw stale }
-      } else if RunManifest.fileHash(input.path) != input.sha256 {
+      } else if hash(input.path) != input.sha256 {
         throw stale
       }
     }
