@@ -14,7 +14,9 @@ extension Codebook {
   /// - Throws: ``CoreError`` naming the file, line and key of the first problem.
   public static func load(path: String, displayName: String? = nil) throws -> Codebook {
     let root = try ConfigNode.load(path: path, displayName: displayName ?? path)
-    return try Codebook(root: root)
+    var codebook = try Codebook(root: root)
+    codebook.sha256 = root.sha256
+    return codebook
   }
 
   /// Reads and checks a codebook from YAML text.

@@ -1,5 +1,5 @@
 /// The state of one cell of a ``Column``.
-public enum CellState: UInt8, Sendable {
+public enum CellState: UInt8, Sendable, BitwiseCopyable {
   /// A value of the column's type.
   case present = 0
   /// Blank in the batch (empty, or the word `null` as Kobo writes it), or set missing by cleaning.

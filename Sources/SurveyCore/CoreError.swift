@@ -20,6 +20,10 @@ public enum CoreError: Error, Equatable, Sendable {
   case unsupported(file: String, line: Int?, key: String, problem: String)
   /// An output could not be written.
   case unwritableOutput(path: String, reason: String)
+  /// A stage artifact is not one, is damaged or truncated (docs/stages.md).
+  case corruptArtifact(path: String, problem: String)
+  /// A stage artifact was written in another format version.
+  case artifactVersion(path: String, found: Int, expected: Int)
 }
 
 extension CoreError: LocalizedError {
@@ -46,6 +50,10 @@ extension CoreError: LocalizedError {
       return "\(Self.location(file, line, nil)): \(key): not supported yet: \(problem)"
     case .unwritableOutput(let path, let reason):
       return "\(path): cannot write: \(reason)"
+    case .corruptArtifact(let path, let problem):
+      return "\(path): the stage artifact cannot be used: \(problem); run the stage that writes it again"
+    case .artifactVersion(let path, let found, let expected):
+      return "\(path): the stage artifact has format version \(found), this survey-pipe reads version \(expected); run the stage that writes it again"
     }
   }
 

@@ -17,7 +17,9 @@ extension Pipeline {
   public static func load(path: String) throws -> Pipeline {
     let root = try ConfigNode.load(path: path, displayName: path)
     let directory = (path as NSString).deletingLastPathComponent
-    return try Pipeline(root: root, directory: directory)
+    var pipeline = try Pipeline(root: root, directory: directory)
+    pipeline.sha256 = root.sha256
+    return pipeline
   }
 
   /// Reads a pipeline from YAML text, resolving relative paths against `directory`.

@@ -46,6 +46,11 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   // Weight.
   case nonresponseClass = "nonresponse-class"
   case negativeWeight = "negative-weight"
+  /// The design or a weighting step failed: no table was estimated.
+  case weightingFailed = "weighting-failed"
+  // Tabulate.
+  /// One table could not be estimated (a lonely PSU under `lonely_psu: fail`, …); the others were.
+  case tableFailed = "table-failed"
 }
 
 extension RuleID: CustomStringConvertible {

@@ -6,6 +6,12 @@ public struct IngestResult: Sendable {
   public var table: DataTable
   public var findings: [Finding]
   public var batches: [BatchReport]
+
+  public init(table: DataTable, findings: [Finding], batches: [BatchReport]) {
+    self.table = table
+    self.findings = findings
+    self.batches = batches
+  }
 }
 
 /// The ingest stage: batch CSV files in, one typed columnar table out.

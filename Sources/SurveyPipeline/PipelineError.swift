@@ -7,9 +7,6 @@ public enum PipelineError: Error, Equatable, Sendable {
   /// A data file `estimate` reads has a problem it cannot estimate through (a ragged row, a
   /// bad quote, text in a numeric column). The message names file and line, never the value.
   case unreadableData(file: String, line: Int?, problem: String)
-  /// A table of the pipeline cannot be estimated (for example a lonely PSU under
-  /// `lonely_psu: fail`).
-  case table(file: String, line: Int?, name: String, problem: String)
   /// `weight` would add a column the file already has.
   case weightColumnExists(file: String, column: String)
   /// `weight` copies every column, so each header name must be unique.
@@ -18,10 +15,16 @@ public enum PipelineError: Error, Equatable, Sendable {
   case outputIsInput(path: String)
   /// A file could not be written.
   case unwritable(path: String, reason: String)
-  /// A weighting step of the pipeline cannot be done.
-  case weighting(file: String, line: Int?, key: String, problem: String)
   /// Two outputs of one command name the same file.
   case outputsCollide(path: String)
+  /// A stage needs the artifact of the stage before, which is not there.
+  case missingArtifact(path: String, stage: String)
+  /// An input of an artifact (the pipeline, the codebook, a batch, the decisions, a margins
+  /// file) has changed since the artifact was written; `stage` is the first one to run again.
+  case staleArtifact(artifact: String, input: String, stage: String)
+  /// An artifact was built from another artifact than the one beside it now (`base` was
+  /// written again since); `stage` must run again.
+  case artifactOutOfDate(artifact: String, base: String, stage: String)
 }
 
 extension PipelineError: LocalizedError {
@@ -31,20 +34,22 @@ extension PipelineError: LocalizedError {
       return "internal error: \(raw) raw records but \(tidy) tidy + \(dropped) dropped; no outputs were written"
     case .unreadableData(let file, let line, let problem):
       return "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
-    case .table(let file, let line, let name, let problem):
-      return "\(file)\(line.map { ":\($0)" } ?? ""): tables: \(name): \(problem)"
     case .weightColumnExists(let file, let column):
       return "\(file): the data already has a column '\(column)'; name the weight column with --name"
     case .duplicateHeader(let file, let column):
       return "\(file):1: the header names '\(column)' twice; weight copies every column, so rename one"
     case .outputIsInput(let path):
       return "\(path): this output would overwrite an input file (the data or a margins file); inputs are never modified, so choose another name"
-    case .weighting(let file, let line, let key, let problem):
-      return "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(problem)"
     case .outputsCollide(let path):
       return "\(path): --out and --report name the same file; give each its own"
     case .unwritable(let path, let reason):
       return "\(path): cannot write: \(reason)"
+    case .missingArtifact(let path, let stage):
+      return "\(path): no artifact of the \(stage) stage; run `survey-pipe \(stage) PIPELINE` (or `run`) first"
+    case .staleArtifact(let artifact, let input, let stage):
+      return "\(artifact): \(input) has changed since this artifact was written; run the stages again from `survey-pipe \(stage) PIPELINE` (or `run`)"
+    case .artifactOutOfDate(let artifact, let base, let stage):
+      return "\(artifact): it was built from another version of \(base) than the one there now; run `survey-pipe \(stage) PIPELINE` again"
     }
   }
 }

@@ -67,110 +67,136 @@ public struct PipelineRun {
     public var changes: Int
     public var tables: [String]
     public var outputPath: String
+    /// Why the run failed (`weighting-failed` and `table-failed` findings), empty when it did not.
+    public var failures: [Finding] = []
   }
 
-  /// Runs ingest, validate, clean, weight and tabulate, then writes the run folder as a whole.
+  /// The stage artifacts of this run's folder.
+  func stageArtifacts() -> StageArtifacts {
+    StageArtifacts(folder: StageFolder(outputPath: outputPath), pipeline: pipeline, codebook: codebook, progress: progress)
+  }
+
+  /// Runs ingest, validate, clean, weight and tabulate, leaving each stage's artifact in the
+  /// stages folder (docs/stages.md; they are written in the background while the next stage
+  /// runs), then writes the run folder as a whole.
   ///
+  /// A design or estimation problem does not stop the run: it becomes a finding, the run folder
+  /// is written with everything else, and ``Outcome/failures`` says the run failed.
   /// - Throws: ``SurveyCore/CoreError``, ``SurveyIngest/IngestError`` and the other stages'
   ///   errors when the run cannot go on; ``PipelineError`` when an invariant breaks.
   public func execute() throws -> Outcome {
     let started = Date()
-    var manifest = RunManifest(pipeline: pipeline, codebook: codebook, started: started)
-    try OutputFolder.checkKind(of: outputPath)
+    let folder = try openRunFolder()
+    let artifacts = stageArtifacts()
+    let ingest = try ingest()
+    artifacts.save(.ingest, inputs: ingestInputs(ingest)) { ingest.write(to: &$0) }
+    let validation = try validate(ingest)
+    artifacts.save(.validate, base: .ingest) { validation.write(to: &$0) }
+    let clean = try clean(ingest, validation)
+    artifacts.save(.clean, inputs: decisionsInputs(clean), base: .validate) { clean.write(to: &$0) }
+    let weighting = try weigh(clean)
+    artifacts.save(.weight, inputs: marginsInputs(weighting), base: .clean) { weighting.write(to: &$0) }
+    let tables = tabulate(clean.cleaned.table, weighting: weighting)
+    try artifacts.wait()
+    return try publish(clean, weighting, tables, to: folder, started: started)
+  }
+
+  /// What one stage run on its own produced.
+  public struct StageOutcome: Sendable {
+    public var stage: Stage
+    /// The artifact written (nil for tabulate).
+    public var artifact: String?
+    /// One line for the user.
+    public var summary: String
+    /// What the run folder holds, after tabulate.
+    public var run: Outcome?
+  }
+
+  /// Runs `stage` alone: reads the artifacts of the stages before it from the stages folder
+  /// and writes its own; `tabulate` writes the run folder, the same as ``execute()`` writes.
+  ///
+  /// - Throws: as ``execute()``, and ``PipelineError/missingArtifact(path:stage:)``,
+  ///   ``PipelineError/staleArtifact(artifact:input:stage:)``,
+  ///   ``PipelineError/artifactOutOfDate(artifact:base:stage:)`` or a ``SurveyCore/CoreError``
+  ///   about a damaged artifact, when the artifacts it needs cannot be used.
+  public func execute(only stage: Stage) throws -> StageOutcome {
+    let artifacts = stageArtifacts()
+    let path = StageFolder(outputPath: outputPath).artifact(stage)
+    let summary: String
+    switch stage {
+    case .ingest:
+      try checkInputsOutside()
+      let ingest = try ingest()
+      artifacts.save(.ingest, inputs: ingestInputs(ingest)) { ingest.write(to: &$0) }
+      summary = "\(ingest.result.table.rowCount) records read"
+    case .validate:
+      let ingest = try artifacts.decode(try artifacts.load(.ingest), IngestStage.init(reading:))
+      let validation = try validate(ingest)
+      artifacts.save(.validate, base: .ingest) { validation.write(to: &$0) }
+      summary = "\(validation.findings.count) findings"
+    case .clean:
+      let ingest = try artifacts.decode(try artifacts.load(.ingest), IngestStage.init(reading:))
+      let validation = try artifacts.decode(try artifacts.load(.validate, base: .ingest), ValidateStage.init(reading:))
+      let clean = try clean(ingest, validation)
+      artifacts.save(.clean, inputs: decisionsInputs(clean), base: .validate) { clean.write(to: &$0) }
+      let cleaned = clean.cleaned
+      summary = "\(cleaned.table.rowCount) records kept, \(cleaned.droppedRecords) dropped, \(cleaned.changes.count) changes"
+    case .weight:
+      let clean = try artifacts.decode(try artifacts.load(.clean), CleanStage.init(reading:))
+      let weighting = try weigh(clean)
+      artifacts.save(.weight, inputs: marginsInputs(weighting), base: .clean) { weighting.write(to: &$0) }
+      summary =
+        weighting.failure?.message ?? (weighting.design == nil ? "no design" : "weights of \(clean.cleaned.table.rowCount) records")
+    case .tabulate:
+      let started = Date()
+      let folder = try openRunFolder()
+      let clean = try artifacts.decode(try artifacts.load(.clean), CleanStage.init(reading:))
+      let table = clean.cleaned.table
+      let weighting = try artifacts.decode(try artifacts.load(.weight, base: .clean)) {
+        (reader: inout ArtifactReader) throws(CoreError) in
+        try WeightStage(reading: &reader, table: table, spec: pipeline.design)
+      }
+      let tables = tabulate(table, weighting: weighting)
+      let outcome = try publish(clean, weighting, tables, to: folder, started: started)
+      return StageOutcome(stage: stage, artifact: nil, summary: "run folder \(outputPath)", run: outcome)
+    }
+    try artifacts.wait()
+    return StageOutcome(stage: stage, artifact: path, summary: summary)
+  }
+
+  func ingestInputs(_ ingest: IngestStage) -> [ArtifactInput] {
+    StageInputs.configuration(pipeline, codebook) + StageInputs.batches(ingest.result.batches)
+  }
+
+  /// The decisions file, by the hash of the bytes read.
+  func decisionsInputs(_ clean: CleanStage) -> [ArtifactInput] {
+    clean.decisions.map { [ArtifactInput(role: "decisions", path: $0.path, sha256: $0.sha256)] } ?? []
+  }
+
+  /// The margins files the weighting read.
+  func marginsInputs(_ weighting: WeightStage) -> [ArtifactInput] {
+    weighting.margins.map { ArtifactInput(role: "margins", path: $0.path, sha256: $0.sha256 ?? RunManifest.fileHash($0.path) ?? "") }
+  }
+
+  /// Refuses an output or stages folder that holds an input (runs replace them).
+  func checkInputsOutside() throws {
     let sources = try Ingest.sources(for: pipeline)
     let configuration = [pipeline.file, pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
-    for path in sources.map(\.path) + configuration + (pipeline.weighting?.marginsFiles ?? [])
-    where OutputFolder.folder(outputPath, contains: path) {
-      throw CoreError.invalidValue(
-        file: pipeline.file, line: nil, key: "output",
-        problem: "the output folder \(outputPath) holds the input \(path); runs replace the output folder, so choose another")
+    for folder in [outputPath, StageFolder(outputPath: outputPath).path] {
+      for path in sources.map(\.path) + configuration + (pipeline.weighting?.marginsFiles ?? [])
+      where OutputFolder.folder(folder, contains: path) {
+        throw CoreError.invalidValue(
+          file: pipeline.file, line: nil, key: "output",
+          problem: "the output folder \(folder) holds the input \(path); runs replace the output folder, so choose another")
+      }
     }
-    let folder = try OutputFolder(path: outputPath, layout: RunFolderLayout.owns, notify: progress.notice)
+  }
 
-    // Ingest.
-    progress.note("ingest", "reading \(sources.count) batch file\(sources.count == 1 ? "" : "s")")
-    let (ingest, ingestSeconds) = try progress.time(
-      "ingest",
-      {
-        try Ingest.read(sources, schema: IngestSchema(codebook: codebook)) { batch in
-          progress.note(
-            "ingest",
-            "\(batch.name): \(batch.records) records, \(batch.encoding.rawValue) (\(batch.encodingSource.rawValue)), delimiter \(ReadOptions.delimiterName(batch.delimiter))"
-          )
-        }
-      },
-      message: {
-        "\($0.table.rowCount) records from \($0.batches.count) batch\($0.batches.count == 1 ? "" : "es"), \($0.findings.count) file finding\($0.findings.count == 1 ? "" : "s")"
-      })
-    manifest.inputs = ingest.batches
-    manifest.stage("ingest", rowsIn: ingest.table.rowCount, rowsOut: ingest.table.rowCount, seconds: ingestSeconds)
-
-    // Validate.
-    let (validation, validateSeconds) = try progress.time(
-      "validate", { try Validate.run(ingest.table, codebook: codebook, checks: pipeline.checks) },
-      message: { "\($0.count) findings" })
-    manifest.stage("validate", rowsIn: ingest.table.rowCount, rowsOut: ingest.table.rowCount, seconds: validateSeconds)
-
-    // Clean.
-    let decisions = try pipeline.clean.decisionsPath.map { path -> DecisionsFile in
-      let file = try readDecisions(path)
-      manifest.decisions = file.report
-      return file.decisions
-    }
-    let (cleaned, cleanSeconds) = progress.time(
-      "clean",
-      {
-        Clean.run(
-          ingest.table, codebook: codebook, findings: validation, policy: pipeline.clean, decisions: decisions,
-          designColumns: pipeline.design?.columns ?? [])
-      },
-      message: { "\($0.table.rowCount) records kept, \($0.droppedRecords) dropped, \($0.changes.count) changes" })
-    manifest.stage("clean", rowsIn: cleaned.rawRecords, rowsOut: cleaned.table.rowCount, seconds: cleanSeconds)
-    guard cleaned.rawRecords == cleaned.table.rowCount + cleaned.droppedRecords,
-      cleaned.rawRecords == ingest.batches.reduce(0, { $0 + $1.records })
-    else {
-      throw PipelineError.rowsNotConserved(
-        raw: cleaned.rawRecords, tidy: cleaned.table.rowCount, dropped: cleaned.droppedRecords)
-    }
-
-    // Weight and tabulate.
-    let analysis = PipelineAnalysis(
-      pipeline: pipeline, codebook: pipeline.outputCodebook(codebook), table: cleaned.table, progress: progress)
-    let weighting = try analysis.weigh(manifest: &manifest)
-    let tables = try analysis.tabulate(weighting: weighting, manifest: &manifest)
-
-    let found = Validate.attributeEnumerators(ingest.findings, table: ingest.table, checks: pipeline.checks) + validation
-    let findings = cleaned.resolve(found) + cleaned.findings + (weighting?.findings ?? [])
-    let log = ValidationLog(
-      findings: findings,
-      enumerators: Validate.enumeratorSummaries(
-        table: ingest.table, codebook: codebook, checks: pipeline.checks, findings: findings),
-      rawRecords: rawRecords(of: findings, table: ingest.table, sources: sources, batches: ingest.batches),
-      showsEnumerator: pipeline.checks?.enumerator != nil)
-    manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
-    manifest.findings = log.counts
-    manifest.unresolved = log.unresolvedCounts
-
-    // Write the run folder.
-    let (_, writeSeconds) = try progress.time(
-      "write",
-      {
-        try folder.write("validation.csv", text: log.csv())
-        try folder.write("validation.jsonl", text: log.jsonLines())
-        try folder.write("validation.html", text: log.html(title: pipeline.name))
-        try folder.write("cleaning-log.csv", text: CleaningLog.csv(cleaned.changes))
-        try writeTidy(cleaned, weights: weighting?.weights, to: folder)
-        if let weighting { try folder.write("weights.json", text: weighting.diagnostics.json()) }
-        for table in tables.files { try folder.write("tables/\(table.name).csv", text: table.csv) }
-        if !tables.files.isEmpty { try folder.write("tables.md", text: tables.markdown) }
-      }, message: { _ in "run folder \(outputPath)" })
-    manifest.stage("write", rowsIn: cleaned.table.rowCount, rowsOut: cleaned.table.rowCount, seconds: writeSeconds)
-    try folder.write("run.json", text: manifest.json(finished: Date()))
-    try folder.commit()
-    return Outcome(
-      log: log, rawRecords: cleaned.rawRecords, tidyRecords: cleaned.table.rowCount,
-      droppedRecords: cleaned.droppedRecords, changes: cleaned.changes.count, tables: tables.files.map(\.name),
-      outputPath: outputPath)
+  /// Checks the run folder's path and takes it (its lock, its staging folder).
+  func openRunFolder() throws -> OutputFolder {
+    try OutputFolder.checkKind(of: outputPath)
+    try checkInputsOutside()
+    return try OutputFolder(path: outputPath, layout: RunFolderLayout.owns, notify: progress.notice)
   }
 
   /// Reads the reviewer's decisions file (through libcsv, like every CSV).
@@ -191,38 +217,5 @@ public struct PipelineRun {
     }
     file.findings = readProblems + file.findings
     return (file, result.batches[0])
-  }
-
-  /// `tidy/survey.csv` and `tidy/datapackage.json`: every non-personal variable (the codebook's,
-  /// then those the pipeline's recodes and derives add), then the weight.
-  func writeTidy(_ cleaned: CleanResult, weights: [Double]?, to folder: OutputFolder) throws {
-    let table = cleaned.table
-    let variables = pipeline.outputCodebook(codebook).variables.filter { !$0.pii }
-    let weightName = Self.weightColumnName(codebook)
-    let extra = weights.map { [(name: weightName, values: $0)] } ?? []
-    let csv = TidyCSV(table: table, columns: variables.map(\.name), extra: extra)
-    try folder.write("tidy/survey.csv", chunks: csv.chunks())
-    let description = "final survey weight (design weight after the weighting steps in weights.json)"
-    try folder.write(
-      "tidy/datapackage.json",
-      text: DataPackage.json(
-        name: codebook.survey, resourcePath: "survey.csv", variables: variables,
-        extra: weights == nil ? [] : [(weightName, description)], rows: table.rowCount,
-        constrainedVariables: constrainedVariables(cleaned),
-        uniqueVariables: pipeline.clean.duplicates == .keep ? [] : [codebook.idVariable],
-        textVariables: DataPackage.keptTextVariables(in: table, variables: variables)))
-  }
-
-  /// The variables whose codes and ranges hold for every tidy value: all of them when cleaning
-  /// blanks invalid values, but those where a reviewer accepted an exception; none under `keep`.
-  func constrainedVariables(_ cleaned: CleanResult) -> Set<String> {
-    guard pipeline.clean.invalid != .keep else { return [] }
-    let accepted = cleaned.resolutions.filter { $0.action == .accept }.compactMap(\.variable)
-    return Set(pipeline.outputCodebook(codebook).variables.map(\.name)).subtracting(accepted)
-  }
-
-  /// `weight`, or `final_weight` when the codebook already has a variable called `weight`.
-  static func weightColumnName(_ codebook: Codebook) -> String {
-    codebook.variable(named: "weight") == nil ? "weight" : "final_weight"
   }
 }

@@ -6,27 +6,33 @@ import SurveyIngest
 /// encoding and delimiter, the codebook and pipeline hashes, and per-stage row counts and times.
 /// Every hash is of the bytes the run parsed (kept from loading), not of the file at the end.
 struct RunManifest {
+  /// The SHA-256 of the file at `path` now (nil when it cannot be read): what a stage compares
+  /// with the hash an artifact recorded.
+  static func fileHash(_ path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return FileDigest.sha256(data)
+  }
+
+
   let pipeline: Pipeline
   let codebook: Codebook
   let started: Date
   var inputs: [BatchReport] = []
   var decisions: BatchReport?
-  var stages: [(name: String, rowsIn: Int, rowsOut: Int, seconds: Double)] = []
+  var stages: [StageTime] = []
   var records: (raw: Int, tidy: Int, dropped: Int) = (0, 0, 0)
   var findings: [Finding.Severity: Int] = [:]
   var unresolved: [Finding.Severity: Int] = [:]
   var extra: [(String, String)] = []
   /// The margins files the weighting read, with what was read from each.
-  var margins: [(path: String, read: Margins?)] = []
+  var margins: [MarginsFile] = []
+  /// Why the run failed: the `weighting-failed` and `table-failed` findings.
+  var failures: [(table: String?, finding: Finding)] = []
 
   init(pipeline: Pipeline, codebook: Codebook, started: Date) {
     self.pipeline = pipeline
     self.codebook = codebook
     self.started = started
-  }
-
-  mutating func stage(_ name: String, rowsIn: Int, rowsOut: Int, seconds: Double) {
-    stages.append((name, rowsIn, rowsOut, seconds))
   }
 
   static func timestamp(_ date: Date) -> String {
@@ -82,8 +88,8 @@ struct RunManifest {
     let marginObjects = margins.map { margin in
       "    "
         + JSONText.object([
-          ("path", JSONText.string(margin.path)), ("sha256", JSONText.string(margin.read?.sha256)),
-          ("bytes", margin.read?.bytes.map(String.init) ?? "null"),
+          ("path", JSONText.string(margin.path)), ("sha256", JSONText.string(margin.sha256)),
+          ("bytes", margin.bytes.map(String.init) ?? "null"),
         ])
     }
     lines.append("  \"margins\": " + (marginObjects.isEmpty ? "[]" : "[\n" + marginObjects.joined(separator: ",\n") + "\n  ]"))
@@ -109,6 +115,15 @@ struct RunManifest {
         ])
     }
     lines.append("  \"stages\": [\n" + stageObjects.joined(separator: ",\n") + "\n  ]")
+    lines.append("  \"status\": " + JSONText.string(failures.isEmpty ? "succeeded" : "failed"))
+    let failureObjects = failures.map { table, failure in
+      "    "
+        + JSONText.object([
+          ("rule", JSONText.string(failure.rule.rawValue)), ("table", JSONText.string(table)),
+          ("line", failure.line.map(String.init) ?? "null"), ("message", JSONText.string(failure.message)),
+        ])
+    }
+    lines.append("  \"failures\": " + (failureObjects.isEmpty ? "[]" : "[\n" + failureObjects.joined(separator: ",\n") + "\n  ]"))
     for (key, value) in extra { lines.append("  \(JSONText.string(key)): \(value)") }
     lines.append("  \"started\": " + JSONText.string(Self.timestamp(started)))
     lines.append("  \"finished\": " + JSONText.string(Self.timestamp(finished)))

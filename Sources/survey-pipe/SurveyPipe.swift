@@ -20,12 +20,16 @@ struct SurveyPipe: ParsableCommand {
       Examples:
         survey-pipe check pipelines/moldova-migrant-health.yml
         survey-pipe run pipelines/moldova-migrant-health.yml --out out/example
+        survey-pipe clean pipelines/moldova-migrant-health.yml --out out/example
         survey-pipe estimate data.csv --weight pw --strata stype --fpc fpc --mean api00 --by stype
         survey-pipe weight data.csv --weight w --rake sex,region --margins margins.csv --out weighted.csv
         survey-pipe synth --rows 100000 --seed 1 --out /tmp/synth
       """,
     version: PipelineRun.version,
-    subcommands: [Run.self, Check.self, Estimate.self, Weight.self, Synth.self]
+    subcommands: [
+      Run.self, Check.self, IngestCommand.self, ValidateCommand.self, CleanCommand.self, Weight.self, TabulateCommand.self,
+      Estimate.self, Synth.self,
+    ]
   )
 
   /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).

@@ -67,7 +67,7 @@ struct NumberTests {
     }
   }
 
-  @Test("run: a total that overflows stops the run with exit 1, naming the table and the variable")
+  @Test("run: a total that overflows fails its table (exit 1), naming the table and the variable; the logs are written")
   func runOverflow() throws {
     let folder = try pipeline("rid,phone,count,income,w\nR1,1,1,1e306,1000\nR2,2,2,2e306,1000\n")
     let result = try SurveyPipeBinary.run(["run", "p.yml", "--out", "out", "--quiet"], in: folder.path)
@@ -77,6 +77,8 @@ struct NumberTests {
         "p.yml:6: tables: income_total: the total of 'income' cannot be computed: its sum of weight × value goes beyond ±1.8e308"),
       "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/tables").path))
+    #expect(try folder.read("out/validation.csv").contains(",error,table-failed,income,,p.yml,6,,\"tables: income_total: the total"))
+    #expect(try folder.read("out/run.json").contains("\"status\": \"failed\""))
   }
 
   @Test("estimate: a variance that overflows is exit 1 naming the estimate, with no table printed")

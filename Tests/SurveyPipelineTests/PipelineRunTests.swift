@@ -28,7 +28,7 @@ struct PipelineRunTests {
     }
   }
 
-  @Test("a pipeline whose table cannot be estimated names the table and its line; no folder is left")
+  @Test("a table that cannot be estimated becomes a table-failed finding; the run folder is written")
   func tableError() throws {
     let folder = try TemporaryDirectory("pipeline-run")
     try folder.write("d.csv", "id,g,w,y\n1,1,1,5\n2,2,1,6\n3,2,1,7\n")
@@ -40,20 +40,20 @@ struct PipelineRunTests {
       "p.yml", "name: lp\ncodebook: c.yml\ninputs: [d.csv]\ndesign: {weight: w, strata: g}\ntables:\n  - {name: ymean, mean: y}\n")
     let (pipeline, codebook) = try PipelineRun.load(path)
     let out = folder.url.appendingPathComponent("run").path
-    do {
-      _ = try PipelineRun(pipeline: pipeline, codebook: codebook, outputPath: out, progress: ProgressLog(quiet: true))
-        .execute()
-      Issue.record("expected an error")
-    } catch let error as PipelineError {
-      guard case .table(_, let line, let name, _) = error else {
-        Issue.record("unexpected \(error)")
-        return
-      }
-      #expect(line == 6)
-      #expect(name == "ymean")
-      #expect(error.localizedDescription.contains("stratum '1' of 'g' has only one PSU"))
+    let outcome = try PipelineRun(pipeline: pipeline, codebook: codebook, outputPath: out, progress: ProgressLog(quiet: true))
+      .execute()
+    #expect(outcome.tables.isEmpty)
+    let failure = try #require(outcome.failures.first)
+    #expect(outcome.failures.count == 1)
+    #expect(failure.rule == .tableFailed && failure.severity == .error)
+    #expect(failure.line == 6)
+    #expect(failure.batch == "p.yml")
+    #expect(failure.message.hasPrefix("tables: ymean: "))
+    #expect(failure.message.contains("stratum '1' of 'g' has only one PSU"))
+    #expect(outcome.log.findings.contains(failure))
+    for file in ["run.json", "validation.csv", "cleaning-log.csv", "tidy/survey.csv", "weights.json"] {
+      #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
     }
-    #expect(!FileManager.default.fileExists(atPath: out))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".run") }.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: out + "/tables/ymean.csv"))
   }
 }

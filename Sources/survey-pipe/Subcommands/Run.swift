@@ -14,6 +14,13 @@ struct Run: ParsableCommand {
       next run deletes the hidden .NAME.partial-PID folder it left. A second run into the same \
       folder waits for the first. A run refuses a folder holding a file it did not write.
 
+      Each stage leaves its artifact in DIR.stages beside the run folder (personal data \
+      included: it is never published); `--only STAGE` runs one stage from them (docs/stages.md).
+
+      A table that cannot be estimated (a lonely PSU under lonely_psu: fail) or a weighting that \
+      fails becomes an error finding (table-failed, weighting-failed): the run folder is written \
+      with everything else, run.json says "status": "failed", and the exit code is 1.
+
       Exit codes: 0 done; 1 the run failed (the message names file, line and key); 2 usage; \
       3 the --fail-on gate tripped (the run folder is still written). Findings settled by a \
       reviewer's decision (the `resolution` column of validation.csv) do not trip the gate.
@@ -35,28 +42,27 @@ struct Run: ParsableCommand {
   @Flag(help: "Print no progress lines on standard error.")
   var quiet = false
 
+  @Option(help: "Run one stage alone from the artifacts of the stages before it: ingest, validate, clean, weight or tabulate (docs/stages.md).")
+  var only: Stage?
+
   enum FailLevel: String, ExpressibleByArgument, CaseIterable {
     case error, warning
   }
 
   func run() throws {
+    if let only {
+      try StageFlags.run(only, pipeline: pipeline, out: out, quiet: quiet)
+      return
+    }
     let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
     let progress = ProgressLog(quiet: quiet)
     let runner = PipelineRun(
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: progress)
     let outcome = try runner.execute()
-    let counts = outcome.log.counts
-    let open = outcome.log.unresolvedCounts
-    let settled = outcome.log.findings.count - open.values.reduce(0, +)
-    print(
-      """
-      \(pipeline.name): \(outcome.rawRecords) records read, \(outcome.tidyRecords) kept, \(outcome.droppedRecords) dropped
-      findings: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) info; \(settled) settled by decisions (validation.csv)
-      cleaning: \(outcome.changes) changes (cleaning-log.csv)
-      tables: \(outcome.tables.isEmpty ? "none" : outcome.tables.joined(separator: ", "))
-      run folder: \(outcome.outputPath)
-      """)
+    RunSummary.print(outcome, pipeline: pipeline.name)
+    try RunSummary.failIfFailed(outcome)
     if let failOn {
+      let open = outcome.log.unresolvedCounts
       // Findings a reviewer's decision settled do not count.
       let tripped = (open[.error] ?? 0) + (failOn == .warning ? open[.warning] ?? 0 : 0)
       if tripped > 0 {
@@ -67,3 +73,5 @@ struct Run: ParsableCommand {
     }
   }
 }
+
+extension Stage: ExpressibleByArgument {}

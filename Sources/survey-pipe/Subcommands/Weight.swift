@@ -19,6 +19,9 @@ struct Weight: ParsableCommand {
       row. Margins files are read with the READ flags. Outputs are written whole or not at all, \
       never over an input.
 
+      With a pipeline (`weight PIPELINE.yml [--out DIR]`) it runs the pipeline's weight stage \
+      alone, from the clean stage's artifact (docs/stages.md).
+
       Examples:
         survey-pipe synth --rows 10000 --out /tmp/synth
         survey-pipe weight /tmp/synth/survey.csv --weight design_weight \\
@@ -44,8 +47,14 @@ struct Weight: ParsableCommand {
   @OptionGroup(title: "Calibration")
   var calibration: CalibrationFlags
 
-  @Option(help: ArgumentHelp("The weighted CSV file to write.", valueName: "file"))
-  var out: String
+  @Option(help: ArgumentHelp("The weighted CSV file to write (with a pipeline: the run folder).", valueName: "file"))
+  var out: String?
+
+  @Flag(help: "With a pipeline: print no progress lines on standard error.")
+  var quiet = false
+
+  /// `weight PIPELINE.yml`: the pipeline's weight stage, from its clean artifact.
+  var isPipeline: Bool { data.hasSuffix(".yml") || data.hasSuffix(".yaml") }
 
   @Option(help: ArgumentHelp("Also write the weighting diagnostics (JSON) here.", valueName: "file"))
   var report: String?
@@ -55,13 +64,26 @@ struct Weight: ParsableCommand {
 
   func validate() throws {
     guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name needs a column name") }
-    if data.hasSuffix(".yml") || data.hasSuffix(".yaml") {
-      throw ValidationError(
-        "\(data) is a pipeline: weighting a pipeline's clean data on its own (`weight PIPELINE.yml`) is not built yet; `survey-pipe run \(data)` runs every stage, weighting included. `weight` takes a CSV file.")
+    if isPipeline {
+      let adHoc = design.weight != nil || design.prob != nil || design.strata != nil || !design.psu.isEmpty || !design.fpc.isEmpty
+        || calibration.nonresponse != nil || !calibration.poststratify.isEmpty || !calibration.rake.isEmpty
+        || calibration.calibrate != nil || calibration.trimLower != nil || calibration.trimUpper != nil
+        || !calibration.marginsFiles.isEmpty || report != nil || name != "weight"
+      if adHoc {
+        throw ValidationError(
+          "\(data) is a pipeline: `weight PIPELINE.yml` runs its weight stage as the pipeline says; the DESIGN and CALIBRATION flags, --report and --name are for a CSV file")
+      }
+    } else if out == nil {
+      throw ValidationError("give the weighted file to write with --out")
     }
   }
 
   func run() throws {
+    if isPipeline {
+      try StageFlags.run(.weight, pipeline: data, out: out, quiet: quiet)
+      return
+    }
+    guard let out else { return }
     let weight = AdHocWeight(
       data: data, read: try read.options(), design: try design.spec(), weighting: try calibration.spec(), name: name,
       output: out, report: report)

@@ -1,0 +1,82 @@
+import Foundation
+import SurveyCore
+import SurveyDesign
+import SurveyIngest
+import SurveyTabulate
+
+/// What the tabulate stage produced: every table that could be estimated, as CSV and all of
+/// them as Markdown, and a `table-failed` finding for each table that could not.
+struct TabulateStage {
+  var files: [(name: String, csv: String)] = []
+  var markdown = ""
+  var failures: [Finding] = []
+  /// The name of the table of each of ``failures``.
+  var failedTables: [String] = []
+  var time: StageTime?
+}
+
+extension PipelineRun {
+  /// Tabulate: every table of the pipeline on the weighted design. A table whose design or
+  /// estimate fails (a lonely PSU under `lonely_psu: fail`, a non-positive weight) becomes a
+  /// `table-failed` finding naming it; the other tables are still estimated.
+  func tabulate(_ table: DataTable, weighting: WeightStage) -> TabulateStage {
+    let specs = pipeline.tables
+    guard !specs.isEmpty, weighting.failure == nil, let design = weighting.design else { return TabulateStage() }
+    let started = Date.now
+    let suppressBelow = pipeline.suppressBelow
+    let outcomes: [Result<[EstimateRow], TableProblem>]
+    do {
+      let estimator = try Estimator(table: table, design: design)
+      outcomes = Parallel.map(specs.count) { index in
+        do {
+          return .success(try estimator.estimate(specs[index]).suppressed(below: suppressBelow))
+        } catch {
+          return .failure(TableProblem(error))
+        }
+      }
+    } catch {
+      outcomes = specs.map { _ in .failure(TableProblem(error)) }
+    }
+    var stage = TabulateStage()
+    var estimated: [(spec: TableSpec, rows: [EstimateRow])] = []
+    for (spec, outcome) in zip(specs, outcomes) {
+      switch outcome {
+      case .success(let rows): estimated.append((spec, rows))
+      case .failure(let problem):
+        progress.note("tabulate", "\(spec.name): failed: \(problem.message)")
+        stage.failedTables.append(spec.name)
+        stage.failures.append(
+          Finding(
+            severity: .error, rule: .tableFailed, variable: spec.variable, batch: Ingest.fileName(pipeline.file),
+            line: spec.line, message: "tables: \(spec.name): \(problem.message)"))
+      }
+    }
+    stage.files = estimated.map { (name: $0.spec.name, csv: EstimateCSV.text($0.rows, byColumns: $0.spec.by)) }
+    stage.markdown = estimated.isEmpty ? "" : EstimateMarkdown.text(estimated.map { markdownTable($0.spec, $0.rows) })
+    let seconds = Date.now.timeIntervalSince(started)
+    progress.note("tabulate", "\(stage.files.count) tables (\(String(format: "%.2f", seconds)) s)")
+    stage.time = StageTime(name: "tabulate", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
+    return stage
+  }
+
+  private func markdownTable(_ spec: TableSpec, _ rows: [EstimateRow]) -> EstimateTable {
+    var labels: [String: [String: String]] = [:]
+    for variable in pipeline.outputCodebook(codebook).variables where !variable.codes.isEmpty {
+      labels[variable.name] = Dictionary(variable.codes.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
+    }
+    return EstimateTable(
+      title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
+        + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
+      rows: rows, level: spec.level, suppressBelow: pipeline.suppressBelow, labels: labels)
+  }
+}
+
+/// Why one table could not be estimated, in words (the estimator's and the design's messages
+/// name strata, PSUs and rows by batch and line, never a respondent's value).
+struct TableProblem: Error, Sendable {
+  let message: String
+
+  init(_ error: any Error) {
+    message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+  }
+}

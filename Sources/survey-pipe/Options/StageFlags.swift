@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import SurveyPipeline
+
+/// What every one-stage command takes: the pipeline, the run folder and `--quiet`.
+struct StageFlags: ParsableArguments {
+  @Argument(help: "The pipeline file (YAML).")
+  var pipeline: String
+
+  @Option(help: "The run folder (default: the pipeline's `output`); the artifacts live in DIR.stages beside it.")
+  var out: String?
+
+  @Flag(help: "Print no progress lines on standard error.")
+  var quiet = false
+
+  /// Runs `stage` alone and prints what it did; after tabulate, the run's summary.
+  ///
+  /// - Throws: `ExitCode(1)` when the run folder was written but a table or the weighting failed.
+  func run(_ stage: Stage) throws {
+    try Self.run(stage, pipeline: pipeline, out: out, quiet: quiet)
+  }
+
+  /// Runs `stage` of the pipeline at `path` alone (`run --only`, `weight PIPELINE.yml`).
+  static func run(_ stage: Stage, pipeline path: String, out: String?, quiet: Bool) throws {
+    let (pipeline, codebook) = try PipelineRun.load(path)
+    let runner = PipelineRun(
+      pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: ProgressLog(quiet: quiet))
+    let outcome = try runner.execute(only: stage)
+    if let run = outcome.run {
+      RunSummary.print(run, pipeline: pipeline.name)
+      try RunSummary.failIfFailed(run)
+    } else {
+      print("\(stage.rawValue): \(outcome.summary); artifact \(outcome.artifact ?? "")")
+    }
+  }
+}
+
+/// The summary a run prints, and the exit code of a run whose weighting or tables failed.
+enum RunSummary {
+  static func print(_ outcome: PipelineRun.Outcome, pipeline: String) {
+    let counts = outcome.log.counts
+    let open = outcome.log.unresolvedCounts
+    let settled = outcome.log.findings.count - open.values.reduce(0, +)
+    Swift.print(
+      """
+      \(pipeline): \(outcome.rawRecords) records read, \(outcome.tidyRecords) kept, \(outcome.droppedRecords) dropped
+      findings: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) info; \(settled) settled by decisions (validation.csv)
+      cleaning: \(outcome.changes) changes (cleaning-log.csv)
+      tables: \(outcome.tables.isEmpty ? "none" : outcome.tables.joined(separator: ", "))
+      run folder: \(outcome.outputPath)
+      """)
+  }
+
+  /// Exits with 1, after saying why on standard error, when the weighting or a table failed
+  /// (the run folder is written all the same).
+  static func failIfFailed(_ outcome: PipelineRun.Outcome) throws {
+    guard !outcome.failures.isEmpty else { return }
+    for failure in outcome.failures {
+      let place = [failure.batch, failure.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+      FileHandle.standardError.write(Data("survey-pipe: \(place): \(failure.message)\n".utf8))
+    }
+    FileHandle.standardError.write(
+      Data("survey-pipe: the run failed; the run folder \(outcome.outputPath) holds everything else (run.json: status failed)\n".utf8))
+    throw ExitCode(1)
+  }
+}
