@@ -20,12 +20,16 @@ extension DataPackage {
   }
 
   /// True when `text` is, as written, a value of the Table Schema `type` (`integer`: digits with
-  /// an optional sign; `number`: a decimal with an optional exponent; `date`: `YYYY-MM-DD`).
+  /// an optional sign; `number`: a decimal with an optional exponent, not `nan`, `inf` or hex;
+  /// `date`: `YYYY-MM-DD`; `datetime`: ISO 8601 with an offset or `Z`).
   static func reads(_ text: String, as type: String) -> Bool {
     switch type {
     case "integer": return Int(text) != nil
-    case "number": return Double(text) != nil
+    case "number":
+      guard let number = Double(text), number.isFinite else { return false }
+      return !text.lowercased().contains("x")
     case "date": return DateFormat.iso.parse(text) != nil
+    case "datetime": return ISODateTime.milliseconds(text) != nil
     default: return true
     }
   }

@@ -70,10 +70,12 @@ extension ColumnBuilder {
 
 extension SplitConflict {
   /// The `multiple-disagree` message: names the split column, the option and the variable,
-  /// never the respondent's answer.
-  func message(column: String, variable: String, option: String) -> String {
+  /// never the respondent's answer; for a personal-data (`pii`) variable not even whether the
+  /// option was selected (that would be the answer).
+  func message(column: String, variable: String, option: String, pii: Bool = false) -> String {
     let split = "column \(position + 1) ('\(column)')"
     let read = "\(variable) is read from its space-separated column"
+    if pii { return "\(split) does not agree with the space-separated \(variable); \(read)" }
     switch kind {
     case .selectedOnlyInSplit:
       return "\(split) marks \(option) selected (1), but the space-separated \(variable) does not list it; \(read)"

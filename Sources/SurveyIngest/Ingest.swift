@@ -74,7 +74,8 @@ public enum Ingest {
         let field = builder.field
         for conflict in builder.splitConflicts {
           let message = conflict.message(
-            column: outcome.report.header[conflict.position], variable: field.name, option: field.levels[conflict.bit])
+            column: outcome.report.header[conflict.position], variable: field.name, option: field.levels[conflict.bit],
+            pii: field.pii)
           pendingSplits.append((offset + conflict.row, field.name, field.pii ? nil : conflict.value, message))
         }
       }

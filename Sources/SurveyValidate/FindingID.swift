@@ -14,14 +14,18 @@ public enum FindingID {
   public static let hexDigits = 10
 
   /// What the finding is about: its rule and variable, then its record id when it has one (the
-  /// record id is set only when it can be trusted), else its batch and line, else (a finding
-  /// about the run, such as a weighting class) its message. Fields are joined by U+001F.
+  /// record id is set only when it can be trusted), else its batch and line, else its value (a
+  /// finding about one interviewer, `dont-know-share`, has the interviewer as its value: its
+  /// message holds counts that change as batches arrive), else (a finding about the run, such as
+  /// a weighting class) its message. Fields are joined by U+001F.
   public static func key(_ finding: Finding) -> String {
     var parts = [finding.rule.rawValue, finding.variable ?? ""]
     if let record = finding.recordID {
       parts += ["record", record]
     } else if finding.batch != nil || finding.line != nil {
       parts += ["place", finding.batch ?? "", finding.line.map(String.init) ?? ""]
+    } else if let value = finding.value {
+      parts += ["value", value]
     } else {
       parts += ["message", finding.message]
     }

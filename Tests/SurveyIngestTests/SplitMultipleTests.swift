@@ -41,6 +41,15 @@ struct SplitMultipleTests {
     #expect(result.column("symptoms").formatted(row: 0) == "fever")
   }
 
+  @Test("for a personal-data variable the message does not say whether the option was selected")
+  func personalMessage() {
+    for kind in [SplitConflict.Kind.selectedOnlyInSplit, .selectedOnlyInWhole, .unreadable("7")] {
+      let conflict = SplitConflict(row: 0, position: 2, bit: 0, kind: kind)
+      let message = conflict.message(column: "g/hiv/positive", variable: "hiv", option: "positive", pii: true)
+      #expect(message == "column 3 ('g/hiv/positive') does not agree with the space-separated hiv; hiv is read from its space-separated column")
+    }
+  }
+
   @Test("ODK Central writes 0 under an unanswered question: that agrees with a blank; a 1 does not")
   func odkZerosUnderBlank() throws {
     let result = try ingestKobo(

@@ -106,4 +106,15 @@ struct FindingIDTests {
     #expect(ids[0] != ids[1])
     #expect(FindingID.assign([b, a]) == ids.reversed())
   }
+
+  /// Found in review: `dont-know-share` has no record, batch or line, and its message holds
+  /// counts, so hashing the message gave the finding a new id whenever a batch arrived.
+  @Test("a finding about one interviewer is named by the interviewer (its value), not its counts")
+  func interviewerFinding() {
+    let before = Finding(severity: .warning, rule: .dontKnowShare, value: "enum_c", message: "12 of 40 answers")
+    let after = Finding(severity: .warning, rule: .dontKnowShare, value: "enum_c", message: "19 of 61 answers")
+    let other = Finding(severity: .warning, rule: .dontKnowShare, value: "enum_d", message: "12 of 40 answers")
+    #expect(FindingID.assign([before]) == FindingID.assign([after]))
+    #expect(FindingID.assign([before]) != FindingID.assign([other]))
+  }
 }
