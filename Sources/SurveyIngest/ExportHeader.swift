@@ -18,12 +18,21 @@ enum ExportHeader {
   /// `formhub/uuid` is the form's id, not a submission's.
   static let metaOnlyGroups: Set<String> = ["formhub"]
 
+  /// Does a header (normalized keys) come from ODK Central or Briefcase, whose groups are joined
+  /// by `-`? Only then is `-` a group separator: in any other file `mother-age` is one name, not
+  /// `age` in a group `mother` (found in review: it was read as `age` without a word).
+  static func joinsGroupsWithDash(_ keys: [String]) -> Bool {
+    keys.contains { $0 == "submissiondate" || $0 == "key" || $0.hasPrefix("meta-") }
+  }
+
   /// The names `key` may stand for once its group path is dropped, longest first:
-  /// `a/b/sex` gives `b/sex`, then `sex`. Empty when `key` has no group separator.
-  static func withoutGroups(_ key: String) -> [String] {
+  /// `a/b/sex` gives `b/sex`, then `sex`. Empty when `key` has no group separator. `-` separates
+  /// groups only when `dashGroups` (an ODK Central export, ``joinsGroupsWithDash(_:)``).
+  static func withoutGroups(_ key: String, dashGroups: Bool = true) -> [String] {
     var names: [String] = []
     var index = key.startIndex
-    while let separator = key[index...].firstIndex(where: { groupSeparators.contains($0) }) {
+    let separators: Set<Character> = dashGroups ? groupSeparators : ["/"]
+    while let separator = key[index...].firstIndex(where: { separators.contains($0) }) {
       if names.isEmpty, metaOnlyGroups.contains(String(key[..<separator])) { return [] }
       index = key.index(after: separator)
       guard index < key.endIndex else { break }

@@ -60,6 +60,7 @@ struct HeaderMatcher {
 
   func match(_ header: [String]) -> Result {
     let keys = header.map(HeaderName.normalized)
+    let dashGroups = ExportHeader.joinsGroupsWithDash(keys)
     var result = Result(targets: Array(repeating: .ignore, count: header.count))
     // Pass 1: exact names and aliases, which win over names found by dropping a group path.
     var exact: [Int: Int] = [:]
@@ -76,7 +77,7 @@ struct HeaderMatcher {
     var stripped: [Int: Int] = [:]
     var splits: [[Int]: Int] = [:]
     for (position, key) in keys.enumerated() where byName[key] == nil {
-      switch splitTarget(key) {
+      switch splitTarget(key, dashGroups: dashGroups) {
       case .code(let index, let bit):
         if let first = splits[[index, bit]] {
           result.duplicates.append(duplicate(position, of: first, field: index, header))
@@ -95,7 +96,7 @@ struct HeaderMatcher {
         continue
       case nil: break
       }
-      if let index = ExportHeader.withoutGroups(key).lazy.compactMap({ byName[$0] }).first {
+      if let index = ExportHeader.withoutGroups(key, dashGroups: dashGroups).lazy.compactMap({ byName[$0] }).first {
         if let first = exact[index] {
           if ExportHeader.isMeta(key) {
             result.meta.append((position, header[position]))
@@ -145,7 +146,7 @@ struct HeaderMatcher {
   }
 
   /// `question/code` or `question.code`, the question named exactly or after a group path.
-  private func splitTarget(_ key: String) -> SplitTarget? {
+  private func splitTarget(_ key: String, dashGroups: Bool) -> SplitTarget? {
     var unknown: SplitTarget?
     for separator in ["/", "."] {
       guard let range = key.range(of: separator, options: .backwards), range.upperBound < key.endIndex else {
@@ -154,7 +155,7 @@ struct HeaderMatcher {
       let question = String(key[..<range.lowerBound])
       let code = String(key[range.upperBound...])
       guard
-        let index = byName[question] ?? ExportHeader.withoutGroups(question).lazy.compactMap({ byName[$0] }).first,
+        let index = byName[question] ?? ExportHeader.withoutGroups(question, dashGroups: dashGroups).lazy.compactMap({ byName[$0] }).first,
         schema.fields[index].type == .multiple
       else { continue }
       if let bit = schema.fields[index].levels.firstIndex(where: { HeaderName.normalized($0) == code }) {

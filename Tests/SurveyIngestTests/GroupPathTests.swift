@@ -31,10 +31,31 @@ struct GroupPathTests {
           - {name: hh_size, type: integer, aliases: [hh-size]}
           - {name: size, type: integer}
         """)
-    let result = try ingestKobo("grp_intro-respondent_id,household-hh-size,size\nR1,4,7\n", codebook: hyphenated)
-    #expect(result.findingsBesidesMissing.isEmpty)
+    let result = try ingestKobo(
+      "SubmissionDate,grp_intro-respondent_id,household-hh-size,size,KEY\n2026-03-01,R1,4,7,uuid:1\n", codebook: hyphenated)
+    #expect(result.findingsBesidesMissing.filter { $0.rule != .metaColumns }.isEmpty)
     #expect(result.column("hh_size").numbers == [4])
     #expect(result.column("size").numbers == [7])
+  }
+
+  /// Found in review: `-` was a group separator in every file, so a plain CSV's `mother-age`
+  /// was read as `age` without a word.
+  @Test("outside an ODK Central export, `-` is part of a name, not a group path")
+  func dashOutsideODK() throws {
+    let codebook = try Codebook.parse(
+      yaml: """
+        survey: plain
+        id: respondent_id
+        variables:
+          - {name: respondent_id, type: text}
+          - {name: age, type: integer}
+        """)
+    let plain = try ingestKobo("respondent_id,mother-age\nR1,61\n", codebook: codebook)
+    #expect(plain.findings(.unknownColumn).map(\.variable) == ["mother-age"])
+    #expect(plain.column("age").state == [.empty])
+    let odk = try ingestKobo("KEY,respondent_id,mother-age\nuuid:1,R1,61\n", codebook: codebook)
+    #expect(odk.column("age").numbers == [61])
+    #expect(ExportHeader.withoutGroups("mother-age", dashGroups: false).isEmpty)
   }
 
   @Test("an exact name wins over a group path, whichever column comes first")

@@ -54,9 +54,9 @@ struct SplitMultipleTests {
   func odkZerosUnderBlank() throws {
     let result = try ingestKobo(
       """
-      respondent_id,grp_health-symptoms,grp_health-symptoms/fever,grp_health-symptoms/cough
-      R1,,0,0
-      R2,,0,1
+      respondent_id,grp_health-symptoms,grp_health-symptoms/fever,grp_health-symptoms/cough,KEY
+      R1,,0,0,uuid:1
+      R2,,0,1,uuid:2
       """)
     let found = result.findings(.multipleDisagree)
     #expect(found.map(\.recordID) == ["R2"])
