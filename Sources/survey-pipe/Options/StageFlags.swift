@@ -21,7 +21,12 @@ struct StageFlags: ParsableArguments {
   }
 
   /// Runs `stage` of the pipeline at `path` alone (`run --only`, `weight PIPELINE.yml`).
-  static func run(_ stage: Stage, pipeline path: String, out: String?, quiet: Bool) throws {
+  ///
+  /// - Parameter failOn: the `--fail-on` gate of `run --only tabulate` (only tabulate writes the
+  ///   run folder whose findings it counts).
+  static func run(
+    _ stage: Stage, pipeline path: String, out: String?, quiet: Bool, failOn: RunSummary.FailLevel? = nil
+  ) throws {
     let (pipeline, codebook) = try PipelineRun.load(path)
     let runner = PipelineRun(
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: ProgressLog(quiet: quiet))
@@ -29,6 +34,7 @@ struct StageFlags: ParsableArguments {
     if let run = outcome.run {
       RunSummary.print(run, pipeline: pipeline.name)
       try RunSummary.failIfFailed(run)
+      try RunSummary.gate(run, failOn: failOn)
     } else {
       print("\(stage.rawValue): \(outcome.summary); artifact \(outcome.artifact ?? "")")
     }
@@ -49,6 +55,23 @@ enum RunSummary {
       tables: \(outcome.tables.isEmpty ? "none" : outcome.tables.joined(separator: ", "))
       run folder: \(outcome.outputPath)
       """)
+  }
+
+  /// The level of `--fail-on`.
+  enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning
+  }
+
+  /// The `--fail-on` gate: exits with 3 when findings no reviewer's decision settled reach `failOn`.
+  static func gate(_ outcome: PipelineRun.Outcome, failOn: FailLevel?) throws {
+    guard let failOn else { return }
+    let open = outcome.log.unresolvedCounts
+    // Findings a reviewer's decision settled do not count.
+    let tripped = (open[.error] ?? 0) + (failOn == .warning ? open[.warning] ?? 0 : 0)
+    guard tripped > 0 else { return }
+    FileHandle.standardError.write(
+      Data("survey-pipe: --fail-on \(failOn.rawValue): \(tripped) unsettled finding\(tripped == 1 ? "" : "s") at that level\n".utf8))
+    throw ExitCode(3)
   }
 
   /// Exits with 1, after saying why on standard error, when the weighting or a table failed

@@ -37,7 +37,7 @@ struct Run: ParsableCommand {
   var out: String?
 
   @Option(help: "Exit with code 3 when there are findings of this severity or worse: error or warning.")
-  var failOn: FailLevel?
+  var failOn: RunSummary.FailLevel?
 
   @Flag(help: "Print no progress lines on standard error.")
   var quiet = false
@@ -45,13 +45,15 @@ struct Run: ParsableCommand {
   @Option(help: "Run one stage alone from the artifacts of the stages before it: ingest, validate, clean, weight or tabulate (docs/stages.md).")
   var only: Stage?
 
-  enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-    case error, warning
+  func validate() throws {
+    if failOn != nil, let only, only != .tabulate {
+      throw ValidationError("--fail-on counts the findings of the run folder, which only tabulate writes: use it with run or --only tabulate")
+    }
   }
 
   func run() throws {
     if let only {
-      try StageFlags.run(only, pipeline: pipeline, out: out, quiet: quiet)
+      try StageFlags.run(only, pipeline: pipeline, out: out, quiet: quiet, failOn: failOn)
       return
     }
     let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
@@ -61,16 +63,7 @@ struct Run: ParsableCommand {
     let outcome = try runner.execute()
     RunSummary.print(outcome, pipeline: pipeline.name)
     try RunSummary.failIfFailed(outcome)
-    if let failOn {
-      let open = outcome.log.unresolvedCounts
-      // Findings a reviewer's decision settled do not count.
-      let tripped = (open[.error] ?? 0) + (failOn == .warning ? open[.warning] ?? 0 : 0)
-      if tripped > 0 {
-        FileHandle.standardError.write(
-          Data("survey-pipe: --fail-on \(failOn.rawValue): \(tripped) unsettled finding\(tripped == 1 ? "" : "s") at that level\n".utf8))
-        throw ExitCode(3)
-      }
-    }
+    try RunSummary.gate(outcome, failOn: failOn)
   }
 }
 
