@@ -7,6 +7,8 @@ struct EnumeratorTally {
   var names: [String]
   /// Per row, its enumerator: an index into `names`.
   var group: [Int]
+  /// Records per enumerator; a resubmitted copy of an earlier record is the same interview and
+  /// does not count again (found in review: copies inflated the count).
   var interviews: [Int]
   /// Cells of integer, decimal and categorical variables that are not blank (rows other rules
   /// skip are not counted), and those that hold a missing code.
@@ -27,7 +29,7 @@ struct EnumeratorTally {
     interviews = [Int](repeating: 0, count: names.count)
     answers = interviews
     dontKnow = interviews
-    for row in group.indices { interviews[group[row]] += 1 }
+    for row in group.indices where context.resubmissionOf[row] < 0 { interviews[group[row]] += 1 }
     for variable in context.codebook.variables where variable.name != enumerator {
       guard variable.type.isNumeric || variable.type == .categorical, let column = table.column(variable.name) else {
         continue

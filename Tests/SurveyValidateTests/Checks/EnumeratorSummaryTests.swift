@@ -42,4 +42,16 @@ struct EnumeratorSummaryTests {
       ])
     #expect(Validate.enumeratorSummaries(table: table, codebook: checksCodebook, checks: nil, findings: found).isEmpty)
   }
+
+  /// Found in review: an exported-twice copy counted as a second interview.
+  @Test("a resubmitted copy is not a second interview")
+  func resubmissionNotCounted() throws {
+    let (table, _) = try read(csv + "R3,bob,2026-03-14T09:00:00Z,2026-03-14T09:30:00Z,7\n", codebook: checksCodebook)
+    var withCopies = checks
+    withCopies.resubmissions = "rid"
+    let found = try Validate.run(table, codebook: checksCodebook, checks: withCopies)
+    #expect(found.contains { $0.rule == .resubmission && $0.enumerator == "bob" })
+    let lines = Validate.enumeratorSummaries(table: table, codebook: checksCodebook, checks: withCopies, findings: found)
+    #expect(lines.map(\.interviews) == [3, 1, 1])
+  }
 }
