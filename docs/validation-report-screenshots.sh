@@ -64,6 +64,9 @@ mkdir -p "$IMAGES"
 shoot "$WORK/small/out/validation.html" "$IMAGES/validation-report-100.png" 1366 900
 shoot "$WORK/small/out/validation.html" "$IMAGES/validation-report-100-narrow.png" 480 900
 shoot "$WORK/large/out/validation.html" "$IMAGES/validation-report-50000.png" 1366 900
+# The enumerator report: the Kobo example with the pipeline's field-quality checks.
+"$BIN" run pipelines/kobo-field-checks.yml --out "$WORK/kobo" --quiet || true
+shoot "$WORK/kobo/validation.html" "$IMAGES/validation-report-kobo-enumerators.png" 1366 900
 wc -l "$WORK/small/out/validation.csv" "$WORK/large/out/validation.csv"
 ls -l "$WORK/small/out/validation.html" "$WORK/large/out/validation.html" "$IMAGES"/validation-report-*.png
 echo "run folders in $WORK"
