@@ -6,9 +6,15 @@ import SurveyIngest
 /// reads it: a stage never builds on an artifact whose pipeline, codebook, batches, decisions or
 /// margins have changed since.
 enum StageInputs {
-  /// The pipeline and the codebook, by the hashes of the bytes parsed.
+  /// The tool, as an input: an artifact written by another version of survey-pipe is refused
+  /// like one whose pipeline changed (its payload or its stage logic may differ, and the stages
+  /// one by one must give what `run` gives).
+  static let tool = ArtifactInput(role: "tool", path: "survey-pipe", sha256: PipelineRun.version)
+
+  /// The tool, the pipeline and the codebook (by the hashes of the bytes parsed).
   static func configuration(_ pipeline: Pipeline, _ codebook: Codebook) -> [ArtifactInput] {
     [
+      tool,
       ArtifactInput(
         role: "pipeline", path: pipeline.file, sha256: pipeline.sha256 ?? RunManifest.fileHash(pipeline.file) ?? ""),
       ArtifactInput(
@@ -39,6 +45,10 @@ enum StageInputs {
     _ artifact: Artifact, pipeline: Pipeline, codebook: Codebook, hash: (String) -> String? = RunManifest.fileHash
   ) throws {
     let current = Dictionary(configuration(pipeline, codebook).map { ($0.role, $0) }, uniquingKeysWith: { a, _ in a })
+    // An artifact that does not name this version of the tool was written by another one.
+    guard artifact.inputs.contains(where: { $0.role == tool.role && $0.sha256 == tool.sha256 }) else {
+      throw PipelineError.staleArtifact(artifact: artifact.path, input: tool.path, stage: Stage.ingest.rawValue)
+    }
     for input in artifact.inputs {
       let stale = PipelineError.staleArtifact(
         artifact: artifact.path, input: input.path, stage: stage(reading: input.role).rawValue)
