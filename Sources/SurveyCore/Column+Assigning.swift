@@ -42,55 +42,45 @@ extension Column {
 
   /// Sets a numeric cell to `value`, present, in place.
   public mutating func setNumber(_ value: Double, row: Int) {
-    guard case .numbers(var v) = values else { preconditionFailure("\(name) is not numeric") }
-    values = .numbers([])  // drop the enum's reference so `v` is unique and the write is in place
-    v[row] = value
-    values = .numbers(v)
-    markPresent(row)
+    setInPlace(value, row: row, "numeric", { if case .numbers(let v) = $0 { v } else { nil } }, ColumnValues.numbers)
   }
 
   /// Sets a categorical cell to the level at `index`, present, in place.
   public mutating func setCode(_ index: Int32, row: Int) {
-    guard case .codes(var v) = values else { preconditionFailure("\(name) is not categorical") }
-    values = .codes([])
-    v[row] = index
-    values = .codes(v)
-    markPresent(row)
+    setInPlace(index, row: row, "categorical", { if case .codes(let v) = $0 { v } else { nil } }, ColumnValues.codes)
   }
 
   /// Sets a text cell, present, in place.
   public mutating func setText(_ text: String, row: Int) {
-    guard case .texts(var v) = values else { preconditionFailure("\(name) is not text") }
-    values = .texts([])
-    v[row] = text
-    values = .texts(v)
-    markPresent(row)
+    setInPlace(text, row: row, "text", { if case .texts(let v) = $0 { v } else { nil } }, ColumnValues.texts)
   }
 
   /// Sets a date cell to a day number (days since 1970-01-01), present, in place.
   public mutating func setDate(_ days: Int32, row: Int) {
-    guard case .dates(var v) = values else { preconditionFailure("\(name) is not a date") }
-    values = .dates([])
-    v[row] = days
-    values = .dates(v)
-    markPresent(row)
+    setInPlace(days, row: row, "a date", { if case .dates(let v) = $0 { v } else { nil } }, ColumnValues.dates)
   }
 
   /// Sets a date-time cell to `milliseconds` since 1970 (UTC), present, in place.
   public mutating func setInstant(_ milliseconds: Int64, row: Int) {
-    guard case .instants(var v) = values else { preconditionFailure("\(name) is not a date-time") }
-    values = .instants([])
-    v[row] = milliseconds
-    values = .instants(v)
-    markPresent(row)
+    setInPlace(
+      milliseconds, row: row, "a date-time", { if case .instants(let v) = $0 { v } else { nil } }, ColumnValues.instants)
   }
 
   /// Sets a multi-select cell to the options whose bits are set, present, in place.
   public mutating func setSelections(_ bits: UInt64, row: Int) {
-    guard case .selections(var v) = values else { preconditionFailure("\(name) is not a multi-select") }
-    values = .selections([])
-    v[row] = bits
-    values = .selections(v)
+    setInPlace(
+      bits, row: row, "a multi-select", { if case .selections(let v) = $0 { v } else { nil } }, ColumnValues.selections)
+  }
+
+  /// Writes `value` at `row` of the values `payload` takes out of the enum, without copying them:
+  /// the enum is emptied first, so the array taken out is the only reference to its storage.
+  private mutating func setInPlace<T>(
+    _ value: T, row: Int, _ kind: String, _ payload: (ColumnValues) -> [T]?, _ wrap: ([T]) -> ColumnValues
+  ) {
+    guard var v = payload(values) else { preconditionFailure("\(name) is not \(kind)") }
+    values = wrap([])
+    v[row] = value
+    values = wrap(v)
     markPresent(row)
   }
 
