@@ -6,36 +6,30 @@ import SurveyCore
 enum HTMLText {
   /// `text` with `&`, `<`, `>`, `"` and `'` written as character references.
   static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    replacing(text, htmlReferences)
   }
+
+  static let htmlReferences: [Unicode.Scalar: String] = [
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+  ]
 
   /// JSON text that may sit inside a `<script>` element: `<`, `>` and `&` (which could close
   /// the element or open a comment) and U+2028, U+2029 become `\u` escapes, which JSON reads
   /// back as the same characters.
   static func scriptJSON(_ json: String) -> String {
+    replacing(json, scriptEscapes)
+  }
+
+  static let scriptEscapes: [Unicode.Scalar: String] = [
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u{2028}": "\\u2028", "\u{2029}": "\\u2029",
+  ]
+
+  /// `text` with each scalar that is a key of `table` written as its value.
+  private static func replacing(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
     var out = ""
-    out.reserveCapacity(json.utf8.count)
-    for scalar in json.unicodeScalars {
-      switch scalar {
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default: out.unicodeScalars.append(scalar)
-      }
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      if let replacement = table[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
     }
     return out
   }
