@@ -26,20 +26,26 @@ struct KoboFieldChecksTests {
     let found = CSVTable(text)
     #expect(found.header.last == "enumerator")
     let expected = CSVTable(try Fixtures.text("kobo/expected-findings.csv"))
-    #expect(expected.rows.count == 12)
+    #expect(expected.rows.count == 15)
     func keys(_ table: CSVTable) -> [String] {
       table.rows.map { row in Self.columns.map { row[$0]?.text ?? "" }.joined(separator: "|") }
     }
     #expect(keys(found) == keys(expected))
     // Every rule of the checks is planted.
     let rules = Set(expected.rows.compactMap { $0["rule"]?.text })
-    for rule in ["duration", "fieldwork", "dont-know-share", "outlier", "other-specify", "resubmission", "unique", "type"] {
+    let planted = [
+      "duration", "fieldwork", "dont-know-share", "outlier", "other-specify", "resubmission", "unique", "type",
+      "multiple-disagree", "meta-columns",
+    ]
+    for rule in planted {
       #expect(rules.contains(rule), "\(rule) is not planted")
     }
-    // The JSON lines carry the enumerator too.
+    // The JSON lines carry the enumerator too, on every finding but the batches' meta-columns.
     let json = try String(contentsOf: out.appendingPathComponent("validation.jsonl"), encoding: .utf8)
-    #expect(json.split(separator: "\n").count == 12)
-    #expect(json.split(separator: "\n").allSatisfy { $0.contains("\"enumerator\": \"enum_") })
+    let lines = json.split(separator: "\n")
+    #expect(lines.count == 15)
+    #expect(lines.filter { $0.contains("\"enumerator\": \"enum_") }.count == 13)
+    #expect(lines.filter { $0.contains("\"rule\": \"meta-columns\"") }.count == 2)
   }
 
   @Test("the resubmitted copy is dropped and logged; the changed one is a duplicate id; datetimes are UTC ISO")
