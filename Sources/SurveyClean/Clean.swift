@@ -14,6 +14,9 @@ public struct CleanResult: Sendable {
   public var droppedRecords: Int
   /// What reviewers' decisions settled: cells accepted or set, records dropped.
   public var resolutions: [Resolution]
+  /// The decisions file's accepts of findings about no record, by finding id: applied where
+  /// findings get their ids (`ValidationLog`), after every stage has reported.
+  public var findingDecisions: [FindingDecision] = []
 
   /// `findings` (about the table cleaning started from) with the reviewer's decision noted on
   /// every finding a decision settled: one on a cell accepted or set, or on a record dropped.
@@ -84,6 +87,8 @@ public enum Clean {
     cleaner.recode(policy.recodes)
     cleaner.derive(policy.derives)
     cleaner.dropMissingDesign(designColumns)
-    return cleaner.finish()
+    var result = cleaner.finish()
+    result.findingDecisions = decisions?.findingDecisions ?? []
+    return result
   }
 }

@@ -1,7 +1,8 @@
 import SurveyCore
 
 /// What cleaning produced, kept in the clean stage's artifact (docs/stages.md): the clean table,
-/// every change with its sort keys, the decisions' findings and what the decisions settled.
+/// every change with its sort keys, the decisions' findings, what the decisions settled and the
+/// accepts of findings by id.
 extension CleanResult {
   public func write(to writer: inout ArtifactWriter) {
     table.write(to: &writer)
@@ -20,6 +21,14 @@ extension CleanResult {
       writer.int(resolution.row)
       writer.string(resolution.variable)
       writer.string(resolution.action.rawValue)
+    }
+    writer.int(findingDecisions.count)
+    for decision in findingDecisions {
+      writer.string(decision.findingID)
+      writer.string(decision.oldValue)
+      writer.string(decision.comment)
+      writer.string(decision.file)
+      writer.int(decision.line)
     }
   }
 
@@ -41,7 +50,15 @@ extension CleanResult {
       resolutions.append(
         Resolution(row: try reader.int(), variable: try reader.optionalString(), action: try reader.value(Decision.Action.self)))
     }
+    var findingDecisions: [FindingDecision] = []
+    for _ in 0..<(try reader.count()) {
+      findingDecisions.append(
+        FindingDecision(
+          findingID: try reader.string(), oldValue: try reader.optionalString(), comment: try reader.optionalString(),
+          file: try reader.string(), line: try reader.int()))
+    }
     self.init(
-      table: table, changes: changes, findings: findings, rawRecords: raw, droppedRecords: dropped, resolutions: resolutions)
+      table: table, changes: changes, findings: findings, rawRecords: raw, droppedRecords: dropped, resolutions: resolutions,
+      findingDecisions: findingDecisions)
   }
 }

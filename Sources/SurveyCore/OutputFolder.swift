@@ -52,9 +52,7 @@ public final class OutputFolder {
     } catch {
       throw CoreError.unwritableOutput(path: path, reason: describe(error))
     }
-    lock = try FolderLock(path: parent.appendingPathComponent(".\(name).lock").path) { holder in
-      notify("waiting for \(holder.map { "run PID \($0)" } ?? "another run"), which is writing \(path)")
-    }
+    lock = try Self.takeLock(destination, displayPath: path, notify: notify)
     restoreInterrupted(notify: notify)
     try checkDestination()
     removeDebris(notify: notify)

@@ -43,6 +43,8 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case decisionStale = "decision-stale"
   case decisionAmbiguous = "decision-ambiguous"
   case decisionConflict = "decision-conflict"
+  /// A decision names a `finding_id` no finding of the run has.
+  case decisionUnknownFinding = "decision-unknown-finding"
   // Weight.
   case nonresponseClass = "nonresponse-class"
   case negativeWeight = "negative-weight"

@@ -28,7 +28,7 @@ extension BatchReader {
       }
       if let meta = metaFinding(match.meta, line: line) { findings.append(meta) }
     }
-    for index in match.missing {
+    for index in match.missing where !schema.fields[index].mayBeAbsent {
       let field = schema.fields[index]
       if schema.missingColumnIsFatal {
         throw IngestError.missingColumn(path: source.path, column: field.name, header: header.names)

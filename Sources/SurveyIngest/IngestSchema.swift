@@ -22,6 +22,10 @@ public struct IngestField: Sendable {
   public var lineBreaks: Bool
   /// Personal data: its cell texts never reach a finding.
   public var pii = false
+  /// A column the file may leave out (a column added to a fixed format later, such as the
+  /// decisions file's `finding_id`): absent, it reads as blank in every row, with no finding and
+  /// no error even when the schema makes missing columns fatal.
+  public var mayBeAbsent = false
 
   public init(
     name: String, type: VariableType, levels: [String] = [], discoversLevels: Bool = false,

@@ -20,7 +20,8 @@ extension PipelineRun {
     let cleaned = clean.cleaned
     let failures = [weighting.failure].compactMap { $0 } + tables.failures
     let log = ValidationLog(
-      findings: clean.findings + weighting.findings + failures, enumerators: clean.enumerators,
+      findings: clean.findings + weighting.findings + failures, findingDecisions: clean.cleaned.findingDecisions,
+      enumerators: clean.enumerators,
       rawRecords: clean.rawRecords, showsEnumerator: pipeline.checks?.enumerator != nil)
     manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
     manifest.findings = log.counts

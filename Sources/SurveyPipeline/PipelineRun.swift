@@ -120,6 +120,10 @@ public struct PipelineRun {
   ///   ``PipelineError/artifactOutOfDate(artifact:base:stage:)`` or a ``SurveyCore/CoreError``
   ///   about a damaged artifact, when the artifacts it needs cannot be used.
   public func execute(only stage: Stage) throws -> StageOutcome {
+    // The run folder's lock: no run or other stage of this folder reads or writes the
+    // artifacts meanwhile (tabulate takes it with the run folder).
+    let lock = stage == .tabulate ? nil : try OutputFolder.Lock(path: outputPath, notify: progress.notice)
+    defer { withExtendedLifetime(lock) {} }
     let artifacts = stageArtifacts()
     let path = StageFolder(outputPath: outputPath).artifact(stage)
     let summary: String
@@ -202,7 +206,12 @@ public struct PipelineRun {
   /// Reads the reviewer's decisions file (through libcsv, like every CSV).
   func readDecisions(_ path: String) throws -> (decisions: DecisionsFile, report: BatchReport) {
     // A reviewer's comment may run over several lines; no other cell of the file may.
-    let fields = DecisionsFile.columns.map { IngestField(name: $0, type: .text, lineBreaks: $0 == "comment") }
+    var fields = DecisionsFile.columns.map { IngestField(name: $0, type: .text, lineBreaks: $0 == "comment") }
+    for name in DecisionsFile.optionalColumns {
+      var field = IngestField(name: name, type: .text)
+      field.mayBeAbsent = true
+      fields.append(field)
+    }
     let source = BatchSource(path: path, name: Ingest.fileName(path), read: ReadOptions())
     let result = try Ingest.read(
       [source], schema: IngestSchema(fields: fields, reportsUnknownColumns: false, missingColumnIsFatal: true))

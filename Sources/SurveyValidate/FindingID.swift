@@ -15,9 +15,11 @@ public enum FindingID {
 
   /// What the finding is about: its rule and variable, then its record id when it has one (the
   /// record id is set only when it can be trusted), else its batch and line, else its value (a
-  /// finding about one interviewer, `dont-know-share`, has the interviewer as its value: its
-  /// message holds counts that change as batches arrive), else (a finding about the run, such as
-  /// a weighting class) its message. Fields are joined by U+001F.
+  /// finding about one interviewer, `dont-know-share`, has the interviewer as its value, a
+  /// `nonresponse-class` finding its weighting class), else nothing more (a finding about the
+  /// whole run, such as `negative-weight`: one per rule and variable). The message is never part
+  /// of the key: messages hold counts and factors that change as batches arrive. Fields are
+  /// joined by U+001F.
   public static func key(_ finding: Finding) -> String {
     var parts = [finding.rule.rawValue, finding.variable ?? ""]
     if let record = finding.recordID {
@@ -27,7 +29,7 @@ public enum FindingID {
     } else if let value = finding.value {
       parts += ["value", value]
     } else {
-      parts += ["message", finding.message]
+      parts += ["run"]
     }
     return parts.joined(separator: "\u{1F}")
   }

@@ -29,17 +29,29 @@ public struct ValidationLog: Sendable {
   /// per-column or per-line findings of one file made one summary (``SurveyCore/Finding/floodLimit``).
   ///
   /// - Parameters:
+  ///   - findingDecisions: the decisions file's accepts by finding id
+  ///     (``settle(_:ids:with:)``).
   ///   - enumerators: the per-interviewer report lines for `validation.html` (none: no section).
   ///   - rawRecords: the raw text of records (personal data already masked) that
   ///     `validation.html` shows under the findings about them.
   ///   - showsEnumerator: add the `enumerator` column (only with `checks.enumerator`, so logs of
   ///     pipelines without it keep their columns).
   public init(
-    findings: [Finding], enumerators: [EnumeratorSummary] = [], rawRecords: [RecordPlace: String] = [:],
-    showsEnumerator: Bool = false
+    findings: [Finding], findingDecisions: [FindingDecision] = [], enumerators: [EnumeratorSummary] = [],
+    rawRecords: [RecordPlace: String] = [:], showsEnumerator: Bool = false
   ) {
-    self.findings = findings.collapsingFloods().sortedForReport()
-    self.ids = FindingID.assign(self.findings)
+    var ordered = findings.collapsingFloods().sortedForReport()
+    var ids = FindingID.assign(ordered)
+    if !findingDecisions.isEmpty {
+      let problems = Self.settle(&ordered, ids: ids, with: findingDecisions)
+      if !problems.isEmpty {
+        // The problems have keys of their own: the ids of the other findings do not change.
+        ordered = (ordered + problems).sortedForReport()
+        ids = FindingID.assign(ordered)
+      }
+    }
+    self.findings = ordered
+    self.ids = ids
     self.enumerators = enumerators
     self.rawRecords = rawRecords
     self.showsEnumerator = showsEnumerator

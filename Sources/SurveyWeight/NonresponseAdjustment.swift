@@ -48,7 +48,7 @@ struct NonresponseAdjustment {
       if respondents[c] < spec.minRespondents, adjustment.nonrespondents > 0 {
         findings.append(
           Finding(
-            severity: .warning, rule: Self.smallClassRule, variable: spec.response,
+            severity: .warning, rule: Self.smallClassRule, variable: spec.response, value: adjustment.label,
             message: "the weighting class \(adjustment.label) has \(respondents[c]) respondent\(respondents[c] == 1 ? "" : "s"), fewer than min_respondents (\(spec.minRespondents)); their weights are multiplied by \(WeightError.number(adjustment.factor)) to carry \(adjustment.nonrespondents) nonrespondent\(adjustment.nonrespondents == 1 ? "" : "s")"
           ))
       }

@@ -82,4 +82,53 @@ struct KoboFieldChecksTests {
       bad.stderr.contains("p.yml:5: checks.duration.start: 'username' is text; an interview's start must be a datetime variable"),
       "\(bad.stderr)")
   }
+
+  /// The reviewer accepts findings about no record by their ids: printf
+  /// 'dont-know-share\x1f\x1fvalue\x1fenum_c' | sha256sum → 38334a4bf4…, and
+  /// 'meta-columns\x1f\x1fplace\x1fkobo-export-1.csv\x1f1' → dc7c17eefb….
+  @Test("decisions accept enum_c's dont-know-share and a batch's meta-columns by finding_id; a stale accept is reported")
+  func acceptByFindingID() throws {
+    let folder = try TemporaryDirectory("kobo-accept")
+    try folder.write(
+      "decisions.csv",
+      """
+      record_id,variable,old_value,action,new_value,comment,finding_id
+      ,,enum_c,accept,,"checked with the supervisor: a village that refused income questions",F38334a4bf4
+      ,,,accept,,meta columns are expected,Fdc7c17eefb
+      ,,enum_d,accept,,an accept made for another interviewer,F38334a4bf4
+
+      """)
+    try folder.write(
+      "p.yml",
+      """
+      name: kobo-accept
+      codebook: \(Fixtures.path("kobo/codebook.yml"))
+      inputs: [\(Fixtures.path("kobo/batches"))/*.csv]
+      clean: {invalid: set-missing, duplicates: keep-first, decisions: decisions.csv}
+      checks:
+        enumerator: username
+        dont_know: {max_share: 0.25, min_answers: 40}
+        resubmissions: _uuid
+
+      """)
+    let out = folder.url.appendingPathComponent("out")
+    let result = try SurveyPipeBinary.run(["run", "p.yml", "--out", out.path], in: folder.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let log = CSVTable(try String(contentsOf: out.appendingPathComponent("validation.csv"), encoding: .utf8))
+    func row(_ id: String) -> [String: String] {
+      let found = log.rows.first { $0["finding_id"]?.text == id }
+      return (found ?? [:]).mapValues(\.text)
+    }
+    #expect(row("F38334a4bf4")["rule"] == "dont-know-share")
+    #expect(row("F38334a4bf4")["resolution"] == "decision: accept")
+    #expect(row("Fdc7c17eefb")["rule"] == "meta-columns")
+    #expect(row("Fdc7c17eefb")["resolution"] == "decision: accept")
+    let stale = log.rows.filter { $0["rule"]?.text == "decision-stale" }
+    #expect(stale.map { $0["line"]?.text } == ["4"])
+    #expect(stale.map { $0["batch"]?.text } == ["decisions.csv"])
+    // The second batch's meta-columns finding was not accepted; nothing else was decided.
+    #expect(log.rows.filter { $0["resolution"]?.text == "decision: accept" }.count == 2)
+    let manifest = try String(contentsOf: out.appendingPathComponent("run.json"), encoding: .utf8)
+    #expect(manifest.contains("\"unresolved\": {\"error\": 3, \"warning\": 4, \"info\": 2}"), "\(manifest)")
+  }
 }

@@ -80,6 +80,29 @@ struct RunFolderTests {
     #expect(try Self.hidden(in: folder) == [])
   }
 
+  @Test("a stage command takes the run folder's lock too: it waits for the holder before touching the artifacts")
+  func stageWaitsForHeldLock() throws {
+    let folder = try TemporaryDirectory("run-folder")
+    let out = folder.url.appendingPathComponent("out").path
+    let lockPath = folder.path + "/.out.lock"
+    let descriptor = open(lockPath, O_RDWR | O_CREAT, 0o644)
+    #expect(flock(descriptor, LOCK_EX) == 0)
+    let pid = "\(getpid())\n"
+    _ = pid.withCString { write(descriptor, $0, strlen($0)) }
+    let stage = try RunningBinary(["ingest", Self.pipeline, "--out", out, "--quiet"])
+    let waiting = "survey-pipe: waiting for run PID \(getpid()), which is writing \(out)\n"
+    #expect(eventually(within: 20) { stage.stderr == waiting }, "\(stage.stderr)")
+    usleep(300_000)
+    #expect(stage.process.isRunning)
+    #expect(!FileManager.default.fileExists(atPath: out + ".stages/ingest.artifact"))
+    unlink(lockPath)
+    close(descriptor)
+    let result = stage.wait()
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: out + ".stages/ingest.artifact"))
+    #expect(!FileManager.default.fileExists(atPath: lockPath))
+  }
+
   /// A synthetic survey in `folder/synth` big enough that a debug build takes a second or more to run it.
   static func bigPipeline(in folder: TemporaryDirectory) throws -> String {
     let synth = try SurveyPipeBinary.run(["synth", "--rows", "8000", "--out", folder.path + "/synth"])

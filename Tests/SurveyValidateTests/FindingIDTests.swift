@@ -98,13 +98,30 @@ struct FindingIDTests {
     #expect(FindingID.assign(many, digits: 1) == short)
   }
 
-  @Test("a finding about the run is named by its message")
+  /// Found in review: a weighting class's finding was named by its message, which holds the
+  /// class's counts and factor, so its id changed whenever a batch arrived.
+  @Test("a weighting class's finding is named by its class (its value), not its counts")
+  func weightingClassFinding() {
+    let before = Finding(
+      severity: .warning, rule: .nonresponseClass, variable: "responded", value: "region=1", message: "4 respondents, 2 nonrespondents")
+    let after = Finding(
+      severity: .warning, rule: .nonresponseClass, variable: "responded", value: "region=1", message: "3 respondents, 5 nonrespondents")
+    let other = Finding(
+      severity: .warning, rule: .nonresponseClass, variable: "responded", value: "region=2", message: "4 respondents, 2 nonrespondents")
+    #expect(FindingID.assign([before]) == FindingID.assign([after]))
+    #expect(FindingID.assign([before, other]) == FindingID.assign([after, other]))
+    #expect(FindingID.assign([before])[0] != FindingID.assign([other])[0])
+    #expect(FindingID.assign([other, before]) == FindingID.assign([before, other]).reversed())
+  }
+
+  @Test("a finding about the whole run is named by its rule and variable, not its counts")
   func runFinding() {
-    let a = Finding(severity: .warning, rule: .nonresponseClass, variable: "responded", message: "class region=1")
-    let b = Finding(severity: .warning, rule: .nonresponseClass, variable: "responded", message: "class region=2")
-    let ids = FindingID.assign([a, b])
-    #expect(ids[0] != ids[1])
-    #expect(FindingID.assign([b, a]) == ids.reversed())
+    let before = Finding(severity: .warning, rule: .negativeWeight, message: "3 final weights are negative")
+    let after = Finding(severity: .warning, rule: .negativeWeight, message: "5 final weights are negative")
+    #expect(FindingID.assign([before]) == FindingID.assign([after]))
+    // printf 'negative-weight\x1f\x1frun' | sha256sum: 9e9d4ee0572f…
+    #expect(FindingID.key(before) == "negative-weight\u{1F}\u{1F}run")
+    #expect(FindingID.assign([before]) == ["F9e9d4ee057"])
   }
 
   /// Found in review: `dont-know-share` has no record, batch or line, and its message holds
