@@ -48,12 +48,22 @@ public struct Artifact: Sendable {
   /// Where it was read from, for messages.
   public var path: String
 
-  /// An artifact of `stage` holding `payload`.
+  /// An artifact of `stage` holding `payload`, in memory (see
+  /// ``write(stage:inputs:base:to:payload:)`` for one streamed to its file).
   public init(stage: String, inputs: [ArtifactInput], base: String?, payload: ArtifactWriter) {
     self.stage = stage
     self.inputs = inputs
     self.base = base
     checksum = FileDigest.sha256(payload.bytes)
+    header = Self.header(stage: stage, inputs: inputs, base: base, checksum: checksum, length: payload.bytes.count)
+    body = payload.bytes
+    payloadOffset = 0
+    size = header.count + payload.bytes.count
+    path = ""
+  }
+
+  /// The header's bytes: everything before the payload.
+  static func header(stage: String, inputs: [ArtifactInput], base: String?, checksum: String, length: Int) -> [UInt8] {
     var header = ArtifactWriter(capacity: 4096)
     for byte in Self.magic { header.byte(byte) }
     header.int(Self.formatVersion)
@@ -67,12 +77,62 @@ public struct Artifact: Sendable {
     }
     header.string(base)
     header.string(checksum)
-    header.int(payload.bytes.count)
-    self.header = header.bytes
-    body = payload.bytes
+    header.int(length)
+    return header.bytes
+  }
+
+  /// Writes the artifact of `stage` to `path` as `payload` makes it, and returns it without its
+  /// contents (as ``withoutContents``: stage, inputs, base, checksum, size, path).
+  ///
+  /// The payload goes to the file while it is made, through a temporary file beside `path`
+  /// renamed over it when complete (as ``write(to:)``): the header is written first with a
+  /// placeholder checksum and length of the same size, and written again over it at the end,
+  /// so the file has the same bytes as ``init(stage:inputs:base:payload:)`` then ``write(to:)``
+  /// give.
+  /// - Throws: ``CoreError/unwritableOutput(path:reason:)``.
+  public static func write(
+    stage: String, inputs: [ArtifactInput], base: String?, to path: String, payload: (inout ArtifactWriter) -> Void
+  ) throws(CoreError) -> Artifact {
+    PartialFiles.removeLeftovers(of: path)
+    let temporary = PartialFiles.path(for: path)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: String(cString: strerror(errno))) }
+    let placeholder = header(stage: stage, inputs: inputs, base: base, checksum: String(repeating: "0", count: 64), length: 0)
+    var failure = placeholder.withUnsafeBytes { ArtifactSink.write($0, to: descriptor) }
+    let sink = ArtifactSink(descriptor: descriptor)
+    var writer = ArtifactWriter(sink: sink)
+    if failure == 0 {
+      payload(&writer)
+      writer.flush()
+      failure = sink.failure
+    }
+    let checksum = sink.checksum()
+    let final = header(stage: stage, inputs: inputs, base: base, checksum: checksum, length: sink.count)
+    precondition(final.count == placeholder.count, "the artifact header changed size")
+    if failure == 0 {
+      let written = final.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) }
+      if written != final.count { failure = written < 0 ? errno : EIO }
+    }
+    close(descriptor)
+    if failure == 0, rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary)
+      throw .unwritableOutput(path: path, reason: String(cString: strerror(failure)))
+    }
+    return Artifact(stage: stage, inputs: inputs, base: base, size: final.count + sink.count, checksum: checksum, path: path)
+  }
+
+  /// An artifact without contents, as written.
+  private init(stage: String, inputs: [ArtifactInput], base: String?, size: Int, checksum: String, path: String) {
+    self.stage = stage
+    self.inputs = inputs
+    self.base = base
+    header = []
+    body = []
     payloadOffset = 0
-    size = header.bytes.count + payload.bytes.count
-    path = ""
+    self.size = size
+    self.checksum = checksum
+    self.path = path
   }
 
   /// A reader positioned at the payload's first byte.
@@ -110,18 +170,7 @@ public struct Artifact: Sendable {
 
   /// Writes `bytes` whole to `descriptor`; returns 0 or the `errno` of the failure.
   private static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Int32 {
-    bytes.withUnsafeBytes { buffer in
-      var done = 0
-      while done < buffer.count {
-        let written = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        done += written
-      }
-      return 0
-    }
+    bytes.withUnsafeBytes { ArtifactSink.write($0, to: descriptor) }
   }
 
   /// Reads and checks the artifact at `path`.

@@ -85,6 +85,17 @@ public struct ArtifactReader {
   }
 
   public mutating func optionalStrings() throws(CoreError) -> [String?] {
+    try textColumn(absent: nil) { $0 }
+  }
+
+  /// A column that ``ArtifactWriter/texts(_:)`` or ``ArtifactWriter/optionalStrings(_:)`` wrote,
+  /// an absent value read as the empty string.
+  public mutating func texts() throws(CoreError) -> [String] {
+    try textColumn(absent: "") { $0 }
+  }
+
+  /// The values of a text column: `absent` for a value marked absent, `make` of the string else.
+  private mutating func textColumn<T>(absent: T, _ make: (String) -> T) throws(CoreError) -> [T] {
     let count = try count(limit: bytes.count)
     let present: [UInt8] = try plain()
     let lengths: [UInt32] = try plain()
@@ -92,20 +103,20 @@ public struct ArtifactReader {
     guard present.count == count, lengths.count == present.lazy.filter({ $0 != 0 }).count else {
       throw corrupt("a text column's lengths do not match")
     }
-    var values: [String?] = []
+    var values: [T] = []
     values.reserveCapacity(count)
     var next = 0
     var start = 0
     try text.withUnsafeBufferPointer { (buffer) throws(CoreError) in
       for flag in present {
         guard flag != 0 else {
-          values.append(nil)
+          values.append(absent)
           continue
         }
         let length = Int(lengths[next])
         next += 1
         guard length <= buffer.count - start else { throw corrupt("a text column's lengths do not match") }
-        values.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + length]), as: UTF8.self))
+        values.append(make(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + length]), as: UTF8.self)))
         start += length
       }
     }

@@ -78,7 +78,7 @@ extension Column {
     writer.plain(state)
     let raws = raw.sorted { $0.key < $1.key }
     writer.plain(raws.map(\.key))
-    writer.optionalStrings(raws.map(\.value))
+    writer.texts(raws.map(\.value))
     switch values {
     case .numbers(let v):
       writer.byte(ValueTag.numbers.rawValue)
@@ -88,7 +88,7 @@ extension Column {
       writer.plain(v)
     case .texts(let v):
       writer.byte(ValueTag.texts.rawValue)
-      writer.optionalStrings(v)
+      writer.texts(v)
     case .dates(let v):
       writer.byte(ValueTag.dates.rawValue)
       writer.plain(v)
@@ -125,7 +125,7 @@ extension Column {
       let codes: [Int32] = try reader.plain()
       guard codes.allSatisfy({ $0 >= -1 && Int($0) < levels.count }) else { throw reader.corrupt("a code of '\(name)' is out of range") }
       values = .codes(codes)
-    case .texts: values = .texts(try reader.optionalStrings().map { $0 ?? "" })
+    case .texts: values = .texts(try reader.texts())
     case .dates: values = .dates(try reader.plain())
     case .selections: values = .selections(try reader.plain())
     case .instants: values = .instants(try reader.plain())

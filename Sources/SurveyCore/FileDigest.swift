@@ -10,6 +10,11 @@ public enum FileDigest {
     } else {
       digest = SHA256.hash(data: Array(bytes))
     }
+    return hex(digest)
+  }
+
+  /// A digest as lower-case hex digits.
+  static func hex(_ digest: SHA256.Digest) -> String {
     let hex = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)

@@ -61,15 +61,12 @@ final class StageArtifacts: Sendable {
   ) throws -> Artifact {
     try folder.create()
     let started = Date.now
-    var writer = ArtifactWriter(capacity: 1 << 20)
-    write(&writer)
-    var artifact = Artifact(stage: stage.rawValue, inputs: inputs, base: base?.checksum, payload: writer)
     let path = folder.artifact(stage)
-    artifact.path = path
-    try artifact.write(to: path)
+    // Streamed to the file as the payload is made: no copy of the table in memory.
+    let artifact = try Artifact.write(stage: stage.rawValue, inputs: inputs, base: base?.checksum, to: path, payload: write)
     let seconds = Date.now.timeIntervalSince(started)
     progress.note(stage.rawValue, "artifact \(path), \(artifact.size) bytes (\(String(format: "%.2f", seconds)) s)")
-    return artifact.withoutContents
+    return artifact
   }
 
   /// Reads `stage`'s artifact and checks it: present, whole, this version, of that stage, built

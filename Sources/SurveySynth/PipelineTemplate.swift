@@ -18,19 +18,35 @@ enum PipelineTemplate {
     "{name: insured_cnam_by_status, proportion: insured_cnam, by: [migrant_status]}",
   ]
 
-  /// The YAML text for a survey of `rows` rows made with `seed`.
-  static func yaml(rows: Int, seed: UInt64) -> String {
+  /// The `checks:` section of `pipeline-checks.yml` (`synth --checks`): every field-quality check
+  /// the synthetic columns allow. The data have no interview start and end times and no
+  /// submission uuid, so `duration` is left out and `resubmissions` looks for exact copies by
+  /// `respondent_id` (there are none). The last four fieldwork days fall outside the window
+  /// (about 4% of the interviews).
+  static let checks = """
+    checks:
+      enumerator: enumerator
+      fieldwork: {date: interview_date, from: 2026-03-02, to: 2026-05-25}
+      dont_know: {max_share: 0.02, min_answers: 40}
+      outliers: {variables: [oop_cost, age, year_departed], k: 3}
+      resubmissions: respondent_id
+
+    """
+
+  /// The YAML text for a survey of `rows` rows made with `seed`; with `checks`, the pipeline of
+  /// `pipeline-checks.yml`: the same with the ``checks`` section, writing to `out-checks`.
+  static func yaml(rows: Int, seed: UInt64, checks: Bool = false) -> String {
     var text = """
-      # Synthetic survey written by `survey-pipe synth --rows \(rows) --seed \(seed)`.
+      # Synthetic survey written by `survey-pipe synth --rows \(rows) --seed \(seed)\(checks ? " --checks" : "")`.
       # Paths are relative to this file. Nonrespondents' weight goes to the respondents of their
       # region x area, then the weights are calibrated (raking distance) to margins.csv, the
       # population totals of sex, region and age_group.
-      name: \(name)
+      name: \(name)\(checks ? "-checks" : "")
       codebook: \(SyntheticSurvey.codebookFile)
       inputs: [\(SyntheticSurvey.surveyFile)]
       read: {encoding: auto, delimiter: auto, decimal: "."}
       clean: {invalid: set-missing, duplicates: keep-first}
-      design: {weight: design_weight, strata: stratum, psu: [psu], fpc: [fpc], lonely_psu: adjust}
+      \(checks ? Self.checks : "")design: {weight: design_weight, strata: stratum, psu: [psu], fpc: [fpc], lonely_psu: adjust}
       weighting:
         nonresponse: {response: responded, classes: [region, urban]}
         calibrate: {method: raking, variables: [sex, region, age_group], margins: \(SyntheticSurvey.marginsFile)}
@@ -38,7 +54,7 @@ enum PipelineTemplate {
 
       """
     for table in tables { text += "  - \(table)\n" }
-    text += "suppress_below: 10\noutput: out\n"
+    text += "suppress_below: 10\noutput: \(checks ? "out-checks" : "out")\n"
     return text
   }
 }

@@ -21,6 +21,8 @@ public struct SyntheticSurvey: Sendable {
   public static let marginsFile = "margins.csv"
   /// The pipeline's name in the output folder.
   public static let pipelineFile = "pipeline.yml"
+  /// The pipeline with a `checks:` section, written only when asked (`synth --checks`).
+  public static let checksPipelineFile = "pipeline-checks.yml"
 
   /// Data rows (sampled adults).
   public let rows: Int
@@ -51,17 +53,22 @@ public struct SyntheticSurvey: Sendable {
   /// The `pipeline.yml` text.
   public var pipelineYAML: String { PipelineTemplate.yaml(rows: rows, seed: seed) }
 
+  /// The `pipeline-checks.yml` text: `pipeline.yml` with the field-quality checks the synthetic
+  /// columns allow, writing to `out-checks`.
+  public var checksPipelineYAML: String { PipelineTemplate.yaml(rows: rows, seed: seed, checks: true) }
+
   /// Writes `survey.csv`, `codebook.yml`, `margins.csv` and `pipeline.yml` into `directory`
   /// (created if missing; existing files of those names are replaced).
   ///
   /// - Parameters:
   ///   - directory: the output folder.
+  ///   - checks: also write `pipeline-checks.yml` (the other files are the same either way).
   ///   - progressEvery: rows between calls of `progress`.
   ///   - progress: called after every `progressEvery` rows of `survey.csv`.
   /// - Throws: ``SynthError`` when the folder or a file cannot be written.
   @discardableResult
   public func write(
-    to directory: String, progressEvery: Int = 1_000_000, progress: ((SynthProgress) -> Void)? = nil
+    to directory: String, checks: Bool = false, progressEvery: Int = 1_000_000, progress: ((SynthProgress) -> Void)? = nil
   ) throws -> SynthSummary {
     let clock = ContinuousClock()
     let start = clock.now
@@ -77,9 +84,11 @@ public struct SyntheticSurvey: Sendable {
     try writeRows(to: survey, progressEvery: max(1, progressEvery)) { rowsDone in
       progress?(SynthProgress(rows: rowsDone, totalRows: rows, seconds: elapsed()))
     }
-    for (name, text) in [
+    var texts = [
       (Self.codebookFile, MoldovaCodebook.yaml), (Self.marginsFile, marginsCSV), (Self.pipelineFile, pipelineYAML),
-    ] {
+    ]
+    if checks { texts.append((Self.checksPipelineFile, checksPipelineYAML)) }
+    for (name, text) in texts {
       let file = try OutputFile(path: folder + name, capacity: 1 << 16)
       try file.append(text: text)
       try file.commit()
@@ -88,7 +97,7 @@ public struct SyntheticSurvey: Sendable {
     return SynthSummary(
       directory: directory, surveyPath: surveyPath, rows: rows, bytes: bytes, seconds: elapsed(),
       populationTotal: populationTotal, psuCount: psuCount,
-      files: [Self.surveyFile, Self.codebookFile, Self.marginsFile, Self.pipelineFile])
+      files: [Self.surveyFile] + texts.map(\.0))
   }
 
   /// Streams the header and every row into `file`, PSU by PSU.

@@ -1,7 +1,10 @@
 // The whole pipeline (`survey-pipe run`: ingest, validate, clean, weight with nonresponse
-// adjustment and calibration, ten tables, the run folder) and the raked estimate job
-// (`survey-pipe estimate` with raking on sex, region and age group and a domain table with SEs)
-// on `survey-pipe synth` data of 100k and 1M rows (10M with SURVEY_PIPE_BENCH_10M=1).
+// adjustment and calibration, ten tables, the run folder and the stage artifacts), the same with
+// the field-quality checks (`pipeline-checks.yml` of `synth --checks`), one stage run alone from
+// the artifacts (`survey-pipe clean`: reads the ingest and validate artifacts, writes clean's) and
+// the raked estimate job (`survey-pipe estimate` with raking on sex, region and age group and a
+// domain table with SEs) on `survey-pipe synth` data of 100k and 1M rows (10M with
+// SURVEY_PIPE_BENCH_10M=1).
 import Benchmark
 import Foundation
 import SurveyCore
@@ -9,23 +12,36 @@ import SurveyPipeline
 import SurveySynth
 import SurveyTabulate
 
-/// A synthetic survey of `rows` rows in a temporary folder, made once per process.
+/// A synthetic survey of `rows` rows in a temporary folder, made once (with `pipeline.yml` and
+/// `pipeline-checks.yml`); returns the path of `pipeline.yml`.
 func syntheticSurvey(rows: Int) throws -> String {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("survey-pipe-bench-\(rows)").path
-  let pipeline = folder + "/pipeline.yml"
-  if !FileManager.default.fileExists(atPath: pipeline) {
-    _ = try SyntheticSurvey(rows: rows, seed: 1).write(to: folder, progressEvery: 0) { _ in }
+  if !FileManager.default.fileExists(atPath: folder + "/" + SyntheticSurvey.checksPipelineFile) {
+    _ = try SyntheticSurvey(rows: rows, seed: 1).write(to: folder, checks: true, progressEvery: 0) { _ in }
   }
-  return pipeline
+  return folder + "/" + SyntheticSurvey.pipelineFile
+}
+
+/// `pipeline-checks.yml` beside the `pipeline.yml` at `path`.
+func checksPipeline(_ path: String) -> String {
+  (path as NSString).deletingLastPathComponent + "/" + SyntheticSurvey.checksPipelineFile
+}
+
+/// The runner of the pipeline at `path`, as `survey-pipe run --quiet` makes it.
+func runner(_ path: String) throws -> PipelineRun {
+  let (pipeline, codebook) = try PipelineRun.load(path)
+  return PipelineRun(
+    pipeline: pipeline, codebook: codebook, outputPath: pipeline.outputPath, progress: ProgressLog(quiet: true))
 }
 
 /// Runs the pipeline once, as `survey-pipe run --quiet` does.
 func runPipeline(_ path: String) throws {
-  let (pipeline, codebook) = try PipelineRun.load(path)
-  let runner = PipelineRun(
-    pipeline: pipeline, codebook: codebook, outputPath: pipeline.outputPath, progress: ProgressLog(quiet: true))
-  let outcome = try runner.execute()
-  blackHole(outcome.tidyRecords)
+  blackHole(try runner(path).execute().tidyRecords)
+}
+
+/// Runs one stage alone, as `survey-pipe STAGE --quiet` does (the stages before it must have run).
+func runStage(_ stage: Stage, _ path: String) throws {
+  blackHole(try runner(path).execute(only: stage).summary)
 }
 
 /// The raked estimate job, as `survey-pipe estimate survey.csv --weight design_weight --strata
@@ -66,6 +82,24 @@ let benchmarks: @Sendable () -> Void = {
       for _ in benchmark.scaledIterations { try runPipeline(path) }
     } setup: {
       try syntheticSurvey(rows: rows)
+    }
+    Benchmark(
+      "survey-pipe run with checks, \(label) rows",
+      configuration: configuration(rows: rows)
+    ) { benchmark, path in
+      for _ in benchmark.scaledIterations { try runPipeline(path) }
+    } setup: {
+      checksPipeline(try syntheticSurvey(rows: rows))
+    }
+    Benchmark(
+      "survey-pipe clean alone (reads 2 artifacts, writes 1), \(label) rows",
+      configuration: configuration(rows: rows)
+    ) { benchmark, path in
+      for _ in benchmark.scaledIterations { try runStage(.clean, path) }
+    } setup: {
+      let path = try syntheticSurvey(rows: rows)
+      try runPipeline(path)
+      return path
     }
     Benchmark(
       "survey-pipe estimate, raked, \(label) rows",

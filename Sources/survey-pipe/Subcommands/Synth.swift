@@ -18,6 +18,9 @@ struct Synth: ParsableCommand {
         codebook.yml  the Moldova migrant-health codebook the data follow
         margins.csv   population totals by sex, region and age_group
         pipeline.yml  a pipeline reading survey.csv with codebook.yml
+        pipeline-checks.yml  with --checks only: pipeline.yml with a checks:
+                      section (enumerator, fieldwork, dont_know, outliers,
+                      resubmissions), writing to out-checks
 
       The same --rows and --seed give byte-identical files. Row i is the same \
       for every N with the same PSU size (20 interviews from 400 rows to 8 \
@@ -31,6 +34,8 @@ struct Synth: ParsableCommand {
         survey-pipe synth --rows 1000000 --seed 7 --out bench/1m
         survey-pipe synth --rows 100000 --out /tmp/synth
         survey-pipe run /tmp/synth/pipeline.yml
+        survey-pipe synth --rows 1000000 --checks --out /tmp/synth1m
+        survey-pipe run /tmp/synth1m/pipeline-checks.yml
       """
   )
 
@@ -43,6 +48,9 @@ struct Synth: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "DIR"))
   var out: String
 
+  @Flag(name: .long, help: "Also write pipeline-checks.yml: the pipeline with the field-quality checks.")
+  var checks = false
+
   func validate() throws {
     guard !out.isEmpty else { throw ValidationError("--out needs a folder name") }
     guard rows >= 1 else { throw ValidationError("--rows must be 1 or more") }
@@ -51,7 +59,7 @@ struct Synth: ParsableCommand {
   func run() throws {
     let survey = try SyntheticSurvey(rows: rows, seed: seed)
     let stepRows = 1_000_000
-    let summary = try survey.write(to: out, progressEvery: stepRows) { progress in
+    let summary = try survey.write(to: out, checks: checks, progressEvery: stepRows) { progress in
       guard progress.totalRows > stepRows else { return }
       Self.note(
         "synth: \(progress.rows) of \(progress.totalRows) rows, "
