@@ -134,7 +134,7 @@ public struct ArtifactWriter {
 
   /// Bytes as they are: through the buffer when small or when the payload stays in memory,
   /// straight to the sink when large.
-  private mutating func raw(_ buffer: UnsafeRawBufferPointer) {
+  mutating func raw(_ buffer: UnsafeRawBufferPointer) {
     if let sink, buffer.count >= Self.directSize {
       flush()
       sink.consume(buffer)

@@ -75,23 +75,23 @@ extension Column {
     writer.string(name)
     writer.string(type.rawValue)
     writer.strings(levels)
-    writer.plain(state)
+    writer.states(state)
     let raws = raw.sorted { $0.key < $1.key }
     writer.plain(raws.map(\.key))
     writer.texts(raws.map(\.value))
     switch values {
     case .numbers(let v):
       writer.byte(ValueTag.numbers.rawValue)
-      writer.plain(v)
+      writer.compactNumbers(v)
     case .codes(let v):
       writer.byte(ValueTag.codes.rawValue)
-      writer.plain(v)
+      writer.compactIntegers(v)
     case .texts(let v):
       writer.byte(ValueTag.texts.rawValue)
       writer.texts(v)
     case .dates(let v):
       writer.byte(ValueTag.dates.rawValue)
-      writer.plain(v)
+      writer.compactIntegers(v)
     case .selections(let v):
       writer.byte(ValueTag.selections.rawValue)
       writer.plain(v)
@@ -105,10 +105,7 @@ extension Column {
     let name = try reader.string()
     let type = try reader.value(VariableType.self)
     let levels = try reader.strings()
-    let stateBytes: [UInt8] = try reader.plain()
-    guard stateBytes.allSatisfy({ $0 <= CellState.invalid.rawValue }) else { throw reader.corrupt("a cell state is unknown") }
-    // Every byte is a state's raw value (checked above), and a state is stored as its raw value.
-    let state = stateBytes.withUnsafeBytes { Array($0.bindMemory(to: CellState.self)) }
+    let state = try reader.states()
     let rawRows: [Int] = try reader.plain()
     let rawTexts = try reader.optionalStrings()
     guard rawTexts.count == rawRows.count, rawRows.allSatisfy({ (0..<state.count).contains($0) }) else {
@@ -120,13 +117,13 @@ extension Column {
     guard let tag = ValueTag(rawValue: try reader.byte()) else { throw reader.corrupt("the column '\(name)' has an unknown kind") }
     let values: ColumnValues
     switch tag {
-    case .numbers: values = .numbers(try reader.plain())
+    case .numbers: values = .numbers(try reader.compactNumbers())
     case .codes:
-      let codes: [Int32] = try reader.plain()
+      let codes = try reader.compactIntegers()
       guard codes.allSatisfy({ $0 >= -1 && Int($0) < levels.count }) else { throw reader.corrupt("a code of '\(name)' is out of range") }
       values = .codes(codes)
     case .texts: values = .texts(try reader.texts())
-    case .dates: values = .dates(try reader.plain())
+    case .dates: values = .dates(try reader.compactIntegers())
     case .selections: values = .selections(try reader.plain())
     case .instants: values = .instants(try reader.plain())
     }

@@ -126,9 +126,12 @@ struct RecordWriter {
   /// `cell` in quotes (inner quotes doubled) when it is empty (a quoted empty field), holds the
   /// delimiter, a quote or a line break, or starts or ends with a space; else as it is.
   func quoted(_ cell: String) -> String {
-    let special: Set<Unicode.Scalar> = [Unicode.Scalar(delimiter), "\"", "\n", "\r"]
+    // Byte by byte: the delimiter, the quote and the line ends are ASCII, and no byte of a
+    // multi-byte character is below 0x80.
+    let utf8 = cell.utf8
     let needs =
-      cell.isEmpty || cell.unicodeScalars.contains(where: special.contains) || cell.hasPrefix(" ") || cell.hasSuffix(" ")
+      utf8.isEmpty || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+      || utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
     guard needs else { return cell }
     return "\"" + cell.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
   }

@@ -6,32 +6,70 @@ import SurveyCore
 enum HTMLText {
   /// `text` with `&`, `<`, `>`, `"` and `'` written as character references.
   static func escape(_ text: String) -> String {
-    replacing(text, htmlReferences)
+    htmlReferences.apply(to: text)
   }
 
-  static let htmlReferences: [Unicode.Scalar: String] = [
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
-  ]
+  /// The references of ``escape(_:)``.
+  static let htmlReferences = Replacements(
+    ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"], lineSeparators: false)
 
   /// JSON text that may sit inside a `<script>` element: `<`, `>` and `&` (which could close
   /// the element or open a comment) and U+2028, U+2029 become `\u` escapes, which JSON reads
   /// back as the same characters.
   static func scriptJSON(_ json: String) -> String {
-    replacing(json, scriptEscapes)
+    scriptEscapes.apply(to: json)
   }
 
-  static let scriptEscapes: [Unicode.Scalar: String] = [
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u{2028}": "\\u2028", "\u{2029}": "\\u2029",
-  ]
+  /// The escapes of ``scriptJSON(_:)``.
+  static let scriptEscapes = Replacements(
+    ["<": "\\u003c", ">": "\\u003e", "&": "\\u0026"], lineSeparators: true)
 
-  /// `text` with each scalar that is a key of `table` written as its value.
-  private static func replacing(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      if let replacement = table[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
+  /// A table of replacements for ASCII characters, and optionally for U+2028 and U+2029 (UTF-8
+  /// E2 80 A8 and E2 80 A9) as `\u2028` and `\u2029`, applied to the UTF-8 bytes of a text with
+  /// one array lookup a byte. Text with nothing to replace is returned as it is.
+  struct Replacements: Sendable {
+    /// The replacement of each byte value; nil for a byte kept as it is.
+    private let table: [[UInt8]?]
+    private let lineSeparators: Bool
+
+    init(_ replacements: [Unicode.Scalar: String], lineSeparators: Bool) {
+      var table = [[UInt8]?](repeating: nil, count: 256)
+      for (scalar, replacement) in replacements {
+        precondition(scalar.isASCII, "only ASCII characters are replaced byte by byte")
+        table[Int(scalar.value)] = Array(replacement.utf8)
+      }
+      self.table = table
+      self.lineSeparators = lineSeparators
     }
-    return out
+
+    /// Whether `byte` starts something to replace.
+    @inline(__always) private func starts(_ byte: UInt8) -> Bool {
+      table[Int(byte)] != nil || (lineSeparators && byte == 0xE2)
+    }
+
+    func apply(to text: String) -> String {
+      let utf8 = text.utf8
+      guard utf8.contains(where: starts) else { return text }
+      let bytes = Array(utf8)
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + bytes.count / 8)
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        index += 1
+        if let replacement = table[Int(byte)] {
+          out += replacement
+        } else if lineSeparators, byte == 0xE2, index + 1 < bytes.count, bytes[index] == 0x80,
+          bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9
+        {
+          out += Array((bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+          index += 2
+        } else {
+          out.append(byte)
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
   }
 
   /// `12345` as `12,345`.
