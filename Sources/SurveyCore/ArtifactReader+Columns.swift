@@ -27,7 +27,9 @@ extension ArtifactReader {
   public mutating func states() throws(CoreError) -> [CellState] {
     switch try byte() {
     case 0:
-      return [CellState](repeating: .present, count: try count(limit: bytes.count))
+      // No bytes a cell: the count is bounded as every count is (the payload's checksum was
+      // checked before any of it is read).
+      return [CellState](repeating: .present, count: try count())
     case 1:
       let raw: [UInt8] = try plain()
       guard raw.allSatisfy({ $0 <= CellState.invalid.rawValue }) else { throw corrupt("a cell state is unknown") }

@@ -83,7 +83,7 @@ struct ArtifactWriterColumnsTests {
     writer.byte(1)
     writer.plain([UInt8(0), 4])
     var reader = ArtifactReader(bytes: writer.bytes, file: "t.artifact")
-    #expect(throws: CoreError.corruptArtifact(path: "t.artifact", problem: "a cell state is unknown at byte 19")) {
+    #expect(throws: CoreError.corruptArtifact(path: "t.artifact", problem: "a cell state is unknown at byte 11")) {
       try reader.states()
     }
   }

@@ -121,4 +121,15 @@ struct RawRecordsTests {
       source, report: result.batches[0], lines: [2: Int.max], schema: schema, personal: ["phone"])
     #expect(texts[2] == "R1,•••,40,при")
   }
+
+  @Test(
+    "a cell is quoted when empty, holding the delimiter, a quote or a line end, or edged by a space",
+    arguments: [
+      ("abc", "abc"), ("", "\"\""), ("a;b", "\"a;b\""), ("a,b", "a,b"), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+      ("a\nb", "\"a\nb\""), ("a\rb", "\"a\rb\""), (" a", "\" a\""), ("a ", "\"a \""), ("a b", "a b"),
+      ("Chișinău", "Chișinău"),
+    ])
+  func quoting(cell: String, written: String) {
+    #expect(RecordWriter(delimiter: UInt8(ascii: ";"), shown: []).quoted(cell) == written)
+  }
 }
