@@ -24,12 +24,12 @@ public struct ArtifactInput: Sendable, Equatable {
 /// Header, in order: the magic line `survey-pipe stage artifact\n`; the format version; a
 /// byte-order mark (payload arrays are the machine's memory); the stage; the inputs it came from
 /// with their SHA-256; the checksum of the artifact it was built from (nil for ingest); the
-/// SHA-256 of the payload; the payload's length. Reading checks all of them, so a damaged,
+/// checksum of the payload (``PayloadChecksum``); the payload's length. Reading checks all of them, so a damaged,
 /// truncated or other-version file is refused with a message, never half read.
 public struct Artifact: Sendable {
   public static let magic = Array("survey-pipe stage artifact\n".utf8)
   /// Bump when the payload of any stage changes shape; older files are then refused.
-  public static let formatVersion = 3
+  public static let formatVersion = 4
   static let byteOrderMark: UInt32 = 0x0102_0304
 
   public var stage: String
@@ -54,7 +54,7 @@ public struct Artifact: Sendable {
     self.stage = stage
     self.inputs = inputs
     self.base = base
-    checksum = FileDigest.sha256(payload.bytes)
+    checksum = PayloadChecksum.hex(of: payload.bytes)
     header = Self.header(stage: stage, inputs: inputs, base: base, checksum: checksum, length: payload.bytes.count)
     body = payload.bytes
     payloadOffset = 0
@@ -97,7 +97,7 @@ public struct Artifact: Sendable {
     let temporary = PartialFiles.path(for: path)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: String(cString: strerror(errno))) }
-    let placeholder = header(stage: stage, inputs: inputs, base: base, checksum: String(repeating: "0", count: 64), length: 0)
+    let placeholder = header(stage: stage, inputs: inputs, base: base, checksum: String(repeating: "0", count: 16), length: 0)
     var failure = placeholder.withUnsafeBytes { ArtifactSink.write($0, to: descriptor) }
     let sink = ArtifactSink(descriptor: descriptor)
     var writer = ArtifactWriter(sink: sink)
@@ -203,7 +203,9 @@ public struct Artifact: Sendable {
     guard bytes.count - start == length else {
       throw .corruptArtifact(path: path, problem: "the payload should have \(length) bytes but has \(bytes.count - start) (truncated?)")
     }
-    guard FileDigest.sha256(bytes[start...]) == checksum else {
+    var computed = PayloadChecksum()
+    bytes.withUnsafeBytes { computed.update(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+    guard computed.hex() == checksum else {
       throw .corruptArtifact(path: path, problem: "the payload's checksum does not match (the file was changed or damaged)")
     }
     return Artifact(stage: stage, inputs: inputs, base: base, file: bytes, payloadOffset: start, checksum: checksum, path: path)

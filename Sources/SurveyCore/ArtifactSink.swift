@@ -3,10 +3,9 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Crypto
 import Foundation
 
-/// Where a streaming ``ArtifactWriter`` sends the payload: the SHA-256 and the length of every
+/// Where a streaming ``ArtifactWriter`` sends the payload: the checksum and the length of every
 /// byte, and the file (a descriptor opened by ``Artifact/write(stage:inputs:base:to:payload:)``).
 ///
 /// Bytes are hashed and written in slices of 256 KB, so that the write reads each slice while
@@ -14,7 +13,7 @@ import Foundation
 /// only counted; the artifact's writer reports it after the payload.
 final class ArtifactSink {
   private let descriptor: Int32
-  private var hasher = SHA256()
+  private var hasher = PayloadChecksum()
   /// Payload bytes consumed.
   private(set) var count = 0
   /// The `errno` of the first failed write, 0 while none failed.
@@ -32,16 +31,16 @@ final class ArtifactSink {
     while start < buffer.count {
       let end = min(start + Self.slice, buffer.count)
       let part = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
-      hasher.update(bufferPointer: part)
+      hasher.update(part)
       if failure == 0 { failure = Self.write(part, to: descriptor) }
       start = end
     }
     count += buffer.count
   }
 
-  /// The payload's SHA-256 as 64 lower-case hex digits (call once, after the last byte).
+  /// The payload's checksum (``PayloadChecksum``) as 16 lower-case hex digits.
   func checksum() -> String {
-    FileDigest.hex(hasher.finalize())
+    hasher.hex()
   }
 
   /// Writes `bytes` whole to `descriptor`; returns 0 or the `errno` of the failure.
