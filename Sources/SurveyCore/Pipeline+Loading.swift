@@ -177,13 +177,17 @@ extension Pipeline {
     var table = TableSpec(
       name: name, statistic: statistic, variable: try entry.required(statistic.rawValue).string(), line: node.line)
     table.by = try entry["by"]?.strings() ?? []
+    // Proportions default to logit intervals, which never leave [0, 1].
+    table.interval = statistic == .proportion ? .logit : .wald
     if let ci = entry["ci"] {
       let method = try ci.string()
       guard let interval = IntervalMethod(rawValue: method) else {
-        if ["logit", "xlogit", "beta"].contains(method) {
-          throw ci.unsupported("'\(method)' intervals are not built yet; use wald")
-        }
-        throw ci.invalid("unknown interval '\(method)' (expected wald)")
+        if let reason = IntervalMethod.notBuilt[method] { throw ci.unsupported(reason) }
+        let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
+        throw ci.invalid("unknown interval '\(method)' (expected one of \(names))")
+      }
+      if interval.isProportionOnly, statistic != .proportion {
+        throw ci.invalid("\(method) intervals are for proportions; a \(statistic.rawValue) takes wald")
       }
       table.interval = interval
     }

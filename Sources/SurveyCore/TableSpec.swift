@@ -3,10 +3,31 @@ public enum Statistic: String, Sendable, CaseIterable {
   case mean, total, proportion
 }
 
-/// How confidence intervals are built.
+/// How confidence intervals are built. Every method but `wald` and `mean` applies to proportions
+/// only (R's `svyciprop`); means and totals always get the Wald interval.
 public enum IntervalMethod: String, Sendable, CaseIterable {
   /// estimate ± t(df) × SE.
   case wald
+  /// `svyciprop(method = "mean")`: the Wald interval of the proportion, estimate ± t(df) × SE.
+  case mean
+  /// `svyciprop(method = "logit")`: the Wald interval of logit(p) from the intercept-only
+  /// quasi-binomial model, mapped back; inside [0, 1].
+  case logit
+  /// `svyciprop(method = "xlogit")`: the same interval through the delta method on logit(p).
+  case xlogit
+  /// `svyciprop(method = "asin")`: the Wald interval of asin(√p) (delta method), mapped back by sin².
+  case asin
+  /// `svyciprop(method = "beta")`: Korn and Graubard's Clopper–Pearson interval with the
+  /// effective sample size p(1 − p)/SE², corrected for the design's degrees of freedom.
+  case beta
+
+  /// Methods R has that are not built yet, with why, for messages.
+  public static let notBuilt: [String: String] = [
+    "likelihood": "'likelihood' intervals (svyciprop's profile likelihood); use logit or beta"
+  ]
+
+  /// Whether the method is one of `svyciprop`'s, for proportions only.
+  public var isProportionOnly: Bool { self != .wald && self != .mean }
 }
 
 /// One weighted table: a statistic of a variable, possibly by domains.

@@ -23,13 +23,17 @@ extension Estimator {
     guard options.level > 0, options.level < 1 else { throw TabulateError.invalidLevel(options.level) }
     let column = try column(variable)
     var quantiles = QuantileCache(level: options.level)
+    // R's nrow(design) for the beta interval: a calibrated design keeps every row when it is
+    // subset to a domain (rows outside get weight 0), an uncalibrated one keeps the domain's.
+    let designRows = residualizer != nil && options.interval == .beta ? weights.lazy.filter { $0 > 0 }.count : nil
     if let values = column.numbers, statistic != .proportion {
       let sums = CellSums(values: values, state: column.state, weights: weights, domains: domains)
       let adjusted = residualizer.map { numericSums($0, values: values, state: column.state, domains: domains) }
       return try (0..<domains.count).map { d in
         try row(
           statistic, variable, level: nil, domain: d, domains: domains, sums: sums,
-          adjustment: adjusted.map { ($0.y[d], $0.w[d]) }, options: options, quantiles: &quantiles)
+          adjustment: adjusted.map { ($0.y[d], $0.w[d]) }, options: options, designRows: designRows,
+          quantiles: &quantiles)
       }
     }
     if statistic == .mean { throw TabulateError.notNumeric(column: variable, statistic: .mean) }
@@ -43,7 +47,8 @@ extension Estimator {
         try (0..<domains.count).map { d in
           try row(
             statistic, variable, level: level, domain: d, domains: domains, sums: sums,
-            adjustment: adjusted.map { ($0.levels[d][index], $0.w[d]) }, options: options, quantiles: &quantiles)
+            adjustment: adjusted.map { ($0.levels[d][index], $0.w[d]) }, options: options, designRows: designRows,
+            quantiles: &quantiles)
         })
     }
     return (0..<domains.count).flatMap { d in byLevel.map { $0[d] } }
@@ -63,7 +68,7 @@ extension Estimator {
   func row(
     _ statistic: Statistic, _ variable: String, level: String?, domain d: Int, domains: Domains,
     sums: CellSums, adjustment: (y: Residualizer.Sums, w: Residualizer.Sums)?, options: EstimateOptions,
-    quantiles: inout QuantileCache
+    designRows: Int?, quantiles: inout QuantileCache
   ) throws -> EstimateRow {
     let by = zip(domains.variables, domains.levels[d]).map { DomainLevel(variable: $0, level: $1) }
     let cells = domains.cellStart[d]..<domains.cellStart[d + 1]
@@ -102,9 +107,16 @@ extension Estimator {
     var ciHigh: Double?
     if let se, df > 0 {
       let q = quantiles.quantile(df: df)
-      let (low, high) = (estimate - q * se, estimate + q * se)
-      guard low.isFinite, high.isFinite else { throw overflow(.interval) }
-      (ciLow, ciHigh) = (low, high)
+      // Proportions take the interval asked for (R's svyciprop); means and totals the t interval.
+      let bounds =
+        statistic == .proportion && options.interval.isProportionOnly
+        ? ProportionInterval.interval(
+          options.interval, p: estimate, se: se, t: q, level: options.level, df: df, rows: designRows ?? n)
+        : (estimate - q * se, estimate + q * se)
+      if let (low, high) = bounds {
+        guard low.isFinite, high.isFinite else { throw overflow(.interval) }
+        (ciLow, ciHigh) = (low, high)
+      }
     }
     var deff: Double?
     if options.deff {

@@ -83,7 +83,7 @@ struct CodebookLoadingTests {
     #expect(pipeline.clean == CleanPolicy(invalid: .dropRecord, duplicates: .dropAll))
     #expect(pipeline.design?.probability == "pr")
     #expect(pipeline.design?.lonelyPSU == .average)
-    #expect(pipeline.tables.first == TableSpec(name: "t1", statistic: .proportion, variable: "x", by: ["s"], level: 0.9, deff: true, line: 10))
+    #expect(pipeline.tables.first == TableSpec(name: "t1", statistic: .proportion, variable: "x", by: ["s"], interval: .logit, level: 0.9, deff: true, line: 10))
     #expect(pipeline.suppressBelow == 5)
     #expect(pipeline.outputPath == "out/p")
   }

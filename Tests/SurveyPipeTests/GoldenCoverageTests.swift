@@ -4,8 +4,8 @@ import _SurveyTestSupport
 
 /// The golden tables of the example pipeline are the numbers `survey-pipe estimate` gives on the
 /// golden clean data with the pipeline's design and weighting; `weighting.json` (cases
-/// `moldova-example*`) holds R's values for those same estimates, so every golden number is
-/// also R's.
+/// `moldova-example*`) holds R's values for those same estimates and `ciprop.json` (cases
+/// `moldova-logit-*`) R's logit intervals of its proportions, so every golden number is also R's.
 @Suite("golden tables: the same as estimate on the tidy data, which matches R")
 struct GoldenCoverageTests {
   /// The example pipeline's tables: name, statistic, variable, by-variable.
@@ -27,6 +27,9 @@ struct GoldenCoverageTests {
     var arguments = [Fixtures.path("moldova/golden/tidy/survey.csv")] + flags + ["--lonely-psu", "adjust", "--\(statistic)", variable]
     if let by { arguments += ["--by", by] }
     if name == "insured_cnam_by_status" { arguments.append("--deff") }
+    // Pipeline tables of proportions take logit intervals (checked against R's svyciprop in
+    // ciprop.json, cases moldova-logit-*); estimate keeps Wald unless asked.
+    if statistic == "proportion" { arguments += ["--ci", "logit"] }
     let output = try SurveyPipeBinary.run(["estimate"] + arguments, in: Fixtures.path("r-reference"))
     #expect(output.status == 0, "\(output.stderr)")
     let ours = Fixtures.simpleCSV(output.stdout)

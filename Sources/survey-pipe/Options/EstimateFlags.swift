@@ -31,7 +31,10 @@ struct EstimateFlags: ParsableArguments {
   @Option(help: "Confidence level of the intervals.")
   var level: Double = 0.95
 
-  @Option(help: "Confidence interval: wald (estimate ± t(df) × SE).")
+  @Option(
+    help: ArgumentHelp(
+      "Interval of proportions: wald (estimate ± t(df) × SE), or one of R's svyciprop methods: mean, logit, xlogit, asin, beta. Means and totals always take wald.",
+      valueName: "method"))
   var ci: String = "wald"
 
   @Option(help: "Output format: csv, json or md.")
@@ -54,6 +57,7 @@ struct EstimateFlags: ParsableArguments {
   /// The interval named by `--ci`.
   func interval() throws -> IntervalMethod {
     guard let method = IntervalMethod(rawValue: ci) else {
+      if let reason = IntervalMethod.notBuilt[ci] { throw ValidationError("--ci: not supported yet: \(reason)") }
       let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("unknown --ci '\(ci)' (expected \(names))")
     }
