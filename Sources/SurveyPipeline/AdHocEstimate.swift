@@ -62,7 +62,9 @@ public struct AdHocEstimate: Sendable {
       let rows = try estimator.estimate(request.statistic, of: request.variable, domains: domains, options: options)
       let suffix = domains.variables.isEmpty ? "" : " by " + domains.variables.joined(separator: ", ")
       tables.append(
-        EstimateTable(title: "\(request.statistic.rawValue) of \(request.variable)\(suffix)", rows: rows, level: options.level))
+        EstimateTable(
+          title: "\(request.statistic.rawValue) of \(request.variable)\(suffix)", rows: rows, level: options.level,
+          interval: options.interval))
     }
     return Outcome(tables: tables, notes: weighted.notes, byVariables: domains.variables)
   }

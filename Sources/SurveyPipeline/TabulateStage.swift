@@ -67,7 +67,7 @@ extension PipelineRun {
     return EstimateTable(
       title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
         + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
-      rows: rows, level: spec.level, suppressBelow: pipeline.suppressBelow, labels: labels)
+      rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow, labels: labels)
   }
 }
 

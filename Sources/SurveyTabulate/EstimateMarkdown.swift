@@ -19,7 +19,7 @@ public enum EstimateMarkdown {
     let hasDeff = rows.contains { $0.deff != nil }
     let byColumns = rows.byVariables
     var header: [String] = hasLevel ? ["level"] : []
-    header += byColumns + ["estimate", "se", "\(percent(table.level))% CI"]
+    header += byColumns + ["estimate", "se", table.intervalHeader]
     if hasDeff { header.append("deff") }
     header += ["df", "n"]
     var alignment: [String] = (hasLevel ? ["---"] : []) + byColumns.map { _ in "---" }

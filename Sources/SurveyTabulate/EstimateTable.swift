@@ -1,23 +1,35 @@
+import SurveyCore
+
 /// A titled group of estimate rows: one table of `tables.md`.
 public struct EstimateTable: Sendable, Equatable {
   public var title: String
   public var rows: [EstimateRow]
   /// The confidence level of the intervals, for the column header.
   public var level: Double
+  /// How the intervals of its proportions were built, for the column header.
+  public var interval: IntervalMethod
   /// The suppression threshold the rows went through, for the marker text.
   public var suppressBelow: Int?
   /// Labels of codes, by variable then code (from the codebook), shown beside the codes.
   public var labels: [String: [String: String]]
 
   public init(
-    title: String, rows: [EstimateRow], level: Double = 0.95, suppressBelow: Int? = nil,
-    labels: [String: [String: String]] = [:]
+    title: String, rows: [EstimateRow], level: Double = 0.95, interval: IntervalMethod = .wald,
+    suppressBelow: Int? = nil, labels: [String: [String: String]] = [:]
   ) {
     self.title = title
     self.rows = rows
     self.level = level
+    self.interval = interval
     self.suppressBelow = suppressBelow
     self.labels = labels
+  }
+
+  /// The interval column's header: `95% CI`, with the method for a proportion's svyciprop
+  /// interval (`95% CI (logit)`).
+  public var intervalHeader: String {
+    let named = interval.isProportionOnly && rows.contains { $0.statistic == .proportion }
+    return "\(EstimateMarkdown.percent(level))% CI" + (named ? " (\(interval.rawValue))" : "")
   }
 
   /// `code` of `variable` with its label, as `1 Current migrant`; the code alone without one.

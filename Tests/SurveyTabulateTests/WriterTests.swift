@@ -98,4 +98,18 @@ struct WriterTests {
     #expect(EstimateMarkdown.readable(-0.0000000001) == "0")
     #expect(EstimateMarkdown.readable(0) == "0")
   }
+
+  @Test("the interval header names a proportion's svyciprop method, not Wald's or a mean's")
+  func intervalHeader() {
+    #expect(EstimateTable(title: "t", rows: rows, interval: .logit).intervalHeader == "95% CI (logit)")
+    #expect(EstimateTable(title: "t", rows: rows, level: 0.9, interval: .beta).intervalHeader == "90% CI (beta)")
+    #expect(EstimateTable(title: "t", rows: rows, interval: .wald).intervalHeader == "95% CI")
+    #expect(EstimateTable(title: "t", rows: rows, interval: .mean).intervalHeader == "95% CI")
+    let means = rows.map { row -> EstimateRow in
+      var row = row
+      row.statistic = .mean
+      return row
+    }
+    #expect(EstimateTable(title: "t", rows: means, interval: .logit).intervalHeader == "95% CI")
+  }
 }

@@ -14,16 +14,19 @@ struct Estimate: ParsableCommand {
       the rows (--weight, --prob, or N/n per stage from --fpc, else 1), adjusts the weights \
       (nonresponse, post-stratification, raking, calibration, trimming: the Calibration flags) \
       and writes one row per estimate and domain: estimate, Taylor-linearization SE (which \
-      takes the calibration into account, as R does), a t interval on df = PSUs − strata, the \
-      design effect with --deff, and n, the unweighted rows used. The numbers match R's \
-      survey package (svymean, svytotal, svyby after postStratify, rake, calibrate, \
-      trimWeights; multistage designs as svydesign(ids=~a+b, fpc=~f1+f2)).
+      takes the calibration into account, as R does), a t interval on df = PSUs − strata \
+      (for proportions, --ci picks one of R's svyciprop intervals instead), the design effect \
+      with --deff, and n, the unweighted rows used. The numbers match R's survey package \
+      (svymean, svytotal, svyby, svyciprop after postStratify, rake, calibrate, trimWeights; \
+      multistage designs as svydesign(ids=~a+b, fpc=~f1+f2)).
 
       Examples:
         survey-pipe estimate fixtures/r-reference/apistrat.csv --weight pw \\
           --strata stype --fpc fpc --mean api00 --total enroll --deff
         survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
           --psu dnum --fpc fpc --proportion sch.wide --by stype --format md
+        survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
+          --psu dnum --fpc fpc --proportion awards --by stype --ci logit
         survey-pipe synth --rows 10000 --out /tmp/synth
         survey-pipe estimate /tmp/synth/survey.csv --weight design_weight \\
           --strata stratum --psu psu --fpc fpc --lonely-psu adjust \\
