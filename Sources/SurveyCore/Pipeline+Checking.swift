@@ -14,6 +14,16 @@ extension Pipeline {
       }
       return variable
     }
+    // A table's `by` variables: categorical, not personal data.
+    func checkDomains(_ table: TableSpec, key: String) throws {
+      for name in table.by {
+        let by = try lookup(name, table.line, "\(key).by")
+        guard by.type == .categorical else {
+          throw fail(table.line, "\(key).by", "'\(name)' is \(by.type.rawValue); domains need a categorical variable")
+        }
+        if by.pii { throw fail(table.line, "\(key).by", "'\(name)' is personal data (pii)") }
+      }
+    }
     if let design {
       for (key, name) in [("weight", design.weight), ("prob", design.probability)] + design.fpc.map({ ("fpc", $0) }) {
         guard let name else { continue }
@@ -34,6 +44,19 @@ extension Pipeline {
     if let checks { try checkChecks(checks, against: codebook) }
     for (index, table) in tables.enumerated() {
       let key = "tables[\(index)]"
+      if let (numerator, denominator) = ratioParts(table.variable), table.statistic == .ratio {
+        for name in [numerator, denominator] {
+          let variable = try lookup(name, table.line, "\(key).ratio")
+          guard !variable.pii else {
+            throw fail(table.line, "\(key).ratio", "'\(name)' is personal data (pii) and cannot be tabulated")
+          }
+          guard variable.type.isNumeric else {
+            throw fail(table.line, "\(key).ratio", "'\(name)' is \(variable.type.rawValue); a ratio needs integer or decimal variables")
+          }
+        }
+        try checkDomains(table, key: key)
+        continue
+      }
       let variable = try lookup(table.variable, table.line, "\(key).\(table.statistic.rawValue)")
       if variable.pii {
         throw fail(table.line, "\(key).\(table.statistic.rawValue)", "'\(variable.name)' is personal data (pii) and cannot be tabulated")
@@ -51,16 +74,14 @@ extension Pipeline {
         guard variable.type == .categorical else {
           throw fail(table.line, "\(key).proportion", "'\(variable.name)' is \(variable.type.rawValue); a proportion needs a categorical variable")
         }
+      case .ratio:
+        // A ratio whose variable is not NUM/DEN never gets here: loading refuses it.
+        throw fail(table.line, "\(key).ratio", "a ratio is NUMERATOR/DENOMINATOR")
       }
-      for name in table.by {
-        let by = try lookup(name, table.line, "\(key).by")
-        guard by.type == .categorical else {
-          throw fail(table.line, "\(key).by", "'\(name)' is \(by.type.rawValue); domains need a categorical variable")
-        }
-        if by.pii { throw fail(table.line, "\(key).by", "'\(name)' is personal data (pii)") }
-      }
+      try checkDomains(table, key: key)
     }
   }
+
 
   /// Checks that the weighting steps name variables of `codebook` that can define classes or
   /// margins (not multi-selects, not personal data).

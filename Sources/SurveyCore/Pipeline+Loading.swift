@@ -167,15 +167,18 @@ extension Pipeline {
     guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
       throw try entry.required("name").invalid("'\(name)' cannot be a file name (letters, digits, _ and - only)")
     }
-    for later in ["ratio", "quantile"] {
+    for later in ["quantile"] {
       if let node = entry[later] { throw node.unsupported("\(later) tables are not built yet") }
     }
     let given = Statistic.allCases.filter { entry[$0.rawValue] != nil }
     guard given.count == 1, let statistic = given.first else {
-      throw node.invalid("give exactly one of mean, total or proportion")
+      throw node.invalid("give exactly one of mean, total, proportion or ratio")
     }
     var table = TableSpec(
       name: name, statistic: statistic, variable: try entry.required(statistic.rawValue).string(), line: node.line)
+    if statistic == .ratio, ratioParts(table.variable) == nil {
+      throw try entry.required("ratio").invalid("a ratio is NUMERATOR/DENOMINATOR, such as oop_cost/household_size")
+    }
     table.by = try entry["by"]?.strings() ?? []
     // Proportions default to logit intervals, which never leave [0, 1].
     table.interval = statistic == .proportion ? .logit : .wald

@@ -1,6 +1,8 @@
 /// A statistic a table or `estimate` can compute.
 public enum Statistic: String, Sendable, CaseIterable {
   case mean, total, proportion
+  /// A ratio of two numeric variables' totals (R's `svyratio`); its variable is `NUM/DEN`.
+  case ratio
 }
 
 /// How confidence intervals are built. Every method but `wald` and `mean` applies to proportions
@@ -28,6 +30,14 @@ public enum IntervalMethod: String, Sendable, CaseIterable {
 
   /// Whether the method is one of `svyciprop`'s, for proportions only.
   public var isProportionOnly: Bool { self != .wald && self != .mean }
+}
+
+/// The numerator and denominator of a ratio's variable `NUM/DEN`: split at its one `/`, nil
+/// unless both sides are non-empty.
+public func ratioParts(_ variable: String) -> (numerator: String, denominator: String)? {
+  let parts = variable.split(separator: "/", omittingEmptySubsequences: false)
+  guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+  return (String(parts[0]), String(parts[1]))
 }
 
 /// One weighted table: a statistic of a variable, possibly by domains.

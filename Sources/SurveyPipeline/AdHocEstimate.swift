@@ -52,7 +52,10 @@ public struct AdHocEstimate: Sendable {
   ///   text in a numeric column; the ingest, design, weighting and tabulation errors otherwise.
   public func execute() throws -> Outcome {
     let weighted = try AdHocWeighting(data: data, read: read, design: design, weighting: weighting).run(
-      numeric: requests.filter { $0.statistic == .mean }.map(\.variable),
+      numeric: requests.filter { $0.statistic == .mean }.map(\.variable)
+        + requests.filter { $0.statistic == .ratio }.flatMap { request in
+          ratioParts(request.variable).map { [$0.numerator, $0.denominator] } ?? [request.variable]
+        },
       totals: requests.filter { $0.statistic == .total }.map(\.variable),
       grouping: by + requests.filter { $0.statistic == .proportion }.map(\.variable))
     let estimator = try Estimator(table: weighted.ingest.table, design: weighted.weighting.design)

@@ -21,6 +21,7 @@ extension Estimator {
     _ statistic: Statistic, of variable: String, domains: Domains, options: EstimateOptions = EstimateOptions()
   ) throws -> [EstimateRow] {
     guard options.level > 0, options.level < 1 else { throw TabulateError.invalidLevel(options.level) }
+    if statistic == .ratio { return try ratio(variable, domains: domains, options: options) }
     let column = try column(variable)
     var quantiles = QuantileCache(level: options.level)
     // R's nrow(design) for the beta interval: a calibrated design keeps every row when it is

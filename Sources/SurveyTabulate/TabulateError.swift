@@ -16,6 +16,8 @@ public enum TabulateError: Error, Equatable, Sendable {
   case lonelyPSU(stage: Int, column: String?, stratum: String?)
   /// The confidence level is not strictly between 0 and 1.
   case invalidLevel(Double)
+  /// A ratio's variable that is not `NUMERATOR/DENOMINATOR`.
+  case invalidRatio(String)
   /// The by-variables have too many level combinations to number.
   case tooManyDomains(variables: [String])
   /// A sum, the estimate, its variance, interval or design effect went beyond the largest double
@@ -51,6 +53,8 @@ extension TabulateError: LocalizedError {
       which = "stage \(stage): the stage-\(stage - 1) unit '\(stratum ?? "?")' has only one sampled unit"
         + (column.map { " of '\($0)'" } ?? "")
       return "\(which), so its variance cannot be estimated under the lonely-PSU rule fail (R's default); choose remove, adjust, average or certainty, or give its population as 1 in the stage's fpc if the unit was taken with certainty"
+    case .invalidRatio(let variable):
+      return "'\(variable)' is not a ratio: write NUMERATOR/DENOMINATOR, such as api00/api99"
     case .invalidLevel(let level):
       return "the confidence level must be between 0 and 1 (got \(level))"
     case .overflow(let column, let statistic, let quantity):

@@ -22,6 +22,12 @@ struct EstimateFlags: ParsableArguments {
     help: ArgumentHelp("Proportion of every level of a categorical column (repeatable).", valueName: "column"))
   var proportions: [String] = []
 
+  @Option(
+    name: .customLong("ratio"),
+    help: ArgumentHelp(
+      "Ratio of the totals of two numeric columns, R's svyratio (repeatable).", valueName: "numerator/denominator"))
+  var ratios: [String] = []
+
   @Option(help: ArgumentHelp("Domains: by-variables, comma separated (e.g. sex,region).", valueName: "columns"))
   var by: [String] = []
 
@@ -41,8 +47,11 @@ struct EstimateFlags: ParsableArguments {
   var format: EstimateFormat = .csv
 
   func validate() throws {
-    if means.isEmpty && totals.isEmpty && proportions.isEmpty {
-      throw ValidationError("nothing to estimate: give --mean, --total or --proportion")
+    if means.isEmpty && totals.isEmpty && proportions.isEmpty && ratios.isEmpty {
+      throw ValidationError("nothing to estimate: give --mean, --total, --proportion or --ratio")
+    }
+    for ratio in ratios where ratioParts(ratio) == nil {
+      throw ValidationError("--ratio '\(ratio)': write NUMERATOR/DENOMINATOR, such as api00/api99")
     }
     guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1 (e.g. 0.95)") }
     _ = try interval()
@@ -64,8 +73,9 @@ struct EstimateFlags: ParsableArguments {
     return method
   }
 
-  /// Every requested estimate, means first, then totals, then proportions, each in flag order.
+  /// Every requested estimate, means first, then totals, proportions and ratios, each in flag order.
   var requests: [(statistic: Statistic, variable: String)] {
     means.map { (.mean, $0) } + totals.map { (.total, $0) } + proportions.map { (.proportion, $0) }
+      + ratios.map { (.ratio, $0) }
   }
 }
