@@ -3,7 +3,7 @@ import Foundation
 extension Pipeline {
   static let topKeys = [
     "name", "description", "codebook", "inputs", "read", "clean", "design", "weighting", "tables",
-    "suppress_below", "output", "checks",
+    "suppress_below", "cv_flag", "output", "checks",
   ]
   static let readKeys = ["encoding", "delimiter", "decimal"]
   static let inputKeys = ["path"] + readKeys
@@ -101,6 +101,11 @@ extension Pipeline {
       name: name, file: root.file, codebookPath: codebook, inputs: inputs, read: read, clean: clean,
       design: design, weighting: weighting, tables: tables, suppressBelow: suppress, outputPath: output)
     checks = try record["checks"].map(Self.checks)
+    if let node = record["cv_flag"] {
+      let value = try node.double()
+      guard value > 0, value.isFinite else { throw node.invalid("expected a coefficient of variation above 0, such as 0.3") }
+      cvFlag = value
+    }
     for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line
     sha256 = root.sha256

@@ -14,6 +14,9 @@ public struct Pipeline: Sendable {
   public var tables: [TableSpec]
   /// Cells with fewer unweighted respondents than this are suppressed in tables.
   public var suppressBelow: Int?
+  /// Estimates whose coefficient of variation (SE / |estimate|) is above this are flagged as
+  /// unreliable in tables (`cv_flag:`, default 0.3).
+  public var cvFlag: Double = 0.3
   public var outputPath: String
   /// Field-quality checks (the `checks:` section), nil when the pipeline has none.
   public var checks: ChecksSpec?

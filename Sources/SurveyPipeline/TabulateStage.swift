@@ -51,7 +51,7 @@ extension PipelineRun {
             line: spec.line, message: "tables: \(spec.name): \(problem.message)"))
       }
     }
-    stage.files = estimated.map { (name: $0.spec.name, csv: EstimateCSV.text($0.rows, byColumns: $0.spec.by)) }
+    stage.files = estimated.map { (name: $0.spec.name, csv: EstimateCSV.text($0.rows, byColumns: $0.spec.by, cvFlag: pipeline.cvFlag)) }
     stage.markdown = estimated.isEmpty ? "" : EstimateMarkdown.text(estimated.map { markdownTable($0.spec, $0.rows) })
     let seconds = Date.now.timeIntervalSince(started)
     progress.note("tabulate", "\(stage.files.count) tables (\(String(format: "%.2f", seconds)) s)")
@@ -67,7 +67,8 @@ extension PipelineRun {
     return EstimateTable(
       title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
         + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
-      rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow, labels: labels)
+      rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,
+      cvFlag: pipeline.cvFlag, labels: labels)
   }
 }
 

@@ -1,6 +1,9 @@
 import SurveyCore
 
-/// Writes estimate rows as CSV: `statistic,variable,level,<by columns>,estimate,se,ci_low,ci_high,deff,df,n`.
+/// Writes estimate rows as CSV: `statistic,variable,level,<by columns>,estimate,se,ci_low,ci_high,deff,df,n,cv,cv_flag`.
+///
+/// `cv` is SE / |estimate| (blank without one); `cv_flag` is 1 when it is above the threshold, 0
+/// when not, blank without a CV.
 public enum EstimateCSV {
   /// The CSV text, header included, one line per row, each ending in a line feed.
   ///
@@ -9,15 +12,19 @@ public enum EstimateCSV {
   /// - Parameters:
   ///   - rows: the estimates.
   ///   - byColumns: the by-variable columns, in order (default: those of the rows).
-  public static func text(_ rows: [EstimateRow], byColumns: [String]? = nil) -> String {
+  ///   - cvFlag: the CV above which `cv_flag` is 1.
+  public static func text(
+    _ rows: [EstimateRow], byColumns: [String]? = nil, cvFlag: Double = EstimateRow.defaultCVFlag
+  ) -> String {
     let byColumns = byColumns ?? rows.byVariables
-    let header = ["statistic", "variable", "level"] + byColumns + ["estimate", "se", "ci_low", "ci_high", "deff", "df", "n"]
+    let header = ["statistic", "variable", "level"] + byColumns + ["estimate", "se", "ci_low", "ci_high", "deff", "df", "n", "cv", "cv_flag"]
     var out = header.map(field).joined(separator: ",") + "\n"
     for row in rows {
       var fields = [row.statistic.rawValue, row.variable, row.level ?? ""]
       for name in byColumns { fields.append(row.by.first { $0.variable == name }?.level ?? "") }
       fields += [row.estimate, row.se, row.ciLow, row.ciHigh, row.deff].map(CSVWriter.number)
-      fields += [String(row.df), String(row.n)]
+      fields += [String(row.df), String(row.n), CSVWriter.number(row.cv)]
+      fields.append(row.cv == nil ? "" : row.isUnreliable(above: cvFlag) ? "1" : "0")
       out += fields.map(field).joined(separator: ",") + "\n"
     }
     return out

@@ -4,16 +4,17 @@ import SurveyCore
 /// `{"estimates": [...], "tests": []}`.
 public enum EstimateJSON {
   /// The JSON text: one estimate object a line, keys in the order `statistic, variable, level,
-  /// quantile, by, estimate, se, ci_low, ci_high, deff, df, n`; null for missing numbers
-  /// (suppressed cells included); numbers read back as the same double.
-  public static func text(_ rows: [EstimateRow]) -> String {
+  /// quantile, by, estimate, se, ci_low, ci_high, deff, df, n, cv, cv_flag`; null for missing
+  /// numbers (suppressed cells included); numbers read back as the same double. `cv_flag` is
+  /// true when the CV is above `cvFlag`.
+  public static func text(_ rows: [EstimateRow], cvFlag: Double = EstimateRow.defaultCVFlag) -> String {
     guard !rows.isEmpty else { return "{\n  \"estimates\": [],\n  \"tests\": []\n}\n" }
-    let lines = rows.map { "    " + object($0) }
+    let lines = rows.map { "    " + object($0, cvFlag: cvFlag) }
     return "{\n  \"estimates\": [\n" + lines.joined(separator: ",\n") + "\n  ],\n  \"tests\": []\n}\n"
   }
 
   /// One row as a JSON object on one line.
-  public static func object(_ row: EstimateRow) -> String {
+  public static func object(_ row: EstimateRow, cvFlag: Double = EstimateRow.defaultCVFlag) -> String {
     JSONText.object([
       ("statistic", JSONText.string(row.statistic.rawValue)),
       ("variable", JSONText.string(row.variable)),
@@ -27,6 +28,8 @@ public enum EstimateJSON {
       ("deff", JSONText.number(row.deff)),
       ("df", String(row.df)),
       ("n", String(row.n)),
+      ("cv", JSONText.number(row.cv)),
+      ("cv_flag", row.isUnreliable(above: cvFlag) ? "true" : "false"),
     ])
   }
 }

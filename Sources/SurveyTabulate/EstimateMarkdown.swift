@@ -34,7 +34,8 @@ public enum EstimateMarkdown {
         cells += ["suppressed (n<\(table.suppressBelow.map(String.init) ?? "?"))", "", ""]
       } else if let estimate = row.estimate {
         let interval = row.ciLow.flatMap { low in row.ciHigh.map { "\(readable(low)) – \(readable($0))" } }
-        cells += [readable(estimate), row.se.map(readable) ?? "", interval ?? ""]
+        let mark = row.isUnreliable(above: table.cvFlag) ? " \(unreliableMark)" : ""
+        cells += [readable(estimate) + mark, row.se.map(readable) ?? "", interval ?? ""]
       } else {
         cells += ["–", "", ""]
       }
@@ -42,8 +43,14 @@ public enum EstimateMarkdown {
       cells += [String(row.df), String(row.n)]
       lines.append(line(cells))
     }
+    if rows.contains(where: { !$0.suppressed && $0.isUnreliable(above: table.cvFlag) }) {
+      lines += ["", "\(unreliableMark) CV (SE / |estimate|) above \(NumberFormatting.string(table.cvFlag)): use with caution."]
+    }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// The mark of an estimate whose CV is above the table's threshold.
+  public static let unreliableMark = "†"
 
   /// `value` rounded for reading: four significant digits, whole numbers from 1000 up.
   public static func readable(_ value: Double) -> String {

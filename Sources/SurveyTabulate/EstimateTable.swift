@@ -10,13 +10,16 @@ public struct EstimateTable: Sendable, Equatable {
   public var interval: IntervalMethod
   /// The suppression threshold the rows went through, for the marker text.
   public var suppressBelow: Int?
+  /// The CV above which an estimate is marked unreliable.
+  public var cvFlag: Double
   /// Labels of codes, by variable then code (from the codebook), shown beside the codes.
   public var labels: [String: [String: String]]
 
   public init(
     title: String, rows: [EstimateRow], level: Double = 0.95, interval: IntervalMethod = .wald,
-    suppressBelow: Int? = nil, labels: [String: [String: String]] = [:]
+    suppressBelow: Int? = nil, cvFlag: Double = EstimateRow.defaultCVFlag, labels: [String: [String: String]] = [:]
   ) {
+    self.cvFlag = cvFlag
     self.title = title
     self.rows = rows
     self.level = level

@@ -46,10 +46,11 @@ struct EstimateCommandTests {
     ])
     #expect(output.status == 0)
     let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.first == "statistic,variable,level,stype,awards,estimate,se,ci_low,ci_high,deff,df,n")
+    #expect(lines.first == "statistic,variable,level,stype,awards,estimate,se,ci_low,ci_high,deff,df,n,cv,cv_flag")
     #expect(lines.count == 1 + 6 + 1)
     #expect(lines[1].hasPrefix("mean,api00,,E,No,659.8148148148148,"))
-    #expect(lines[1].hasSuffix(",,26,27"))
+    // cv = 25.766732465194426 / 659.8148148148148 = 0.039051460935181 (R's se over R's estimate).
+    #expect(lines[1].hasSuffix(",,26,27,0.039051460935181,0"))
   }
 
   @Test("Markdown output: a heading per estimate and a pipe table")

@@ -24,10 +24,10 @@ struct WriterTests {
   func csv() {
     #expect(
       EstimateCSV.text(rows) == """
-        statistic,variable,level,sex,region,estimate,se,ci_low,ci_high,deff,df,n
-        proportion,insured,yes,F,"north, upper",0.1,0.025,0.05,0.15000000000000002,1.5,11,40
-        proportion,insured,yes,M,south,0.25,0.1,0,0.5,,3,4
-        proportion,insured,yes,M,east,,,,,,0,0
+        statistic,variable,level,sex,region,estimate,se,ci_low,ci_high,deff,df,n,cv,cv_flag
+        proportion,insured,yes,F,"north, upper",0.1,0.025,0.05,0.15000000000000002,1.5,11,40,0.25,0
+        proportion,insured,yes,M,south,0.25,0.1,0,0.5,,3,4,0.4,1
+        proportion,insured,yes,M,east,,,,,,0,0,,
 
         """)
   }
@@ -41,8 +41,8 @@ struct WriterTests {
       EstimateJSON.text([mean, rows[2]]) == """
         {
           "estimates": [
-            {"statistic": "mean", "variable": "cost\\"s", "level": null, "quantile": null, "by": {}, "estimate": 662, "se": 9.408940802784583, "ci_low": 643.7321882720862, "ci_high": 680.8425380465553, "deff": null, "df": 197, "n": 200},
-            {"statistic": "proportion", "variable": "insured", "level": "yes", "quantile": null, "by": {"sex": "M", "region": "east"}, "estimate": null, "se": null, "ci_low": null, "ci_high": null, "deff": null, "df": 0, "n": 0}
+            {"statistic": "mean", "variable": "cost\\"s", "level": null, "quantile": null, "by": {}, "estimate": 662, "se": 9.408940802784583, "ci_low": 643.7321882720862, "ci_high": 680.8425380465553, "deff": null, "df": 197, "n": 200, "cv": 0.014212901514780336, "cv_flag": false},
+            {"statistic": "proportion", "variable": "insured", "level": "yes", "quantile": null, "by": {"sex": "M", "region": "east"}, "estimate": null, "se": null, "ci_low": null, "ci_high": null, "deff": null, "df": 0, "n": 0, "cv": null, "cv_flag": false}
           ],
           "tests": []
         }
@@ -60,7 +60,7 @@ struct WriterTests {
     #expect(suppressed[1].df == 3 && suppressed[1].n == 4)
     #expect(rows.suppressed(below: nil) == rows)
     let csv = EstimateCSV.text(suppressed).split(separator: "\n")
-    #expect(csv[2] == "proportion,insured,yes,M,south,,,,,,3,4")
+    #expect(csv[2] == "proportion,insured,yes,M,south,,,,,,3,4,,")
   }
 
   @Test("Markdown: heading, pipe table, readable rounding, suppressed and empty cells")
@@ -111,5 +111,26 @@ struct WriterTests {
       return row
     }
     #expect(EstimateTable(title: "t", rows: means, interval: .logit).intervalHeader == "95% CI")
+  }
+
+  @Test("CV: SE / |estimate|, none for an estimate of 0 or a suppressed row; the flag and its threshold")
+  func cv() {
+    // 0.025 / 0.1 = 0.25 and 0.1 / 0.25 = 0.4 (rows 0 and 1); a negative estimate takes its size.
+    #expect(rows[0].cv == 0.25 && rows[1].cv == 0.4 && rows[2].cv == nil)
+    #expect(!rows[0].isUnreliable(above: 0.3) && rows[1].isUnreliable(above: 0.3))
+    #expect(rows[0].isUnreliable(above: 0.2))
+    var negative = rows[1]
+    negative.estimate = -0.25
+    #expect(negative.cv == 0.4)
+    var zero = rows[1]
+    zero.estimate = 0
+    #expect(zero.cv == nil && !zero.isUnreliable(above: 0.3))
+    #expect(rows[1].suppressed(below: 10).cv == nil)
+    let table = EstimateTable(title: "t", rows: rows, cvFlag: 0.3)
+    let markdown = EstimateMarkdown.table(table)
+    #expect(markdown.contains("| yes | M | south | 0.2500 † | 0.1000 |"))
+    #expect(markdown.contains("| yes | F | north, upper | 0.1000 | 0.02500 |"))
+    #expect(markdown.hasSuffix("\n† CV (SE / |estimate|) above 0.3: use with caution.\n"))
+    #expect(!EstimateMarkdown.table(EstimateTable(title: "t", rows: [rows[0]])).contains("†"))
   }
 }

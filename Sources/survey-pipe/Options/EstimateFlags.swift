@@ -43,6 +43,11 @@ struct EstimateFlags: ParsableArguments {
       valueName: "method"))
   var ci: String = "wald"
 
+  @Option(
+    name: .customLong("cv-flag"),
+    help: ArgumentHelp("Flag estimates whose CV (SE / |estimate|) is above this (cv_flag column; † in md).", valueName: "cv"))
+  var cvFlag: Double = 0.3
+
   @Option(help: "Output format: csv, json or md.")
   var format: EstimateFormat = .csv
 
@@ -54,6 +59,7 @@ struct EstimateFlags: ParsableArguments {
       throw ValidationError("--ratio '\(ratio)': write NUMERATOR/DENOMINATOR, such as api00/api99")
     }
     guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1 (e.g. 0.95)") }
+    guard cvFlag > 0, cvFlag.isFinite else { throw ValidationError("--cv-flag must be above 0 (e.g. 0.3)") }
     _ = try interval()
     if byVariables.contains(where: \.isEmpty) { throw ValidationError("--by has an empty column name") }
   }

@@ -69,10 +69,17 @@ struct Estimate: ParsableCommand {
     let outcome = try estimate.execute()
     for note in outcome.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
     let rows = outcome.tables.flatMap(\.rows)
+    let cvFlag = estimates.cvFlag
     switch estimates.format {
-    case .csv: print(EstimateCSV.text(rows, byColumns: outcome.byVariables), terminator: "")
-    case .json: print(EstimateJSON.text(rows), terminator: "")
-    case .md: print(EstimateMarkdown.text(outcome.tables), terminator: "")
+    case .csv: print(EstimateCSV.text(rows, byColumns: outcome.byVariables, cvFlag: cvFlag), terminator: "")
+    case .json: print(EstimateJSON.text(rows, cvFlag: cvFlag), terminator: "")
+    case .md:
+      let tables = outcome.tables.map { table -> EstimateTable in
+        var table = table
+        table.cvFlag = cvFlag
+        return table
+      }
+      print(EstimateMarkdown.text(tables), terminator: "")
     }
   }
 }
