@@ -9,7 +9,9 @@ extension Pipeline {
   static let inputKeys = ["path"] + readKeys
   static let cleanKeys = ["invalid", "duplicates", "decisions", "recode", "derive"]
   static let designKeys = ["weight", "prob", "strata", "psu", "fpc", "lonely_psu"]
-  static let tableKeys = ["name", "mean", "total", "proportion", "ratio", "quantile", "by", "ci", "level", "deff"]
+  static let tableKeys = [
+    "name", "mean", "total", "proportion", "ratio", "quantile", "by", "ci", "level", "deff", "difference",
+  ]
 
   /// Reads and checks a pipeline file; relative paths in it are resolved against its folder.
   ///
@@ -205,6 +207,23 @@ extension Pipeline {
       table.level = value
     }
     table.deff = try entry["deff"]?.bool() ?? false
+    if let node = entry["difference"] { table.difference = try difference(node, by: table.by) }
     return table
+  }
+
+  /// `difference: {VARIABLE: [FROM, TO]}`, VARIABLE one of the table's `by`.
+  static func difference(_ node: ConfigNode, by: [String]) throws -> DifferenceSpec {
+    let pairs = try node.pairs()
+    guard pairs.count == 1, let (variable, levelsNode) = pairs.first else {
+      throw node.invalid("write difference: {VARIABLE: [FROM, TO]}, such as {round: [1, 2]}")
+    }
+    let levels = try levelsNode.strings()
+    guard levels.count == 2, levels[0] != levels[1], !levels[0].isEmpty, !levels[1].isEmpty else {
+      throw levelsNode.invalid("a difference compares two levels, [FROM, TO], such as [1, 2]")
+    }
+    guard by.contains(variable) else {
+      throw node.invalid("a difference compares levels of a by-variable; add '\(variable)' to by")
+    }
+    return DifferenceSpec(variable: variable, from: levels[0], to: levels[1])
   }
 }

@@ -40,6 +40,21 @@ public func ratioParts(_ variable: String) -> (numerator: String, denominator: S
   return (String(parts[0]), String(parts[1]))
 }
 
+/// A difference between two levels of one by-variable (`--difference round=1,2`, a table's
+/// `difference: {round: [1, 2]}`): the estimate at `to` minus the estimate at `from`, for every
+/// combination of the other by-variables.
+public struct DifferenceSpec: Sendable, Equatable {
+  public var variable: String
+  public var from: String
+  public var to: String
+
+  public init(variable: String, from: String, to: String) {
+    self.variable = variable
+    self.from = from
+    self.to = to
+  }
+}
+
 /// One weighted table: a statistic of a variable, possibly by domains.
 public struct TableSpec: Sendable, Equatable {
   public var name: String
@@ -49,6 +64,8 @@ public struct TableSpec: Sendable, Equatable {
   public var interval: IntervalMethod
   public var level: Double
   public var deff: Bool
+  /// The difference between two domains to add, if any.
+  public var difference: DifferenceSpec?
   public var line: Int?
 
   public init(

@@ -3,7 +3,8 @@ import SurveyCore
 /// Writes estimate rows as CSV: `statistic,variable,level,<by columns>,estimate,se,ci_low,ci_high,deff,df,n,cv,cv_flag`.
 ///
 /// `cv` is SE / |estimate| (blank without one); `cv_flag` is 1 when it is above the threshold, 0
-/// when not, blank without a CV.
+/// when not, blank without a CV. When a row is a difference (statistic `difference`, its
+/// variable's by column `TO - FROM`), a last column `p_value` holds its two-sided p-value.
 public enum EstimateCSV {
   /// The CSV text, header included, one line per row, each ending in a line feed.
   ///
@@ -17,14 +18,18 @@ public enum EstimateCSV {
     _ rows: [EstimateRow], byColumns: [String]? = nil, cvFlag: Double = EstimateRow.defaultCVFlag
   ) -> String {
     let byColumns = byColumns ?? rows.byVariables
-    let header = ["statistic", "variable", "level"] + byColumns + ["estimate", "se", "ci_low", "ci_high", "deff", "df", "n", "cv", "cv_flag"]
+    let differences = rows.contains { $0.difference != nil }
+    let header =
+      ["statistic", "variable", "level"] + byColumns
+      + ["estimate", "se", "ci_low", "ci_high", "deff", "df", "n", "cv", "cv_flag"] + (differences ? ["p_value"] : [])
     var out = header.map(field).joined(separator: ",") + "\n"
     for row in rows {
-      var fields = [row.statistic.rawValue, row.variable, row.level ?? ""]
-      for name in byColumns { fields.append(row.by.first { $0.variable == name }?.level ?? "") }
+      var fields = [row.statisticName, row.variable, row.level ?? ""]
+      for name in byColumns { fields.append(row.byLevel(name) ?? "") }
       fields += [row.estimate, row.se, row.ciLow, row.ciHigh, row.deff].map(CSVWriter.number)
       fields += [String(row.df), String(row.n), CSVWriter.number(row.cv)]
       fields.append(row.cv == nil ? "" : row.isUnreliable(above: cvFlag) ? "1" : "0")
+      if differences { fields.append(CSVWriter.number(row.pValue)) }
       out += fields.map(field).joined(separator: ",") + "\n"
     }
     return out

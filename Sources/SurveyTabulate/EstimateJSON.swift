@@ -14,9 +14,12 @@ public enum EstimateJSON {
   }
 
   /// One row as a JSON object on one line.
+  ///
+  /// A difference row has statistic `difference`, `by` without the compared variable, and two
+  /// more keys: `"difference": {"variable", "from", "to"}` and `"p_value"`.
   public static func object(_ row: EstimateRow, cvFlag: Double = EstimateRow.defaultCVFlag) -> String {
-    JSONText.object([
-      ("statistic", JSONText.string(row.statistic.rawValue)),
+    var pairs = [
+      ("statistic", JSONText.string(row.statisticName)),
       ("variable", JSONText.string(row.variable)),
       ("level", JSONText.string(row.level)),
       ("quantile", JSONText.number(row.quantile)),
@@ -30,6 +33,18 @@ public enum EstimateJSON {
       ("n", String(row.n)),
       ("cv", JSONText.number(row.cv)),
       ("cv_flag", row.isUnreliable(above: cvFlag) ? "true" : "false"),
-    ])
+    ]
+    if let difference = row.difference {
+      pairs.append(
+        (
+          "difference",
+          JSONText.object([
+            ("variable", JSONText.string(difference.variable)), ("from", JSONText.string(difference.from)),
+            ("to", JSONText.string(difference.to)),
+          ])
+        ))
+      pairs.append(("p_value", JSONText.number(row.pValue)))
+    }
+    return JSONText.object(pairs)
   }
 }

@@ -28,7 +28,10 @@ public enum EstimateMarkdown {
     for row in rows {
       var cells: [String] = hasLevel ? [row.level.map { table.labelled($0, of: row.variable) } ?? ""] : []
       cells += byColumns.map { name in
-        row.by.first { $0.variable == name }.map { table.labelled($0.level, of: name) } ?? ""
+        if let difference = row.difference, difference.variable == name {
+          return "\(table.labelled(difference.to, of: name)) − \(table.labelled(difference.from, of: name))"
+        }
+        return row.by.first { $0.variable == name }.map { table.labelled($0.level, of: name) } ?? ""
       }
       if row.suppressed {
         cells += ["suppressed (n<\(table.suppressBelow.map(String.init) ?? "?"))", "", ""]

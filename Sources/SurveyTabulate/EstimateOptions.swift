@@ -7,10 +7,13 @@ public struct EstimateOptions: Sendable, Equatable {
   public var interval: IntervalMethod
   /// Report the design effect (variance over the variance of simple random sampling).
   public var deff: Bool
+  /// Add the difference between two levels of a by-variable (rows of statistic `difference`).
+  public var difference: DifferenceSpec?
 
-  public init(level: Double = 0.95, interval: IntervalMethod = .wald, deff: Bool = false) {
+  public init(level: Double = 0.95, interval: IntervalMethod = .wald, deff: Bool = false, difference: DifferenceSpec? = nil) {
     self.level = level
     self.interval = interval
     self.deff = deff
+    self.difference = difference
   }
 }

@@ -1,4 +1,13 @@
 extension EstimateRow {
+  /// The statistic as written: `difference` for a difference row, else the statistic's name.
+  public var statisticName: String { difference == nil ? statistic.rawValue : "difference" }
+
+  /// The level of `by`-variable `name` as written: for a difference's variable, `TO - FROM`.
+  public func byLevel(_ name: String) -> String? {
+    if let difference, difference.variable == name { return "\(difference.to) - \(difference.from)" }
+    return by.first { $0.variable == name }?.level
+  }
+
   /// The default threshold of ``isUnreliable(above:)``: a CV above 30%, as statistical offices
   /// mark estimates to use with caution.
   public static let defaultCVFlag = 0.3
@@ -6,7 +15,8 @@ extension EstimateRow {
   /// The coefficient of variation, SE / |estimate|; nil without both, for an estimate of 0, and
   /// for a suppressed row.
   public var cv: Double? {
-    guard let estimate, let se, estimate != 0 else { return nil }
+    // A difference is often near 0: its CV says nothing about its reliability.
+    guard difference == nil, let estimate, let se, estimate != 0 else { return nil }
     let cv = se / abs(estimate)
     return cv.isFinite ? cv : nil
   }

@@ -25,6 +25,11 @@ public struct EstimateRow: Sendable, Equatable {
   public var n: Int
   /// The cell was blanked because `n` is below the suppression threshold.
   public var suppressed: Bool
+  /// For a row of statistic `difference`: which levels of which by-variable it compares (the
+  /// estimate at `to` minus the one at `from`); `by` then holds the other by-variables.
+  public var difference: DifferenceSpec?
+  /// For a difference: the two-sided p-value of the t test that it is 0.
+  public var pValue: Double?
 
   public init(
     statistic: Statistic, variable: String, level: String? = nil, quantile: Double? = nil,

@@ -30,18 +30,28 @@ extension Estimator {
     if let values = column.numbers, statistic != .proportion {
       let sums = CellSums(values: values, state: column.state, weights: weights, domains: domains)
       let adjusted = residualizer.map { numericSums($0, values: values, state: column.state, domains: domains) }
-      return try (0..<domains.count).map { d in
+      var rows = try (0..<domains.count).map { d in
         try row(
           statistic, variable, level: nil, domain: d, domains: domains, sums: sums,
           adjustment: adjusted.map { ($0.y[d], $0.w[d]) }, options: options, designRows: designRows,
           quantiles: &quantiles)
       }
+      if let difference = options.difference {
+        rows += try differenceRows(
+          statistic, variable, level: nil, difference: difference, domains: domains, options: options,
+          quantiles: &quantiles
+        ) { d in
+          domainPart(statistic, domain: d, domains: domains, sums: sums, adjustment: adjusted.map { ($0.y[d], $0.w[d]) })
+        }
+      }
+      return rows
     }
     if statistic == .mean { throw TabulateError.notNumeric(column: variable, statistic: .mean) }
     guard let groups = GroupCodes(column) else { throw TabulateError.ungroupable(column: variable) }
     var sums = CellSums(codes: groups.codes, weights: weights, domains: domains)
     let adjusted = residualizer.map { levelSums($0, codes: groups.codes, levels: groups.levels.count, domains: domains) }
     var byLevel: [[EstimateRow]] = []
+    var differences: [EstimateRow] = []
     for (index, level) in groups.levels.enumerated() {
       sums.setLevel(Int32(index), codes: groups.codes, weights: weights, domains: domains)
       byLevel.append(
@@ -51,8 +61,18 @@ extension Estimator {
             adjustment: adjusted.map { ($0.levels[d][index], $0.w[d]) }, options: options, designRows: designRows,
             quantiles: &quantiles)
         })
+      if let difference = options.difference {
+        differences += try differenceRows(
+          statistic, variable, level: level, difference: difference, domains: domains, options: options,
+          quantiles: &quantiles
+        ) { d in
+          domainPart(
+            statistic, domain: d, domains: domains, sums: sums, adjustment: adjusted.map { ($0.levels[d][index], $0.w[d]) })
+        }
+      }
     }
-    return (0..<domains.count).flatMap { d in byLevel.map { $0[d] } }
+    // The differences follow the estimates, level by level.
+    return (0..<domains.count).flatMap { d in byLevel.map { $0[d] } } + differences
   }
 
   /// Estimates one table: its statistic of its variable by its domains.
@@ -61,7 +81,7 @@ extension Estimator {
   public func estimate(_ table: TableSpec) throws -> [EstimateRow] {
     try estimate(
       table.statistic, of: table.variable, domains: domains(by: table.by),
-      options: EstimateOptions(level: table.level, interval: table.interval, deff: table.deff))
+      options: EstimateOptions(level: table.level, interval: table.interval, deff: table.deff, difference: table.difference))
   }
 
   /// The row of domain `d` from the cell sums of y (a numeric variable or a level's indicator)
@@ -144,6 +164,17 @@ extension Estimator {
     cells: Range<Int>, domains: Domains, sums: CellSums, mean: Double?, total: Double,
     adjustment: (y: Residualizer.Sums, w: Residualizer.Sums)?
   ) throws -> Double {
+    let influences = unitInfluences(
+      cells: cells, domains: domains, sums: sums, mean: mean, total: total, adjustment: adjustment)
+    return try taylor.variance(units: influences.units, totals: influences.totals)
+  }
+
+  /// The totals of one domain's influence values per unit, sorted by unit: without weighting
+  /// steps, the units with rows used; with them, every unit of the calibrated design, centred.
+  func unitInfluences(
+    cells: Range<Int>, domains: Domains, sums: CellSums, mean: Double?, total: Double,
+    adjustment: (y: Residualizer.Sums, w: Residualizer.Sums)?
+  ) -> (units: [Int32], totals: [Double]) {
     @inline(__always) func influence(_ cell: Int) -> Double {
       guard let mean else { return sums.weighted[cell] }
       return (sums.weighted[cell] - mean * sums.weight[cell]) / total
@@ -158,7 +189,7 @@ extension Estimator {
         units.append(domains.cellUnit[cell])
         totals.append(influence(cell))
       }
-      return try taylor.variance(units: units, totals: totals)
+      return (units, totals)
     }
     // With weighting steps, every unit of the calibrated design takes part, centred.
     let influenceSums =
@@ -167,7 +198,7 @@ extension Estimator {
     for cell in cells {
       totals[Int(residualPosition[Int(domains.cellUnit[cell])])] += influence(cell)
     }
-    return try taylor.variance(units: residualizer.units, totals: totals)
+    return (residualizer.units, totals)
   }
 
   /// PSUs minus strata among the units with rows used, as R's `degf` of the domain's subset.

@@ -20,11 +20,19 @@ extension Estimator {
     var quantiles = QuantileCache(level: options.level)
     var rowOptions = options
     rowOptions.deff = false
-    return try (0..<domains.count).map { d in
+    var rows = try (0..<domains.count).map { d in
       try row(
         .ratio, variable, level: nil, domain: d, domains: domains, sums: sums,
         adjustment: adjusted.map { ($0.y[d], $0.x[d]) }, options: rowOptions, designRows: nil, quantiles: &quantiles)
     }
+    if let difference = options.difference {
+      rows += try differenceRows(
+        .ratio, variable, level: nil, difference: difference, domains: domains, options: options, quantiles: &quantiles
+      ) { d in
+        domainPart(.ratio, domain: d, domains: domains, sums: sums, adjustment: adjusted.map { ($0.y[d], $0.x[d]) })
+      }
+    }
+    return rows
   }
 
   /// Per domain, the residualizer's sums of w·y and w·x over the rows with both values.

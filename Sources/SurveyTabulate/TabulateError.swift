@@ -16,6 +16,8 @@ public enum TabulateError: Error, Equatable, Sendable {
   case lonelyPSU(stage: Int, column: String?, stratum: String?)
   /// The confidence level is not strictly between 0 and 1.
   case invalidLevel(Double)
+  /// A difference between levels of a variable that is not one of the by-variables.
+  case differenceNotBy(variable: String)
   /// A ratio's variable that is not `NUMERATOR/DENOMINATOR`.
   case invalidRatio(String)
   /// The by-variables have too many level combinations to number.
@@ -53,6 +55,8 @@ extension TabulateError: LocalizedError {
       which = "stage \(stage): the stage-\(stage - 1) unit '\(stratum ?? "?")' has only one sampled unit"
         + (column.map { " of '\($0)'" } ?? "")
       return "\(which), so its variance cannot be estimated under the lonely-PSU rule fail (R's default); choose remove, adjust, average or certainty, or give its population as 1 in the stage's fpc if the unit was taken with certainty"
+    case .differenceNotBy(let variable):
+      return "a difference compares levels of a by-variable, and '\(variable)' is not one: add it to the by-variables"
     case .invalidRatio(let variable):
       return "'\(variable)' is not a ratio: write NUMERATOR/DENOMINATOR, such as api00/api99"
     case .invalidLevel(let level):

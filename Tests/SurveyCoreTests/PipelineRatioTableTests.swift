@@ -46,3 +46,24 @@ struct PipelineRatioTableTests {
     }
   }
 }
+
+@Suite("Pipeline files: differences in tables")
+struct PipelineDifferenceTests {
+  static let head = "name: p\ncodebook: c.yml\ninputs: [a.csv]\ndesign: {weight: w}\ntables:\n"
+
+  @Test("difference: {VAR: [FROM, TO]} reads; VAR must be a by-variable and the levels two and distinct")
+  func reads() throws {
+    let pipeline = try Pipeline.parse(yaml: Self.head + "  - {name: a, proportion: aware, by: [round, sex], difference: {round: [1, 2]}}\n")
+    #expect(pipeline.tables.first?.difference == DifferenceSpec(variable: "round", from: "1", to: "2"))
+    for (yaml, message) in [
+      ("{round: [1, 2]}", "add 'round' to by"), ("{sex: [1]}", "a difference compares two levels"),
+      ("{sex: [1, 1]}", "a difference compares two levels"), ("{sex: [1, 2], round: [1, 2]}", "write difference: {VARIABLE: [FROM, TO]}"),
+    ] {
+      #expect {
+        _ = try Pipeline.parse(yaml: Self.head + "  - {name: a, proportion: aware, by: [sex], difference: \(yaml)}\n")
+      } throws: { error in
+        (error as? CoreError)?.localizedDescription.contains(message) == true
+      }
+    }
+  }
+}

@@ -31,6 +31,12 @@ struct EstimateFlags: ParsableArguments {
   @Option(help: ArgumentHelp("Domains: by-variables, comma separated (e.g. sex,region).", valueName: "columns"))
   var by: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Add the difference between two levels of a --by variable (TO minus FROM) for every other domain, with its SE, interval and p-value.",
+      valueName: "variable=from,to"))
+  var difference: String?
+
   @Flag(help: "Add design effects.")
   var deff = false
 
@@ -62,11 +68,27 @@ struct EstimateFlags: ParsableArguments {
     guard cvFlag > 0, cvFlag.isFinite else { throw ValidationError("--cv-flag must be above 0 (e.g. 0.3)") }
     _ = try interval()
     if byVariables.contains(where: \.isEmpty) { throw ValidationError("--by has an empty column name") }
+    if let spec = try differenceSpec(), !byVariables.contains(spec.variable) {
+      throw ValidationError("--difference compares levels of a --by variable; add '\(spec.variable)' to --by")
+    }
   }
 
   /// The by-variables, from every `--by` split at commas.
   var byVariables: [String] {
     by.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+  }
+
+  /// The difference `--difference VARIABLE=FROM,TO` asks for, if any.
+  func differenceSpec() throws -> DifferenceSpec? {
+    guard let difference else { return nil }
+    let parts = difference.split(separator: "=", maxSplits: 1).map(String.init)
+    let levels = parts.count == 2 ? parts[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
+    guard parts.count == 2, !parts[0].isEmpty, levels.count == 2, !levels[0].isEmpty, !levels[1].isEmpty,
+      levels[0] != levels[1]
+    else {
+      throw ValidationError("--difference '\(difference)': write VARIABLE=FROM,TO with two levels, such as round=1,2")
+    }
+    return DifferenceSpec(variable: parts[0], from: levels[0], to: levels[1])
   }
 
   /// The interval named by `--ci`.

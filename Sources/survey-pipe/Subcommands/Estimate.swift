@@ -65,7 +65,9 @@ struct Estimate: ParsableCommand {
       data: data, read: try read.options(), design: try design.spec(), weighting: try calibration.spec(),
       requests: estimates.requests.map { AdHocEstimate.Request($0.statistic, $0.variable) },
       by: estimates.byVariables,
-      options: EstimateOptions(level: estimates.level, interval: try estimates.interval(), deff: estimates.deff))
+      options: EstimateOptions(
+        level: estimates.level, interval: try estimates.interval(), deff: estimates.deff,
+        difference: try estimates.differenceSpec()))
     let outcome = try estimate.execute()
     for note in outcome.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
     let rows = outcome.tables.flatMap(\.rows)
