@@ -29,6 +29,8 @@ struct Estimate: ParsableCommand {
           --psu dnum --fpc fpc --proportion awards --by stype --ci logit
         survey-pipe estimate fixtures/r-reference/apistrat.csv --weight pw \\
           --strata stype --fpc fpc --ratio api00/api99 --by awards
+        survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
+          --psu dnum --fpc fpc --mean api00 --by stype --difference stype=E,H
         survey-pipe synth --rows 10000 --out /tmp/synth
         survey-pipe estimate /tmp/synth/survey.csv --weight design_weight \\
           --strata stratum --psu psu --fpc fpc --lonely-psu adjust \\
