@@ -23,11 +23,15 @@ public struct AdHocEstimate: Sendable {
   public var requests: [Request]
   public var by: [String]
   public var options: EstimateOptions
+  /// Columns read as categories even when their values are numbers (R's `factor()`): a total
+  /// of one gives one total per code (a weighted table, R's `svytable`).
+  public var categorical: [String]
 
   public init(
     data: String, read: ReadOptions, design: DesignSpec, weighting: WeightingSpec? = nil, requests: [Request],
-    by: [String], options: EstimateOptions
+    by: [String], options: EstimateOptions, categorical: [String] = []
   ) {
+    self.categorical = categorical
     self.data = data
     self.read = read
     self.design = design
@@ -56,8 +60,9 @@ public struct AdHocEstimate: Sendable {
         + requests.filter { $0.statistic == .ratio }.flatMap { request in
           ratioParts(request.variable).map { [$0.numerator, $0.denominator] } ?? [request.variable]
         },
-      totals: requests.filter { $0.statistic == .total }.map(\.variable),
-      grouping: by + requests.filter { $0.statistic == .proportion }.map(\.variable))
+      totals: requests.filter { $0.statistic == .total && !categorical.contains($0.variable) }.map(\.variable),
+      grouping: by + requests.filter { $0.statistic == .proportion }.map(\.variable)
+        + requests.filter { $0.statistic == .total && categorical.contains($0.variable) }.map(\.variable))
     let estimator = try Estimator(table: weighted.ingest.table, design: weighted.weighting.design)
     let domains = try estimator.domains(by: by)
     var tables: [EstimateTable] = []

@@ -28,6 +28,12 @@ struct EstimateFlags: ParsableArguments {
       "Ratio of the totals of two numeric columns, R's svyratio (repeatable).", valueName: "numerator/denominator"))
   var ratios: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Columns to treat as categories though their values are numbers, as R's factor(): --total gives one weighted count per code (svytable). Comma separated.",
+      valueName: "columns"))
+  var categorical: [String] = []
+
   @Option(help: ArgumentHelp("Domains: by-variables, comma separated (e.g. sex,region).", valueName: "columns"))
   var by: [String] = []
 
@@ -68,9 +74,17 @@ struct EstimateFlags: ParsableArguments {
     guard cvFlag > 0, cvFlag.isFinite else { throw ValidationError("--cv-flag must be above 0 (e.g. 0.3)") }
     _ = try interval()
     if byVariables.contains(where: \.isEmpty) { throw ValidationError("--by has an empty column name") }
+    for name in categoricalColumns where means.contains(name) || ratios.contains(where: { ratioParts($0).map { [$0.numerator, $0.denominator].contains(name) } ?? false }) {
+      throw ValidationError("'\(name)' is categorical (--categorical): a mean or a ratio needs numbers")
+    }
     if let spec = try differenceSpec(), !byVariables.contains(spec.variable) {
       throw ValidationError("--difference compares levels of a --by variable; add '\(spec.variable)' to --by")
     }
+  }
+
+  /// The columns of every `--categorical`, split at commas.
+  var categoricalColumns: [String] {
+    categorical.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
   }
 
   /// The by-variables, from every `--by` split at commas.

@@ -31,6 +31,8 @@ struct Estimate: ParsableCommand {
           --strata stype --fpc fpc --ratio api00/api99 --by awards
         survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
           --psu dnum --fpc fpc --mean api00 --by stype --difference stype=E,H
+        survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
+          --psu dnum --fpc fpc --total dnum --categorical dnum
         survey-pipe synth --rows 10000 --out /tmp/synth
         survey-pipe estimate /tmp/synth/survey.csv --weight design_weight \\
           --strata stratum --psu psu --fpc fpc --lonely-psu adjust \\
@@ -69,7 +71,8 @@ struct Estimate: ParsableCommand {
       by: estimates.byVariables,
       options: EstimateOptions(
         level: estimates.level, interval: try estimates.interval(), deff: estimates.deff,
-        difference: try estimates.differenceSpec()))
+        difference: try estimates.differenceSpec()),
+      categorical: estimates.categoricalColumns)
     let outcome = try estimate.execute()
     for note in outcome.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
     let rows = outcome.tables.flatMap(\.rows)
