@@ -39,7 +39,10 @@ extension PipelineRun {
         try writeTidy(cleaned, weights: weighting.design?.weights, to: folder)
         if let diagnostics = weighting.diagnostics { try folder.write("weights.json", text: diagnostics) }
         for table in tables.files { try folder.write("tables/\(table.name).csv", text: table.csv) }
-        if !tables.files.isEmpty { try folder.write("tables.md", text: tables.markdown) }
+        if !tables.files.isEmpty {
+          try folder.write("tables.md", text: tables.markdown)
+          try folder.write("tables.html", text: tables.html)
+        }
       }, message: { _ in "run folder \(outputPath)" })
     manifest.stages.append(
       StageTime(name: "write", rowsIn: cleaned.table.rowCount, rowsOut: cleaned.table.rowCount, seconds: writeSeconds))

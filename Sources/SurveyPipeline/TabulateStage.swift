@@ -9,6 +9,8 @@ import SurveyTabulate
 struct TabulateStage {
   var files: [(name: String, csv: String)] = []
   var markdown = ""
+  /// `tables.html`: the same tables wide, with charts.
+  var html = ""
   var failures: [Finding] = []
   /// The name of the table of each of ``failures``.
   var failedTables: [String] = []
@@ -52,7 +54,9 @@ extension PipelineRun {
       }
     }
     stage.files = estimated.map { (name: $0.spec.name, csv: EstimateCSV.text($0.rows, byColumns: $0.spec.by, cvFlag: pipeline.cvFlag)) }
-    stage.markdown = estimated.isEmpty ? "" : EstimateMarkdown.text(estimated.map { markdownTable($0.spec, $0.rows) })
+    let published = estimated.map { markdownTable($0.spec, $0.rows) }
+    stage.markdown = estimated.isEmpty ? "" : EstimateMarkdown.text(published)
+    stage.html = estimated.isEmpty ? "" : EstimateHTML.page(title: pipeline.name, tables: published)
     let seconds = Date.now.timeIntervalSince(started)
     progress.note("tabulate", "\(stage.files.count) tables (\(String(format: "%.2f", seconds)) s)")
     stage.time = StageTime(name: "tabulate", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SurveyValidate
+@testable import SurveyCore
 
 @Suite("HTMLText: escaping for validation.html, byte by byte")
 struct HTMLTextTests {

@@ -1,11 +1,9 @@
-import SurveyCore
-
-/// Text written into `validation.html`, made safe against HTML injection: every value from the
-/// data goes through ``escape(_:)`` (element text and attributes) or ``scriptJSON(_:)`` (the
-/// findings inside a `<script>` element).
-enum HTMLText {
+/// Text written into `validation.html` and `tables.html`, made safe against HTML injection: every
+/// value from the data goes through ``escape(_:)`` (element text and attributes) or
+/// ``scriptJSON(_:)`` (the findings inside a `<script>` element).
+public enum HTMLText {
   /// `text` with `&`, `<`, `>`, `"` and `'` written as character references.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     htmlReferences.apply(to: text)
   }
 
@@ -16,7 +14,7 @@ enum HTMLText {
   /// JSON text that may sit inside a `<script>` element: `<`, `>` and `&` (which could close
   /// the element or open a comment) and U+2028, U+2029 become `\u` escapes, which JSON reads
   /// back as the same characters.
-  static func scriptJSON(_ json: String) -> String {
+  public static func scriptJSON(_ json: String) -> String {
     scriptEscapes.apply(to: json)
   }
 
@@ -73,7 +71,7 @@ enum HTMLText {
   }
 
   /// `12345` as `12,345`.
-  static func grouped(_ number: Int) -> String {
+  public static func grouped(_ number: Int) -> String {
     let digits = String(number.magnitude)
     var out = ""
     for (index, digit) in digits.enumerated() {
@@ -84,7 +82,7 @@ enum HTMLText {
   }
 
   /// `count` and `noun`, plural with an `s` unless `count` is 1: `3 errors`, `1 error`.
-  static func count(_ count: Int, _ noun: String) -> String {
+  public static func count(_ count: Int, _ noun: String) -> String {
     "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")"
   }
 }
