@@ -102,7 +102,7 @@ extension Estimator {
     }
   }
 
-  /// PSUs minus strata among `units` (sorted, each once).
+  /// PSUs minus strata among `units` (sorted; a unit may repeat).
   func degreesOfFreedom(units: [Int32]) -> Int {
     var psus = 0
     var strata = 0

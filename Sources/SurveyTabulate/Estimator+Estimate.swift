@@ -203,23 +203,7 @@ extension Estimator {
 
   /// PSUs minus strata among the units with rows used, as R's `degf` of the domain's subset.
   func degreesOfFreedom(cells: Range<Int>, domains: Domains, sums: CellSums) -> Int {
-    var psus = 0
-    var strata = 0
-    var lastPSU: Int32 = -1
-    var lastStratum: Int32 = -1
-    for cell in cells where sums.count[cell] > 0 {
-      let psu = psuOfUnit[Int(domains.cellUnit[cell])]
-      if psu != lastPSU {
-        psus += 1
-        lastPSU = psu
-        let stratum = stratumOfPSU[Int(psu)]
-        if stratum != lastStratum {
-          strata += 1
-          lastStratum = stratum
-        }
-      }
-    }
-    return psus - strata
+    degreesOfFreedom(units: cells.filter { sums.count[$0] > 0 }.map { domains.cellUnit[$0] })
   }
 
   /// Per domain, the residualizer's sums of w and of w·y over the rows with a value.
