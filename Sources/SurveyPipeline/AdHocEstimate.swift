@@ -26,6 +26,9 @@ public struct AdHocEstimate: Sendable {
   /// Columns read as categories even when their values are numbers (R's `factor()`): a total
   /// of one gives one total per code (a weighted table, R's `svytable`).
   public var categorical: [String]
+  /// Tests of association: pairs of categorical columns, and the statistic of all of them.
+  public var tests: [(String, String)] = []
+  public var testStatistic: ChiSquareStatistic = .f
 
   public init(
     data: String, read: ReadOptions, design: DesignSpec, weighting: WeightingSpec? = nil, requests: [Request],
@@ -48,6 +51,8 @@ public struct AdHocEstimate: Sendable {
     public var notes: [String]
     /// The by-variables, in order (the CSV's by columns).
     public var byVariables: [String]
+    /// One row per test of association, in flag order.
+    public var tests: [TestRow] = []
   }
 
   /// Reads the file, weights it and computes every request by the domains of `by`.
@@ -62,7 +67,8 @@ public struct AdHocEstimate: Sendable {
         },
       totals: requests.filter { $0.statistic == .total && !categorical.contains($0.variable) }.map(\.variable),
       grouping: by + requests.filter { $0.statistic == .proportion }.map(\.variable)
-        + requests.filter { $0.statistic == .total && categorical.contains($0.variable) }.map(\.variable))
+        + requests.filter { $0.statistic == .total && categorical.contains($0.variable) }.map(\.variable)
+        + tests.flatMap { [$0.0, $0.1] })
     let estimator = try Estimator(table: weighted.ingest.table, design: weighted.weighting.design)
     let domains = try estimator.domains(by: by)
     var tables: [EstimateTable] = []
@@ -74,6 +80,7 @@ public struct AdHocEstimate: Sendable {
           title: "\(request.statistic.rawValue) of \(request.variable)\(suffix)", rows: rows, level: options.level,
           interval: options.interval))
     }
-    return Outcome(tables: tables, notes: weighted.notes, byVariables: domains.variables)
+    let testRows = try tests.map { try estimator.chiSquare($0.0, $0.1, statistic: testStatistic) }
+    return Outcome(tables: tables, notes: weighted.notes, byVariables: domains.variables, tests: testRows)
   }
 }

@@ -35,6 +35,18 @@ public enum EstimateCSV {
     return out
   }
 
+  /// Tests of association as CSV: `test,variables,statistic,ndf,ddf,p_value`, the variables
+  /// joined by `:`.
+  public static func tests(_ tests: [TestRow]) -> String {
+    var out = "test,variables,statistic,ndf,ddf,p_value\n"
+    for test in tests {
+      let fields = [test.test, test.variables.joined(separator: ":")]
+        + [test.statistic, test.ndf, test.ddf, test.pValue].map(CSVWriter.number)
+      out += fields.map(field).joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
   /// A cell, quoted only when it holds a comma, quote or line break.
   static func field(_ text: String) -> String { CSVWriter.escape(text, quotingEdgeSpaces: false) }
 }

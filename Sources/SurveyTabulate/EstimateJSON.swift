@@ -7,10 +7,29 @@ public enum EstimateJSON {
   /// quantile, by, estimate, se, ci_low, ci_high, deff, df, n, cv, cv_flag`; null for missing
   /// numbers (suppressed cells included); numbers read back as the same double. `cv_flag` is
   /// true when the CV is above `cvFlag`.
-  public static func text(_ rows: [EstimateRow], cvFlag: Double = EstimateRow.defaultCVFlag) -> String {
-    guard !rows.isEmpty else { return "{\n  \"estimates\": [],\n  \"tests\": []\n}\n" }
-    let lines = rows.map { "    " + object($0, cvFlag: cvFlag) }
-    return "{\n  \"estimates\": [\n" + lines.joined(separator: ",\n") + "\n  ],\n  \"tests\": []\n}\n"
+  ///
+  /// `tests` go to the `tests` array, one object a line: `test, variables, statistic, ndf, ddf,
+  /// p_value`.
+  public static func text(
+    _ rows: [EstimateRow], tests: [TestRow] = [], cvFlag: Double = EstimateRow.defaultCVFlag
+  ) -> String {
+    func array(_ lines: [String]) -> String {
+      lines.isEmpty ? "[]" : "[\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]"
+    }
+    return "{\n  \"estimates\": " + array(rows.map { object($0, cvFlag: cvFlag) }) + ",\n  \"tests\": "
+      + array(tests.map(object)) + "\n}\n"
+  }
+
+  /// One test as a JSON object on one line.
+  public static func object(_ test: TestRow) -> String {
+    JSONText.object([
+      ("test", JSONText.string(test.test)),
+      ("variables", "[" + test.variables.map { JSONText.string($0) }.joined(separator: ", ") + "]"),
+      ("statistic", JSONText.number(test.statistic)),
+      ("ndf", JSONText.number(test.ndf)),
+      ("ddf", JSONText.number(test.ddf)),
+      ("p_value", JSONText.number(test.pValue)),
+    ])
   }
 
   /// One row as a JSON object on one line.

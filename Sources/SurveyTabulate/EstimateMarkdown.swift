@@ -55,6 +55,19 @@ public enum EstimateMarkdown {
   /// The mark of an estimate whose CV is above the table's threshold.
   public static let unreliableMark = "†"
 
+  /// Tests of association: `## tests of association`, then a pipe table.
+  public static func tests(_ tests: [TestRow]) -> String {
+    var lines = ["## tests of association", "", line(["test", "variables", "statistic", "ndf", "ddf", "p-value"])]
+    lines.append(line(["---", "---", "---:", "---:", "---:", "---:"]))
+    for test in tests {
+      lines.append(
+        line(
+          [test.test, test.variables.joined(separator: " × ")]
+            + [test.statistic, test.ndf, test.ddf, test.pValue].map { $0.map(readable) ?? "" }))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// `value` rounded for reading: four significant digits, whole numbers from 1000 up.
   public static func readable(_ value: Double) -> String {
     guard value.isFinite else { return "" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SurveyCore
+import SurveyTabulate
 
 /// The output formats of `estimate`.
 enum EstimateFormat: String, CaseIterable, ExpressibleByArgument {
@@ -34,6 +35,14 @@ struct EstimateFlags: ParsableArguments {
       valueName: "columns"))
   var categorical: [String] = []
 
+  @Option(
+    name: .customLong("chisq"),
+    help: ArgumentHelp("Test of association between two categorical columns, R's svychisq (repeatable).", valueName: "a:b"))
+  var chisqs: [String] = []
+
+  @Option(name: .customLong("chisq-statistic"), help: "The test's statistic: F (Rao–Scott, R's default) or Chisq.")
+  var chisqStatistic: String = "F"
+
   @Option(help: ArgumentHelp("Domains: by-variables, comma separated (e.g. sex,region).", valueName: "columns"))
   var by: [String] = []
 
@@ -64,8 +73,12 @@ struct EstimateFlags: ParsableArguments {
   var format: EstimateFormat = .csv
 
   func validate() throws {
-    if means.isEmpty && totals.isEmpty && proportions.isEmpty && ratios.isEmpty {
-      throw ValidationError("nothing to estimate: give --mean, --total, --proportion or --ratio")
+    if means.isEmpty && totals.isEmpty && proportions.isEmpty && ratios.isEmpty && chisqs.isEmpty {
+      throw ValidationError("nothing to estimate: give --mean, --total, --proportion, --ratio or --chisq")
+    }
+    _ = try chiSquareStatistic()
+    for pair in chisqs where chiSquarePair(pair) == nil {
+      throw ValidationError("--chisq '\(pair)': write A:B, two categorical columns, such as insured:migrant_status")
     }
     for ratio in ratios where ratioParts(ratio) == nil {
       throw ValidationError("--ratio '\(ratio)': write NUMERATOR/DENOMINATOR, such as api00/api99")
@@ -103,6 +116,24 @@ struct EstimateFlags: ParsableArguments {
       throw ValidationError("--difference '\(difference)': write VARIABLE=FROM,TO with two levels, such as round=1,2")
     }
     return DifferenceSpec(variable: parts[0], from: levels[0], to: levels[1])
+  }
+
+  /// The two columns of a `--chisq A:B`, nil unless both are named and differ.
+  func chiSquarePair(_ pair: String) -> (String, String)? {
+    let parts = pair.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[0] != parts[1] else { return nil }
+    return (parts[0], parts[1])
+  }
+
+  /// The statistic named by `--chisq-statistic`.
+  func chiSquareStatistic() throws -> ChiSquareStatistic {
+    guard let statistic = ChiSquareStatistic(rawValue: chisqStatistic) else {
+      if let reason = ChiSquareStatistic.notBuilt[chisqStatistic] {
+        throw ValidationError("--chisq-statistic: not supported yet: \(reason)")
+      }
+      throw ValidationError("unknown --chisq-statistic '\(chisqStatistic)' (expected F or Chisq)")
+    }
+    return statistic
   }
 
   /// The interval named by `--ci`.

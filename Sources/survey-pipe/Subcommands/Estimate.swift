@@ -33,6 +33,8 @@ struct Estimate: ParsableCommand {
           --psu dnum --fpc fpc --mean api00 --by stype --difference stype=E,H
         survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
           --psu dnum --fpc fpc --total dnum --categorical dnum
+        survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
+          --psu dnum --fpc fpc --chisq sch.wide:stype --chisq-statistic Chisq
         survey-pipe synth --rows 10000 --out /tmp/synth
         survey-pipe estimate /tmp/synth/survey.csv --weight design_weight \\
           --strata stratum --psu psu --fpc fpc --lonely-psu adjust \\
@@ -65,7 +67,7 @@ struct Estimate: ParsableCommand {
   var estimates: EstimateFlags
 
   func run() throws {
-    let estimate = AdHocEstimate(
+    var estimate = AdHocEstimate(
       data: data, read: try read.options(), design: try design.spec(), weighting: try calibration.spec(),
       requests: estimates.requests.map { AdHocEstimate.Request($0.statistic, $0.variable) },
       by: estimates.byVariables,
@@ -73,20 +75,28 @@ struct Estimate: ParsableCommand {
         level: estimates.level, interval: try estimates.interval(), deff: estimates.deff,
         difference: try estimates.differenceSpec()),
       categorical: estimates.categoricalColumns)
+    estimate.tests = estimates.chisqs.compactMap(estimates.chiSquarePair)
+    estimate.testStatistic = try estimates.chiSquareStatistic()
     let outcome = try estimate.execute()
     for note in outcome.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
     let rows = outcome.tables.flatMap(\.rows)
     let cvFlag = estimates.cvFlag
     switch estimates.format {
-    case .csv: print(EstimateCSV.text(rows, byColumns: outcome.byVariables, cvFlag: cvFlag), terminator: "")
-    case .json: print(EstimateJSON.text(rows, cvFlag: cvFlag), terminator: "")
+    case .csv:
+      var parts: [String] = []
+      if !rows.isEmpty { parts.append(EstimateCSV.text(rows, byColumns: outcome.byVariables, cvFlag: cvFlag)) }
+      if !outcome.tests.isEmpty { parts.append(EstimateCSV.tests(outcome.tests)) }
+      // Estimates and tests are two CSV tables, a blank line between them.
+      print(parts.joined(separator: "\n"), terminator: "")
+    case .json: print(EstimateJSON.text(rows, tests: outcome.tests, cvFlag: cvFlag), terminator: "")
     case .md:
       let tables = outcome.tables.map { table -> EstimateTable in
         var table = table
         table.cvFlag = cvFlag
         return table
       }
-      print(EstimateMarkdown.text(tables), terminator: "")
+      let testsText = outcome.tests.isEmpty ? [] : [EstimateMarkdown.tests(outcome.tests)]
+      print(((tables.isEmpty ? [] : [EstimateMarkdown.text(tables)]) + testsText).joined(separator: "\n"), terminator: "")
     }
   }
 }

@@ -1,0 +1,139 @@
+import SurveyCore
+
+extension Estimator {
+  /// R's `svychisq(~a + b, design, statistic)`: Pearson's X² of the weighted table scaled to the
+  /// design's rows, with Rao and Scott's correction from the design-based covariance of the
+  /// cell proportions (docs/statistics.md, "Tests of association").
+  ///
+  /// - Throws: ``TabulateError`` for an unknown or multi-select column, or a variance overflow.
+  public func chiSquare(_ a: String, _ b: String, statistic: ChiSquareStatistic) throws -> TestRow {
+    let (rowCodes, nr) = try presentCodes(a)
+    let (columnCodes, nc) = try presentCodes(b)
+    var row = TestRow(test: statistic.rawValue, variables: [a, b], statistic: nil, ndf: nil, ddf: nil, pValue: nil)
+    guard nr > 1, nc > 1 else { return row }
+    let cellCount = nr * nc
+    // Per row its cell (rows vary fastest, as R's interaction()), -1 where either is missing.
+    let cells = zip(rowCodes, columnCodes).map { $0 >= 0 && $1 >= 0 ? $0 + Int32(nr) * $1 : -1 }
+    let n = Double(weights.lazy.filter { $0 > 0 }.count)
+    let domains = try self.domains(by: [])
+    let influences = try (0..<cellCount).map { k in try cellInfluence(Int32(k), cells: cells, domains: domains) }
+    let p = influences.map(\.proportion)
+    let v = try covariance(influences.map(\.totals), units: influences[0].units)
+    let pearson = Self.pearson(p, n: n, rows: nr, columns: nc)
+    guard let delta = Self.designEffects(p, v, n: n, rows: nr, columns: nc) else { return row }
+    let trace = delta.trace
+    let traceSquared = (delta * delta).trace
+    let k = Double((nr - 1) * (nc - 1))
+    switch statistic {
+    case .f:
+      let d0 = trace * trace / traceSquared
+      let nu = Double(degreesOfFreedom(units: Array(0..<Int32(unitCount))))
+      let f = pearson / trace
+      row.statistic = f
+      row.ndf = d0
+      row.ddf = d0 * nu
+      let x = d0 * nu / (d0 * nu + d0 * f)
+      row.pValue = nu > 0 ? BetaDistribution.cdf(x, a: d0 * nu / 2, b: d0 / 2) : nil
+    case .chisq:
+      row.statistic = pearson
+      row.ndf = k
+      row.pValue = GammaDistribution.chiSquaredUpperTail(pearson / (trace / k), degreesOfFreedom: k)
+    }
+    return row
+  }
+
+  /// The codes of `name` renumbered to the levels present in the data (R's `factor()`), and
+  /// their count.
+  func presentCodes(_ name: String) throws -> ([Int32], Int) {
+    guard let groups = GroupCodes(try column(name)) else { throw TabulateError.ungroupable(column: name) }
+    var present = [Bool](repeating: false, count: groups.levels.count)
+    for (row, code) in groups.codes.enumerated() where code >= 0 && weights[row] > 0 { present[Int(code)] = true }
+    var renumbered = [Int32](repeating: -1, count: present.count)
+    var next: Int32 = 0
+    for index in present.indices where present[index] {
+      renumbered[index] = next
+      next += 1
+    }
+    return (groups.codes.map { $0 >= 0 ? renumbered[Int($0)] : -1 }, Int(next))
+  }
+
+  /// Cell `k`'s proportion among the rows with both values, and its influence totals per unit.
+  func cellInfluence(_ k: Int32, cells: [Int32], domains: Domains) throws -> (proportion: Double, units: [Int32], totals: [Double]) {
+    let values = cells.map { $0 == k ? 1.0 : 0 }
+    let state = cells.map { $0 >= 0 ? CellState.present : .empty }
+    let sums = CellSums(values: values, state: state, weights: weights, domains: domains)
+    let adjusted = residualizer.map { numericSums($0, values: values, state: state, domains: domains) }
+    let range = domains.cellStart[0]..<domains.cellStart[1]
+    let total = range.reduce(0) { $0 + sums.weight[$1] }
+    let proportion = range.reduce(0) { $0 + sums.weighted[$1] } / total
+    let influence = unitInfluences(
+      cells: range, domains: domains, sums: sums, mean: proportion, total: total, adjustment: adjusted.map { ($0.y[0], $0.w[0]) })
+    return (proportion, influence.units, influence.totals)
+  }
+
+  /// The covariance matrix of the cells' estimates, from their influence totals on the same
+  /// units: cov(a, b) = (var(a + b) − var(a) − var(b)) / 2, each variance as a domain's.
+  func covariance(_ totals: [[Double]], units: [Int32]) throws -> SmallMatrix {
+    let count = totals.count
+    var result = SmallMatrix(rows: count, columns: count)
+    do {
+      let variances = try totals.map { try taylor.variance(units: units, totals: $0) }
+      for i in 0..<count {
+        result[i, i] = variances[i]
+        for j in 0..<i {
+          let sum = try taylor.variance(units: units, totals: zip(totals[i], totals[j]).map { $0 + $1 })
+          result[i, j] = (sum - variances[i] - variances[j]) / 2
+          result[j, i] = result[i, j]
+        }
+      }
+    } catch is TaylorVariance.Overflow {
+      throw TabulateError.overflow(column: "cells", statistic: .proportion, quantity: .variance)
+    }
+    return result
+  }
+}
+
+extension Estimator {
+  /// Pearson's X² of the table N·p (R's `svytable(..., Ntotal = N)` then `chisq.test`).
+  static func pearson(_ p: [Double], n: Double, rows: Int, columns: Int) -> Double {
+    let table = p.map { $0 * n }
+    var rowSums = [Double](repeating: 0, count: rows)
+    var columnSums = [Double](repeating: 0, count: columns)
+    for r in 0..<rows { for c in 0..<columns { rowSums[r] += table[r + rows * c]; columnSums[c] += table[r + rows * c] } }
+    let total = rowSums.reduce(0, +)
+    var x2 = 0.0
+    for r in 0..<rows {
+      for c in 0..<columns {
+        let expected = rowSums[r] * columnSums[c] / total
+        let difference = table[r + rows * c] - expected
+        x2 += difference * difference / expected
+      }
+    }
+    return x2
+  }
+
+  /// Rao and Scott's matrix of generalized design effects Δ = (C'D⁻¹C/N)⁻¹ (C'D⁻¹VD⁻¹C), with C
+  /// the interaction contrasts made orthogonal to the main effects (R's `qr.resid`).
+  static func designEffects(_ p: [Double], _ v: SmallMatrix, n: Double, rows: Int, columns: Int) -> SmallMatrix? {
+    let count = rows * columns
+    let mainCount = rows + columns - 1
+    var x1 = SmallMatrix(rows: count, columns: mainCount)
+    var x12 = SmallMatrix(rows: count, columns: (rows - 1) * (columns - 1))
+    for cell in 0..<count {
+      let r = cell % rows
+      let c = cell / rows
+      x1[cell, 0] = 1
+      if r > 0 { x1[cell, r] = 1 }
+      if c > 0 { x1[cell, rows - 1 + c] = 1 }
+      if r > 0, c > 0 { x12[cell, (r - 1) + (rows - 1) * (c - 1)] = 1 }
+    }
+    let x1t = x1.transposed
+    guard let coefficients = (x1t * x1).solving(x1t * x12) else { return nil }
+    let contrasts = x12 - x1 * coefficients
+    let inverseP = p.map { $0 == 0 ? 0 : 1 / $0 }
+    let scaled = contrasts.scalingRows(inverseP)
+    let denominator = contrasts.transposed * scaled.scalingRows([Double](repeating: 1 / n, count: count))
+    let numerator = scaled.transposed * v * scaled
+    return denominator.solving(numerator)
+  }
+}
