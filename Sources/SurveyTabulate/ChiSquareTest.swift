@@ -29,10 +29,14 @@ public enum ChiSquareStatistic: String, Sendable, CaseIterable {
   case f = "F"
   /// Pearson's X² with the first-order correction, referred to χ².
   case chisq = "Chisq"
+  /// The design-based Wald test of independence (Koch et al.), referred to F((r−1)(c−1), ν).
+  case wald = "Wald"
+  /// The same with the adjustment for the design's degrees of freedom: F((r−1)(c−1), ν − (r−1)(c−1) + 1).
+  case adjustedWald = "adjWald"
 
   /// R's statistics not built yet, with a message.
   public static let notBuilt: [String: String] = [
-    "Wald": "the Wald tests (Wald, adjWald) of svychisq; use F or Chisq",
-    "adjWald": "the Wald tests (Wald, adjWald) of svychisq; use F or Chisq",
+    "lincom": "the exact asymptotic distribution (lincom) of svychisq; use F, Chisq, Wald or adjWald",
+    "saddlepoint": "the saddlepoint approximation of svychisq; use F, Chisq, Wald or adjWald",
   ]
 }

@@ -16,6 +16,10 @@ extension Estimator {
     let cells = zip(rowCodes, columnCodes).map { $0 >= 0 && $1 >= 0 ? $0 + Int32(nr) * $1 : -1 }
     let n = Double(weights.lazy.filter { $0 > 0 }.count)
     let domains = try self.domains(by: [])
+    let nu = Double(degreesOfFreedom(units: Array(0..<Int32(unitCount))))
+    if statistic == .wald || statistic == .adjustedWald {
+      return try wald(cells: cells, rows: rowCodes, columns: columnCodes, nr: nr, nc: nc, nu: nu, domains: domains, into: row)
+    }
     let influences = try (0..<cellCount).map { k in try cellInfluence(Int32(k), cells: cells, domains: domains) }
     let p = influences.map(\.proportion)
     let v = try covariance(influences.map(\.totals), units: influences[0].units)
@@ -27,19 +31,25 @@ extension Estimator {
     switch statistic {
     case .f:
       let d0 = trace * trace / traceSquared
-      let nu = Double(degreesOfFreedom(units: Array(0..<Int32(unitCount))))
       let f = pearson / trace
       row.statistic = f
       row.ndf = d0
       row.ddf = d0 * nu
-      let x = d0 * nu / (d0 * nu + d0 * f)
-      row.pValue = nu > 0 ? BetaDistribution.cdf(x, a: d0 * nu / 2, b: d0 / 2) : nil
+      row.pValue = Self.upperF(f, d0, d0 * nu)
     case .chisq:
       row.statistic = pearson
       row.ndf = k
       row.pValue = GammaDistribution.chiSquaredUpperTail(pearson / (trace / k), degreesOfFreedom: k)
+    case .wald, .adjustedWald:
+      break
     }
     return row
+  }
+
+  /// P(F(d1, d2) > f).
+  static func upperF(_ f: Double, _ d1: Double, _ d2: Double) -> Double? {
+    guard d1 > 0, d2 > 0, f.isFinite else { return nil }
+    return BetaDistribution.cdf(d2 / (d2 + d1 * f), a: d2 / 2, b: d1 / 2)
   }
 
   /// The codes of `name` renumbered to the levels present in the data (R's `factor()`), and
@@ -59,16 +69,25 @@ extension Estimator {
 
   /// Cell `k`'s proportion among the rows with both values, and its influence totals per unit.
   func cellInfluence(_ k: Int32, cells: [Int32], domains: Domains) throws -> (proportion: Double, units: [Int32], totals: [Double]) {
-    let values = cells.map { $0 == k ? 1.0 : 0 }
-    let state = cells.map { $0 >= 0 ? CellState.present : .empty }
+    try indicatorInfluence(cells.map { $0 == k ? 1.0 : 0 }, used: cells.map { $0 >= 0 }, domains: domains, mean: true)
+  }
+
+  /// The mean (or, with `mean` false, the total) of `values` over the `used` rows, and its
+  /// influence totals per unit.
+  func indicatorInfluence(
+    _ values: [Double], used: [Bool], domains: Domains, mean: Bool
+  ) throws -> (proportion: Double, units: [Int32], totals: [Double]) {
+    let state = used.map { $0 ? CellState.present : .empty }
     let sums = CellSums(values: values, state: state, weights: weights, domains: domains)
     let adjusted = residualizer.map { numericSums($0, values: values, state: state, domains: domains) }
     let range = domains.cellStart[0]..<domains.cellStart[1]
     let total = range.reduce(0) { $0 + sums.weight[$1] }
-    let proportion = range.reduce(0) { $0 + sums.weighted[$1] } / total
+    let weighted = range.reduce(0) { $0 + sums.weighted[$1] }
+    let estimate = mean ? weighted / total : weighted
     let influence = unitInfluences(
-      cells: range, domains: domains, sums: sums, mean: proportion, total: total, adjustment: adjusted.map { ($0.y[0], $0.w[0]) })
-    return (proportion, influence.units, influence.totals)
+      cells: range, domains: domains, sums: sums, mean: mean ? estimate : nil, total: total,
+      adjustment: adjusted.map { ($0.y[0], $0.w[0]) })
+    return (estimate, influence.units, influence.totals)
   }
 
   /// The covariance matrix of the cells' estimates, from their influence totals on the same

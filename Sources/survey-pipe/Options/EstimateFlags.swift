@@ -40,7 +40,7 @@ struct EstimateFlags: ParsableArguments {
     help: ArgumentHelp("Test of association between two categorical columns, R's svychisq (repeatable).", valueName: "a:b"))
   var chisqs: [String] = []
 
-  @Option(name: .customLong("chisq-statistic"), help: "The test's statistic: F (Rao–Scott, R's default) or Chisq.")
+  @Option(name: .customLong("chisq-statistic"), help: "The test's statistic: F (Rao–Scott, R's default), Chisq, Wald or adjWald.")
   var chisqStatistic: String = "F"
 
   @Option(help: ArgumentHelp("Domains: by-variables, comma separated (e.g. sex,region).", valueName: "columns"))
@@ -131,7 +131,7 @@ struct EstimateFlags: ParsableArguments {
       if let reason = ChiSquareStatistic.notBuilt[chisqStatistic] {
         throw ValidationError("--chisq-statistic: not supported yet: \(reason)")
       }
-      throw ValidationError("unknown --chisq-statistic '\(chisqStatistic)' (expected F or Chisq)")
+      throw ValidationError("unknown --chisq-statistic '\(chisqStatistic)' (expected F, Chisq, Wald or adjWald)")
     }
     return statistic
   }
