@@ -44,6 +44,16 @@ extension Pipeline {
     if let checks { try checkChecks(checks, against: codebook) }
     for (index, table) in tables.enumerated() {
       let key = "tables[\(index)]"
+      if let association = table.association {
+        for name in association.variables {
+          let variable = try lookup(name, table.line, "\(key).chisq")
+          guard !variable.pii else { throw fail(table.line, "\(key).chisq", "'\(name)' is personal data (pii)") }
+          guard variable.type == .categorical else {
+            throw fail(table.line, "\(key).chisq", "'\(name)' is \(variable.type.rawValue); a test of association needs categorical variables")
+          }
+        }
+        continue
+      }
       if let (numerator, denominator) = ratioParts(table.variable), table.statistic == .ratio {
         for name in [numerator, denominator] {
           let variable = try lookup(name, table.line, "\(key).ratio")

@@ -10,7 +10,8 @@ extension Pipeline {
   static let cleanKeys = ["invalid", "duplicates", "decisions", "recode", "derive"]
   static let designKeys = ["weight", "prob", "strata", "psu", "fpc", "lonely_psu"]
   static let tableKeys = [
-    "name", "mean", "total", "proportion", "ratio", "quantile", "by", "ci", "level", "deff", "difference",
+    "name", "mean", "total", "proportion", "ratio", "quantile", "by", "ci", "level", "deff", "difference", "chisq",
+    "chisq_statistic",
   ]
 
   /// Reads and checks a pipeline file; relative paths in it are resolved against its folder.
@@ -177,6 +178,7 @@ extension Pipeline {
     for later in ["quantile"] {
       if let node = entry[later] { throw node.unsupported("\(later) tables are not built yet") }
     }
+    if let chisq = entry["chisq"] { return try association(chisq, entry: entry, name: name, line: node.line) }
     let given = Statistic.allCases.filter { entry[$0.rawValue] != nil }
     guard given.count == 1, let statistic = given.first else {
       throw node.invalid("give exactly one of mean, total, proportion or ratio")
@@ -208,6 +210,29 @@ extension Pipeline {
     }
     table.deff = try entry["deff"]?.bool() ?? false
     if let node = entry["difference"] { table.difference = try difference(node, by: table.by) }
+    return table
+  }
+
+  /// A table `{name, chisq: [A, B], chisq_statistic: F}`: a test of association, nothing else.
+  static func association(_ node: ConfigNode, entry: ConfigRecord, name: String, line: Int?) throws -> TableSpec {
+    for key in ["mean", "total", "proportion", "ratio", "by", "ci", "difference", "deff"] {
+      if let other = entry[key] { throw other.invalid("a chisq table takes no \(key); its test is the whole table") }
+    }
+    let variables = try node.strings()
+    guard variables.count == 2, variables[0] != variables[1] else {
+      throw node.invalid("a test of association names two categorical variables, such as [insured_cnam, migrant_status]")
+    }
+    var spec = AssociationSpec(variables: variables)
+    if let statistic = entry["chisq_statistic"] {
+      let text = try statistic.string()
+      guard AssociationSpec.statistics.contains(text) else {
+        throw statistic.invalid("unknown statistic '\(text)' (expected one of \(AssociationSpec.statistics.joined(separator: ", ")))")
+      }
+      spec.statistic = text
+    }
+    var table = TableSpec(name: name, statistic: .proportion, variable: variables.joined(separator: ":"), line: line)
+    table.association = spec
+    if let level = entry["level"] { throw level.invalid("a chisq table takes no level") }
     return table
   }
 

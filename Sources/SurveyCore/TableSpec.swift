@@ -55,7 +55,21 @@ public struct DifferenceSpec: Sendable, Equatable {
   }
 }
 
-/// One weighted table: a statistic of a variable, possibly by domains.
+/// A test of association between two categorical variables (a table's `chisq: [A, B]`), with the
+/// statistic of R's `svychisq` (`chisq_statistic:`, default `F`).
+public struct AssociationSpec: Sendable, Equatable {
+  public var variables: [String]
+  public var statistic: String
+  /// The statistics a pipeline may name.
+  public static let statistics = ["F", "Chisq", "Wald", "adjWald"]
+
+  public init(variables: [String], statistic: String = "F") {
+    self.variables = variables
+    self.statistic = statistic
+  }
+}
+
+/// One weighted table: a statistic of a variable, possibly by domains, or a test of association.
 public struct TableSpec: Sendable, Equatable {
   public var name: String
   public var statistic: Statistic
@@ -66,6 +80,9 @@ public struct TableSpec: Sendable, Equatable {
   public var deff: Bool
   /// The difference between two domains to add, if any.
   public var difference: DifferenceSpec?
+  /// For a test of association: its variables and statistic (``statistic`` and ``variable`` then
+  /// only name it: `proportion` of `A:B`).
+  public var association: AssociationSpec?
   public var line: Int?
 
   public init(

@@ -26,12 +26,18 @@ extension PipelineRun {
     guard !specs.isEmpty, weighting.failure == nil, let design = weighting.design else { return TabulateStage() }
     let started = Date.now
     let suppressBelow = pipeline.suppressBelow
-    let outcomes: [Result<[EstimateRow], TableProblem>]
+    let outcomes: [Result<TableOutput, TableProblem>]
     do {
       let estimator = try Estimator(table: table, design: design)
       outcomes = Parallel.map(specs.count) { index in
         do {
-          return .success(try estimator.estimate(specs[index]).suppressed(below: suppressBelow))
+          let spec = specs[index]
+          if let association = spec.association {
+            let statistic = ChiSquareStatistic(rawValue: association.statistic) ?? .f
+            return .success(
+              .test(try estimator.chiSquare(association.variables[0], association.variables[1], statistic: statistic)))
+          }
+          return .success(.estimates(try estimator.estimate(spec).suppressed(below: suppressBelow)))
         } catch {
           return .failure(TableProblem(error))
         }
@@ -41,9 +47,16 @@ extension PipelineRun {
     }
     var stage = TabulateStage()
     var estimated: [(spec: TableSpec, rows: [EstimateRow])] = []
+    var tested: [(spec: TableSpec, test: TestRow)] = []
+    var markdown: [String] = []
     for (spec, outcome) in zip(specs, outcomes) {
       switch outcome {
-      case .success(let rows): estimated.append((spec, rows))
+      case .success(.estimates(let rows)):
+        estimated.append((spec, rows))
+        markdown.append(EstimateMarkdown.table(markdownTable(spec, rows)))
+      case .success(.test(let test)):
+        tested.append((spec, test))
+        markdown.append(EstimateMarkdown.tests([test], title: "\(spec.name): test of association"))
       case .failure(let problem):
         progress.note("tabulate", "\(spec.name): failed: \(problem.message)")
         stage.failedTables.append(spec.name)
@@ -53,10 +66,15 @@ extension PipelineRun {
             line: spec.line, message: "tables: \(spec.name): \(problem.message)"))
       }
     }
-    stage.files = estimated.map { (name: $0.spec.name, csv: EstimateCSV.text($0.rows, byColumns: $0.spec.by, cvFlag: pipeline.cvFlag)) }
+    var csv: [String: String] = [:]
+    for item in estimated { csv[item.spec.name] = EstimateCSV.text(item.rows, byColumns: item.spec.by, cvFlag: pipeline.cvFlag) }
+    for item in tested { csv[item.spec.name] = EstimateCSV.tests([item.test]) }
+    stage.files = specs.compactMap { spec in csv[spec.name].map { (name: spec.name, csv: $0) } }
     let published = estimated.map { markdownTable($0.spec, $0.rows) }
-    stage.markdown = estimated.isEmpty ? "" : EstimateMarkdown.text(published)
-    stage.html = estimated.isEmpty ? "" : EstimateHTML.page(title: pipeline.name, tables: published)
+    stage.markdown = markdown.joined(separator: "\n")
+    stage.html =
+      stage.files.isEmpty
+      ? "" : EstimateHTML.page(title: pipeline.name, tables: published, tests: tested.map { ($0.spec.name, $0.test) })
     let seconds = Date.now.timeIntervalSince(started)
     progress.note("tabulate", "\(stage.files.count) tables (\(String(format: "%.2f", seconds)) s)")
     stage.time = StageTime(name: "tabulate", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
@@ -74,6 +92,12 @@ extension PipelineRun {
       rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,
       cvFlag: pipeline.cvFlag, labels: labels)
   }
+}
+
+/// What one table produced: estimate rows, or a test of association.
+enum TableOutput: Sendable {
+  case estimates([EstimateRow])
+  case test(TestRow)
 }
 
 /// Why one table could not be estimated, in words (the estimator's and the design's messages

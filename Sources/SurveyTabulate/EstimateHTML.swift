@@ -6,7 +6,7 @@ import SurveyCore
 /// self-contained file: no script, no font or image from the network.
 public enum EstimateHTML {
   /// The whole page for `tables`, titled `title` (the pipeline's name).
-  public static func page(title: String, tables: [EstimateTable]) -> String {
+  public static func page(title: String, tables: [EstimateTable], tests: [(name: String, test: TestRow)] = []) -> String {
     var html = """
       <!DOCTYPE html>
       <html lang="en">
@@ -21,6 +21,7 @@ public enum EstimateHTML {
 
       """
     for table in tables { html += section(table) }
+    for (name, test) in tests { html += testSection(name, test) }
     return html + "</body>\n</html>\n"
   }
 
@@ -47,6 +48,16 @@ public enum EstimateHTML {
     }
     html += "</table></div>\n<p class=\"legend\">\(HTMLText.escape(legend(table)))</p>\n"
     return html + EstimateChart.svg(grid, table: table) + "</section>\n"
+  }
+
+  /// A test of association: its statistic, degrees of freedom and p-value in one small table.
+  static func testSection(_ name: String, _ test: TestRow) -> String {
+    let numbers = [test.statistic, test.ndf, test.ddf, test.pValue].map { $0.map(EstimateMarkdown.readable) ?? "" }
+    var html = "<section>\n<h2>\(HTMLText.escape(name)): test of association</h2>\n<table>\n"
+    html += "<tr><th>test</th><th>variables</th><th>statistic</th><th>ndf</th><th>ddf</th><th>p-value</th></tr>\n<tr>"
+    html += "<td>\(HTMLText.escape(test.test))</td><td>\(HTMLText.escape(test.variables.joined(separator: " × ")))</td>"
+    for number in numbers { html += "<td class=\"num\">\(HTMLText.escape(number))</td>" }
+    return html + "</tr>\n</table>\n</section>\n"
   }
 
   /// A cell: "estimate (low – high)", a mark when suppressed or unreliable, empty when absent.

@@ -55,9 +55,9 @@ public enum EstimateMarkdown {
   /// The mark of an estimate whose CV is above the table's threshold.
   public static let unreliableMark = "†"
 
-  /// Tests of association: `## tests of association`, then a pipe table.
-  public static func tests(_ tests: [TestRow]) -> String {
-    var lines = ["## tests of association", "", line(["test", "variables", "statistic", "ndf", "ddf", "p-value"])]
+  /// Tests of association: `## TITLE` (default `tests of association`), then a pipe table.
+  public static func tests(_ tests: [TestRow], title: String = "tests of association") -> String {
+    var lines = ["## \(title)", "", line(["test", "variables", "statistic", "ndf", "ddf", "p-value"])]
     lines.append(line(["---", "---", "---:", "---:", "---:", "---:"]))
     for test in tests {
       lines.append(

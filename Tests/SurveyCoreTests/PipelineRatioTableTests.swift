@@ -67,3 +67,28 @@ struct PipelineDifferenceTests {
     }
   }
 }
+
+@Suite("Pipeline files: tests of association in tables")
+struct PipelineAssociationTests {
+  static let head = "name: p\ncodebook: c.yml\ninputs: [a.csv]\ndesign: {weight: w}\ntables:\n"
+
+  @Test("chisq: [A, B] reads, with chisq_statistic defaulting to F; other keys and bad values name the line")
+  func reads() throws {
+    let tables = try Pipeline.parse(
+      yaml: Self.head + "  - {name: t, chisq: [a, b]}\n  - {name: u, chisq: [a, b], chisq_statistic: adjWald}\n").tables
+    #expect(tables[0].association == AssociationSpec(variables: ["a", "b"], statistic: "F"))
+    #expect(tables[1].association?.statistic == "adjWald")
+    for (yaml, message) in [
+      ("{name: t, chisq: [a]}", "a test of association names two categorical variables"),
+      ("{name: t, chisq: [a, a]}", "a test of association names two categorical variables"),
+      ("{name: t, chisq: [a, b], by: [c]}", "a chisq table takes no by"),
+      ("{name: t, chisq: [a, b], chisq_statistic: lincom}", "unknown statistic 'lincom'"),
+    ] {
+      #expect {
+        _ = try Pipeline.parse(yaml: Self.head + "  - \(yaml)\n")
+      } throws: { error in
+        (error as? CoreError)?.localizedDescription.contains(message) == true
+      }
+    }
+  }
+}

@@ -50,4 +50,17 @@ struct GoldenCoverageTests {
     }
     #expect(compared > 0)
   }
+
+  @Test("the golden test of association is R's svychisq on the same data (chisq.json, case moldova-insured-cnam-status-F)")
+  func goldenTest() throws {
+    let golden = Fixtures.simpleCSV(try Fixtures.text("moldova/golden/tables/insured_cnam_vs_status.csv"))
+    let row = try #require(golden.first)
+    #expect(golden.count == 1 && row["test"] == "F" && row["variables"] == "insured_cnam:migrant_status")
+    let reference = try #require(ChiSquareReferenceTests.cases.first { $0.name == "moldova-insured-cnam-status-F" })
+    for key in ["statistic", "ndf", "ddf", "p_value"] {
+      let value = try #require(Double(row[key] ?? ""), "\(key)")
+      let want = try #require(reference.test[key])
+      #expect(abs(value - want) <= 1e-9 * abs(want), "\(key): \(value) vs R \(want)")
+    }
+  }
 }
