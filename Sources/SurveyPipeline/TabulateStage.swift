@@ -47,13 +47,16 @@ extension PipelineRun {
     }
     var stage = TabulateStage()
     var estimated: [(spec: TableSpec, rows: [EstimateRow])] = []
+    var published: [EstimateTable] = []
     var tested: [(spec: TableSpec, test: TestRow)] = []
     var markdown: [String] = []
+    let labels = codeLabels()
     for (spec, outcome) in zip(specs, outcomes) {
       switch outcome {
       case .success(.estimates(let rows)):
         estimated.append((spec, rows))
-        markdown.append(EstimateMarkdown.table(markdownTable(spec, rows)))
+        published.append(publishedTable(spec, rows, labels: labels))
+        markdown.append(EstimateMarkdown.table(published[published.count - 1]))
       case .success(.test(let test)):
         tested.append((spec, test))
         markdown.append(EstimateMarkdown.tests([test], title: "\(spec.name): test of association"))
@@ -70,7 +73,6 @@ extension PipelineRun {
     for item in estimated { csv[item.spec.name] = EstimateCSV.text(item.rows, byColumns: item.spec.by, cvFlag: pipeline.cvFlag) }
     for item in tested { csv[item.spec.name] = EstimateCSV.tests([item.test]) }
     stage.files = specs.compactMap { spec in csv[spec.name].map { (name: spec.name, csv: $0) } }
-    let published = estimated.map { markdownTable($0.spec, $0.rows) }
     stage.markdown = markdown.joined(separator: "\n")
     stage.html =
       stage.files.isEmpty
@@ -81,12 +83,18 @@ extension PipelineRun {
     return stage
   }
 
-  private func markdownTable(_ spec: TableSpec, _ rows: [EstimateRow]) -> EstimateTable {
+  /// The codebook's labels of codes, by variable then code (the pipeline's new variables included).
+  private func codeLabels() -> [String: [String: String]] {
     var labels: [String: [String: String]] = [:]
     for variable in pipeline.outputCodebook(codebook).variables where !variable.codes.isEmpty {
       labels[variable.name] = Dictionary(variable.codes.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
     }
-    return EstimateTable(
+    return labels
+  }
+
+  /// A table as `tables.md` and `tables.html` show it.
+  private func publishedTable(_ spec: TableSpec, _ rows: [EstimateRow], labels: [String: [String: String]]) -> EstimateTable {
+    EstimateTable(
       title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
         + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
       rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,

@@ -117,11 +117,6 @@ struct WideGrid {
   /// difference's variable as "TO − FROM").
   static func columnLabel(_ row: EstimateRow, byVariables: [String], table: EstimateTable) -> String {
     guard !byVariables.isEmpty else { return "all" }
-    return byVariables.map { name -> String in
-      if let difference = row.difference, difference.variable == name {
-        return "\(name): \(table.labelled(difference.to, of: name)) − \(table.labelled(difference.from, of: name))"
-      }
-      return "\(name): " + (row.by.first { $0.variable == name }.map { table.labelled($0.level, of: name) } ?? "")
-    }.joined(separator: ", ")
+    return byVariables.map { "\($0): \(table.domainLabel(row, $0))" }.joined(separator: ", ")
   }
 }

@@ -27,12 +27,7 @@ public enum EstimateMarkdown {
     var lines = ["## \(table.title)", "", line(header), line(alignment)]
     for row in rows {
       var cells: [String] = hasLevel ? [row.level.map { table.labelled($0, of: row.variable) } ?? ""] : []
-      cells += byColumns.map { name in
-        if let difference = row.difference, difference.variable == name {
-          return "\(table.labelled(difference.to, of: name)) − \(table.labelled(difference.from, of: name))"
-        }
-        return row.by.first { $0.variable == name }.map { table.labelled($0.level, of: name) } ?? ""
-      }
+      cells += byColumns.map { table.domainLabel(row, $0) }
       if row.suppressed {
         cells += ["suppressed (n<\(table.suppressBelow.map(String.init) ?? "?"))", "", ""]
       } else if let estimate = row.estimate {

@@ -35,6 +35,15 @@ public struct EstimateTable: Sendable, Equatable {
     return "\(EstimateMarkdown.percent(level))% CI" + (named ? " (\(interval.rawValue))" : "")
   }
 
+  /// The level of by-variable `name` in `row`, labelled; for a difference's variable
+  /// `TO − FROM`, each labelled.
+  public func domainLabel(_ row: EstimateRow, _ name: String) -> String {
+    if let difference = row.difference, difference.variable == name {
+      return "\(labelled(difference.to, of: name)) − \(labelled(difference.from, of: name))"
+    }
+    return row.by.first { $0.variable == name }.map { labelled($0.level, of: name) } ?? ""
+  }
+
   /// `code` of `variable` with its label, as `1 Current migrant`; the code alone without one.
   public func labelled(_ code: String, of variable: String) -> String {
     guard let label = labels[variable]?[code], label != code else { return code }

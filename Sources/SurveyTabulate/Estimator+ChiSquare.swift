@@ -14,13 +14,16 @@ extension Estimator {
     let cellCount = nr * nc
     // Per row its cell (rows vary fastest, as R's interaction()), -1 where either is missing.
     let cells = zip(rowCodes, columnCodes).map { $0 >= 0 && $1 >= 0 ? $0 + Int32(nr) * $1 : -1 }
-    let n = Double(weights.lazy.filter { $0 > 0 }.count)
+    let n = Double(designRows)
     let domains = try self.domains(by: [])
     let nu = Double(degreesOfFreedom(units: Array(0..<Int32(unitCount))))
     if statistic == .wald || statistic == .adjustedWald {
       return try wald(cells: cells, rows: rowCodes, columns: columnCodes, nr: nr, nc: nc, nu: nu, domains: domains, into: row)
     }
-    let influences = try (0..<cellCount).map { k in try cellInfluence(Int32(k), cells: cells, domains: domains) }
+    let used = cells.map { $0 >= 0 ? CellState.present : .empty }
+    let influences = (0..<cellCount).map { k in
+      indicatorInfluence(cells.map { $0 == Int32(k) ? 1 : 0 }, state: used, domains: domains, mean: true)
+    }
     let p = influences.map(\.proportion)
     let v = try covariance(influences.map(\.totals), units: influences[0].units)
     let pearson = Self.pearson(p, n: n, rows: nr, columns: nc)
@@ -67,17 +70,11 @@ extension Estimator {
     return (groups.codes.map { $0 >= 0 ? renumbered[Int($0)] : -1 }, Int(next))
   }
 
-  /// Cell `k`'s proportion among the rows with both values, and its influence totals per unit.
-  func cellInfluence(_ k: Int32, cells: [Int32], domains: Domains) throws -> (proportion: Double, units: [Int32], totals: [Double]) {
-    try indicatorInfluence(cells.map { $0 == k ? 1.0 : 0 }, used: cells.map { $0 >= 0 }, domains: domains, mean: true)
-  }
-
-  /// The mean (or, with `mean` false, the total) of `values` over the `used` rows, and its
-  /// influence totals per unit.
+  /// The mean (or, with `mean` false, the total) of `values` over the rows `state` marks present,
+  /// and its influence totals per unit.
   func indicatorInfluence(
-    _ values: [Double], used: [Bool], domains: Domains, mean: Bool
-  ) throws -> (proportion: Double, units: [Int32], totals: [Double]) {
-    let state = used.map { $0 ? CellState.present : .empty }
+    _ values: [Double], state: [CellState], domains: Domains, mean: Bool
+  ) -> (proportion: Double, units: [Int32], totals: [Double]) {
     let sums = CellSums(values: values, state: state, weights: weights, domains: domains)
     let adjusted = residualizer.map { numericSums($0, values: values, state: state, domains: domains) }
     let range = domains.cellStart[0]..<domains.cellStart[1]

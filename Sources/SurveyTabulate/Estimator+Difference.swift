@@ -60,14 +60,14 @@ extension Estimator {
         statistic: statistic, variable: variable, level: level, by: by, estimate: nil, se: nil, ciLow: nil,
         ciHigh: nil, df: 0, n: 0)
       row.difference = difference
-      guard let f = (0..<domains.count).first(where: { domains.levels[$0] == wanted }), let from = part(f),
-        let to = part(d)
-      else {
-        row.n = (part(d)?.n ?? 0) + ((0..<domains.count).first { domains.levels[$0] == wanted }.flatMap(part)?.n ?? 0)
-        rows.append(row)
-        continue
+      let to = part(d)
+      let from = (0..<domains.count).first { domains.levels[$0] == wanted }.flatMap(part)
+      if let from, let to {
+        try fill(&row, from: from, to: to, options: options, quantiles: &quantiles)
+      } else {
+        // One side has no rows used: no difference, but the rows there are still counted.
+        row.n = (to?.n ?? 0) + (from?.n ?? 0)
       }
-      try fill(&row, from: from, to: to, options: options, quantiles: &quantiles)
       rows.append(row)
     }
     return rows

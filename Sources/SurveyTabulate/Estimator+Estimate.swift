@@ -26,7 +26,7 @@ extension Estimator {
     var quantiles = QuantileCache(level: options.level)
     // R's nrow(design) for the beta interval: a calibrated design keeps every row when it is
     // subset to a domain (rows outside get weight 0), an uncalibrated one keeps the domain's.
-    let designRows = residualizer != nil && options.interval == .beta ? weights.lazy.filter { $0 > 0 }.count : nil
+    let designRows = residualizer != nil ? self.designRows : nil
     if let values = column.numbers, statistic != .proportion {
       let sums = CellSums(values: values, state: column.state, weights: weights, domains: domains)
       let adjusted = residualizer.map { numericSums($0, values: values, state: column.state, domains: domains) }

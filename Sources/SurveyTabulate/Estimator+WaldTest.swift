@@ -10,12 +10,12 @@ extension Estimator {
     into result: TestRow
   ) throws -> TestRow {
     var row = result
-    let used = cells.map { $0 >= 0 }
+    let used = cells.map { $0 >= 0 ? CellState.present : .empty }
     var indicators: [[Double]] = (0..<(nr * nc)).map { k in cells.map { $0 == Int32(k) ? 1 : 0 } }
     indicators += (0..<nr).map { r in rows.map { $0 == Int32(r) ? 1 : 0 } }
     indicators += (0..<nc).map { c in columns.map { $0 == Int32(c) ? 1 : 0 } }
     indicators.append([Double](repeating: 1, count: cells.count))
-    let influences = try indicators.map { try indicatorInfluence($0, used: used, domains: domains, mean: false) }
+    let influences = indicators.map { indicatorInfluence($0, state: used, domains: domains, mean: false) }
     let totals = influences.map(\.proportion)
     let sigma = try covariance(influences.map(\.totals), units: influences[0].units)
     let (y, jacobian) = Self.independenceResiduals(totals, nr: nr, nc: nc)

@@ -22,6 +22,9 @@ public struct Estimator: Sendable {
   let residualizer: Residualizer?
   /// Per unit: its index in the residualizer's units (−1 if none).
   let residualPosition: [Int32]
+  /// Rows with a positive weight: R's `nrow(design)` (the `beta` interval on a calibrated design,
+  /// the N of the Rao–Scott tests).
+  let designRows: Int
 
   /// Prepares estimation on `design` over `table`.
   ///
@@ -50,6 +53,7 @@ public struct Estimator: Sendable {
       for (index, unit) in residualizer.units.enumerated() { position[Int(unit)] = Int32(index) }
     }
     residualPosition = position
+    designRows = design.weights.lazy.filter { $0 > 0 }.count
   }
 
   /// The final weights.
