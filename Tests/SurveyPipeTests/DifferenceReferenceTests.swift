@@ -11,9 +11,7 @@ struct DifferenceReferenceTests {
 
   @Test("every difference, SE, interval, p-value, df and n within 1e-9 of R", arguments: cases)
   func matchesR(_ reference: ReferenceCase) throws {
-    let (output, rows) = try estimateJSON([reference.data] + reference.args, in: Fixtures.path("r-reference"))
-    #expect(output.status == 0, "\(output.stderr)")
-    let differences = rows.filter { $0["statistic"] == .string("difference") }
+    let differences = try estimateRows(reference) { $0["statistic"] == .string("difference") }
     compareWithR(reference, rows: differences)
     var ours: [RowKey: [String: JSONValue]] = [:]
     for row in differences { ours[RowKey(row)] = row }

@@ -81,6 +81,16 @@ struct RowKey: Hashable, CustomStringConvertible {
   var description: String { "\(statistic) \(variable) \(level ?? "-") \(by.sorted { $0.key < $1.key })" }
 }
 
+/// Runs `survey-pipe estimate` on a case's data and arguments in fixtures/r-reference, expects it
+/// to succeed, and returns its rows (keeping only those `keep` accepts).
+func estimateRows(
+  _ reference: ReferenceCase, keep: ([String: JSONValue]) -> Bool = { _ in true }
+) throws -> [[String: JSONValue]] {
+  let (output, rows) = try estimateJSON([reference.data] + reference.args, in: Fixtures.path("r-reference"))
+  #expect(output.status == 0, "\(reference.name): \(output.stderr)")
+  return rows.filter(keep)
+}
+
 /// Runs `survey-pipe estimate` (in `directory`, if given) and parses its JSON output into rows.
 func estimateJSON(
   _ arguments: [String], in directory: String? = nil
