@@ -72,9 +72,10 @@ extension Pipeline {
         throw fail(table.line, "\(key).\(table.statistic.rawValue)", "'\(variable.name)' is personal data (pii) and cannot be tabulated")
       }
       switch table.statistic {
-      case .mean:
+      case .mean, .quantile:
+        let what = table.statistic == .mean ? "a mean" : "a quantile"
         guard variable.type.isNumeric else {
-          throw fail(table.line, "\(key).mean", "'\(variable.name)' is \(variable.type.rawValue); a mean needs an integer or decimal variable (use proportion for categories)")
+          throw fail(table.line, "\(key).\(table.statistic.rawValue)", "'\(variable.name)' is \(variable.type.rawValue); \(what) needs an integer or decimal variable (use proportion for categories)")
         }
       case .total:
         guard variable.type.isNumeric || variable.type == .categorical else {

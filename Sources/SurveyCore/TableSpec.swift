@@ -3,6 +3,9 @@ public enum Statistic: String, Sendable, CaseIterable {
   case mean, total, proportion
   /// A ratio of two numeric variables' totals (R's `svyratio`); its variable is `NUM/DEN`.
   case ratio
+  /// Quantiles of a numeric variable (R's `svyquantile`), one row per probability, with
+  /// Woodruff's confidence interval and the SE derived from it.
+  case quantile
 }
 
 /// How confidence intervals are built. Every method but `wald` and `mean` applies to proportions
@@ -80,6 +83,9 @@ public struct TableSpec: Sendable, Equatable {
   public var deff: Bool
   /// The difference between two domains to add, if any.
   public var difference: DifferenceSpec?
+  /// For quantiles: the probabilities (each in [0, 1]) and the rule that defines a quantile.
+  public var probabilities: [Double] = []
+  public var quantileRule: QuantileRule = .math
   /// For a test of association: its variables and statistic (``statistic`` and ``variable`` then
   /// only name it: `proportion` of `A:B`).
   public var association: AssociationSpec?

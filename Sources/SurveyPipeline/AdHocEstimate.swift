@@ -7,10 +7,13 @@ public struct AdHocEstimate: Sendable {
   public struct Request: Sendable, Equatable {
     public var statistic: Statistic
     public var variable: String
+    /// For a quantile: its probabilities.
+    public var probabilities: [Double]
 
-    public init(_ statistic: Statistic, _ variable: String) {
+    public init(_ statistic: Statistic, _ variable: String, probabilities: [Double] = []) {
       self.statistic = statistic
       self.variable = variable
+      self.probabilities = probabilities
     }
   }
 
@@ -61,7 +64,7 @@ public struct AdHocEstimate: Sendable {
   ///   text in a numeric column; the ingest, design, weighting and tabulation errors otherwise.
   public func execute() throws -> Outcome {
     let weighted = try AdHocWeighting(data: data, read: read, design: design, weighting: weighting).run(
-      numeric: requests.filter { $0.statistic == .mean }.map(\.variable)
+      numeric: requests.filter { $0.statistic == .mean || $0.statistic == .quantile }.map(\.variable)
         + requests.filter { $0.statistic == .ratio }.flatMap { request in
           ratioParts(request.variable).map { [$0.numerator, $0.denominator] } ?? [request.variable]
         },
@@ -73,7 +76,11 @@ public struct AdHocEstimate: Sendable {
     let domains = try estimator.domains(by: by)
     var tables: [EstimateTable] = []
     for request in requests {
-      let rows = try estimator.estimate(request.statistic, of: request.variable, domains: domains, options: options)
+      let rows =
+        request.statistic == .quantile
+        ? try estimator.quantiles(
+          of: request.variable, probabilities: request.probabilities, domains: domains, options: options)
+        : try estimator.estimate(request.statistic, of: request.variable, domains: domains, options: options)
       let suffix = domains.variables.isEmpty ? "" : " by " + domains.variables.joined(separator: ", ")
       tables.append(
         EstimateTable(

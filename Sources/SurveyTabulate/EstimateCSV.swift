@@ -4,7 +4,8 @@ import SurveyCore
 ///
 /// `cv` is SE / |estimate| (blank without one); `cv_flag` is 1 when it is above the threshold, 0
 /// when not, blank without a CV. When a row is a difference (statistic `difference`, its
-/// variable's by column `TO - FROM`), a last column `p_value` holds its two-sided p-value.
+/// variable's by column `TO - FROM`), a column `p_value` holds its two-sided p-value. When a row
+/// is a quantile, a last column `quantile` holds its probability.
 public enum EstimateCSV {
   /// The CSV text, header included, one line per row, each ending in a line feed.
   ///
@@ -19,9 +20,11 @@ public enum EstimateCSV {
   ) -> String {
     let byColumns = byColumns ?? rows.byVariables
     let differences = rows.contains { $0.difference != nil }
+    let quantiles = rows.contains { $0.quantile != nil }
     let header =
       ["statistic", "variable", "level"] + byColumns
       + ["estimate", "se", "ci_low", "ci_high", "deff", "df", "n", "cv", "cv_flag"] + (differences ? ["p_value"] : [])
+      + (quantiles ? ["quantile"] : [])
     var out = header.map(field).joined(separator: ",") + "\n"
     for row in rows {
       var fields = [row.statisticName, row.variable, row.level ?? ""]
@@ -30,6 +33,7 @@ public enum EstimateCSV {
       fields += [String(row.df), String(row.n), CSVWriter.number(row.cv)]
       fields.append(row.cv == nil ? "" : row.isUnreliable(above: cvFlag) ? "1" : "0")
       if differences { fields.append(CSVWriter.number(row.pValue)) }
+      if quantiles { fields.append(CSVWriter.number(row.quantile)) }
       out += fields.map(field).joined(separator: ",") + "\n"
     }
     return out

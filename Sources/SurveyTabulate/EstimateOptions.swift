@@ -9,8 +9,14 @@ public struct EstimateOptions: Sendable, Equatable {
   public var deff: Bool
   /// Add the difference between two levels of a by-variable (rows of statistic `difference`).
   public var difference: DifferenceSpec?
+  /// How quantiles are defined (R's `qrule`).
+  public var quantileRule: QuantileRule
 
-  public init(level: Double = 0.95, interval: IntervalMethod = .wald, deff: Bool = false, difference: DifferenceSpec? = nil) {
+  public init(
+    level: Double = 0.95, interval: IntervalMethod = .wald, deff: Bool = false, difference: DifferenceSpec? = nil,
+    quantileRule: QuantileRule = .math
+  ) {
+    self.quantileRule = quantileRule
     self.level = level
     self.interval = interval
     self.deff = deff

@@ -10,7 +10,9 @@ extension Estimator {
   /// gets a row with no estimate, df 0 and n 0. Rows are ordered by domain, then level.
   ///
   /// - Parameters:
-  ///   - statistic: mean (numeric), total or proportion.
+  ///   - statistic: mean (numeric), total or proportion; for a ratio the variable is `NUM/DEN`;
+  ///     a quantile is the median
+  ///     (``quantiles(of:probabilities:domains:options:)`` takes other probabilities).
   ///   - variable: the analysis column.
   ///   - domains: from ``domains(by:)``.
   ///   - options: confidence level and interval, design effects.
@@ -22,6 +24,7 @@ extension Estimator {
   ) throws -> [EstimateRow] {
     guard options.level > 0, options.level < 1 else { throw TabulateError.invalidLevel(options.level) }
     if statistic == .ratio { return try ratio(variable, domains: domains, options: options) }
+    if statistic == .quantile { return try quantiles(of: variable, probabilities: [0.5], domains: domains, options: options) }
     let column = try column(variable)
     var quantiles = QuantileCache(level: options.level)
     // R's nrow(design) for the beta interval: a calibrated design keeps every row when it is
@@ -79,9 +82,14 @@ extension Estimator {
   ///
   /// - Throws: as ``estimate(_:of:domains:options:)`` and ``domains(by:)``.
   public func estimate(_ table: TableSpec) throws -> [EstimateRow] {
-    try estimate(
-      table.statistic, of: table.variable, domains: domains(by: table.by),
-      options: EstimateOptions(level: table.level, interval: table.interval, deff: table.deff, difference: table.difference))
+    var options = EstimateOptions(
+      level: table.level, interval: table.interval, deff: table.deff, difference: table.difference)
+    options.quantileRule = table.quantileRule
+    let domains = try domains(by: table.by)
+    if table.statistic == .quantile {
+      return try quantiles(of: table.variable, probabilities: table.probabilities, domains: domains, options: options)
+    }
+    return try estimate(table.statistic, of: table.variable, domains: domains, options: options)
   }
 
   /// The row of domain `d` from the cell sums of y (a numeric variable or a level's indicator)

@@ -60,11 +60,12 @@ enum JSONValue: Sendable, Equatable {
   }
 }
 
-/// The identity of an estimate row: statistic, variable, level and domain.
+/// The identity of an estimate row: statistic, variable, level, quantile and domain.
 struct RowKey: Hashable, CustomStringConvertible {
   var statistic: String
   var variable: String
   var level: String?
+  var quantile: Double?
   var by: [String: String]
 
   init(_ row: [String: JSONValue]) {
@@ -75,10 +76,13 @@ struct RowKey: Hashable, CustomStringConvertible {
     statistic = text("statistic") ?? ""
     variable = text("variable") ?? ""
     level = text("level")
+    quantile = row["quantile"]?.number
     if case .object(let by) = row["by"] { self.by = by } else { by = [:] }
   }
 
-  var description: String { "\(statistic) \(variable) \(level ?? "-") \(by.sorted { $0.key < $1.key })" }
+  var description: String {
+    "\(statistic) \(variable) \(level ?? "-")\(quantile.map { " @\($0)" } ?? "") \(by.sorted { $0.key < $1.key })"
+  }
 }
 
 /// Runs `survey-pipe estimate` on a case's data and arguments in fixtures/r-reference, expects it

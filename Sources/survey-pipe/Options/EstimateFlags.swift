@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SurveyCore
+import SurveyPipeline
 import SurveyTabulate
 
 /// The output formats of `estimate`.
@@ -28,6 +29,20 @@ struct EstimateFlags: ParsableArguments {
     help: ArgumentHelp(
       "Ratio of the totals of two numeric columns, R's svyratio (repeatable).", valueName: "numerator/denominator"))
   var ratios: [String] = []
+
+  @Option(
+    name: .customLong("quantile"),
+    help: ArgumentHelp(
+      "Quantiles of a numeric column at the probabilities after @ (the median without), R's svyquantile with ci=TRUE: Woodruff's interval and the SE from it (repeatable).",
+      valueName: "column@p1,p2"))
+  var quantiles: [String] = []
+
+  @Option(
+    name: .customLong("quantile-rule"),
+    help: ArgumentHelp(
+      "How a weighted quantile is defined, R's qrule: math (R's default: the inverse of the distribution function), school, hf1 … hf9, shahvaish.",
+      valueName: "rule"))
+  var quantileRule: String = "math"
 
   @Option(
     help: ArgumentHelp(
@@ -60,7 +75,7 @@ struct EstimateFlags: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Interval of proportions: wald (estimate ± t(df) × SE), or one of R's svyciprop methods: mean, logit, xlogit, asin, beta. Means and totals always take wald.",
+      "Interval of proportions: wald (estimate ± t(df) × SE), or one of R's svyciprop methods: mean, logit, xlogit, asin, beta. Quantiles map the interval of the proportion below them back (R's interval.type: wald or mean, xlogit, asin, beta; logit is taken as xlogit). Means, totals and ratios always take wald.",
       valueName: "method"))
   var ci: String = "wald"
 
@@ -73,9 +88,14 @@ struct EstimateFlags: ParsableArguments {
   var format: EstimateFormat = .csv
 
   func validate() throws {
-    if means.isEmpty && totals.isEmpty && proportions.isEmpty && ratios.isEmpty && chisqs.isEmpty {
-      throw ValidationError("nothing to estimate: give --mean, --total, --proportion, --ratio or --chisq")
+    if means.isEmpty && totals.isEmpty && proportions.isEmpty && ratios.isEmpty && quantiles.isEmpty && chisqs.isEmpty {
+      throw ValidationError("nothing to estimate: give --mean, --total, --proportion, --ratio, --quantile or --chisq")
     }
+    for quantile in quantiles where quantileParts(quantile) == nil {
+      throw ValidationError(
+        "--quantile '\(quantile)': write COLUMN@P1,P2 with probabilities from 0 to 1, such as oop_cost@0.25,0.5,0.75")
+    }
+    _ = try rule()
     _ = try chiSquareStatistic()
     for pair in chisqs where chiSquarePair(pair) == nil {
       throw ValidationError("--chisq '\(pair)': write A:B, two categorical columns, such as insured:migrant_status")
@@ -87,11 +107,15 @@ struct EstimateFlags: ParsableArguments {
     guard cvFlag > 0, cvFlag.isFinite else { throw ValidationError("--cv-flag must be above 0 (e.g. 0.3)") }
     _ = try interval()
     if byVariables.contains(where: \.isEmpty) { throw ValidationError("--by has an empty column name") }
-    for name in categoricalColumns where means.contains(name) || ratios.contains(where: { ratioParts($0).map { [$0.numerator, $0.denominator].contains(name) } ?? false }) {
-      throw ValidationError("'\(name)' is categorical (--categorical): a mean or a ratio needs numbers")
+    for name in categoricalColumns where means.contains(name) || quantileColumns.contains(name) || ratios.contains(where: { ratioParts($0).map { [$0.numerator, $0.denominator].contains(name) } ?? false }) {
+      throw ValidationError("'\(name)' is categorical (--categorical): a mean, quantile or ratio needs numbers")
     }
     if let spec = try differenceSpec(), !byVariables.contains(spec.variable) {
       throw ValidationError("--difference compares levels of a --by variable; add '\(spec.variable)' to --by")
+    }
+    if difference != nil, !quantiles.isEmpty {
+      throw ValidationError(
+        "--difference cannot compare quantiles: their covariance between domains is not known on a linearized design (R's svyby cannot give it either)")
     }
   }
 
@@ -136,6 +160,17 @@ struct EstimateFlags: ParsableArguments {
     return statistic
   }
 
+  /// The columns of the `--quantile` requests.
+  var quantileColumns: [String] { quantiles.compactMap { quantileParts($0)?.variable } }
+
+  /// The rule named by `--quantile-rule`.
+  func rule() throws -> QuantileRule {
+    guard let rule = QuantileRule(rawValue: quantileRule) else {
+      throw ValidationError("unknown --quantile-rule '\(quantileRule)' (expected \(QuantileRule.names))")
+    }
+    return rule
+  }
+
   /// The interval named by `--ci`.
   func interval() throws -> IntervalMethod {
     guard let method = IntervalMethod(rawValue: ci) else {
@@ -146,9 +181,11 @@ struct EstimateFlags: ParsableArguments {
     return method
   }
 
-  /// Every requested estimate, means first, then totals, proportions and ratios, each in flag order.
-  var requests: [(statistic: Statistic, variable: String)] {
-    means.map { (.mean, $0) } + totals.map { (.total, $0) } + proportions.map { (.proportion, $0) }
-      + ratios.map { (.ratio, $0) }
+  /// Every requested estimate, means first, then totals, proportions, ratios and quantiles, each
+  /// in flag order.
+  var requests: [AdHocEstimate.Request] {
+    means.map { .init(.mean, $0) } + totals.map { .init(.total, $0) } + proportions.map { .init(.proportion, $0) }
+      + ratios.map { .init(.ratio, $0) }
+      + quantiles.compactMap(quantileParts).map { .init(.quantile, $0.variable, probabilities: $0.probabilities) }
   }
 }

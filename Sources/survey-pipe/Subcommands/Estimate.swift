@@ -69,11 +69,11 @@ struct Estimate: ParsableCommand {
   func run() throws {
     var estimate = AdHocEstimate(
       data: data, read: try read.options(), design: try design.spec(), weighting: try calibration.spec(),
-      requests: estimates.requests.map { AdHocEstimate.Request($0.statistic, $0.variable) },
+      requests: estimates.requests,
       by: estimates.byVariables,
       options: EstimateOptions(
         level: estimates.level, interval: try estimates.interval(), deff: estimates.deff,
-        difference: try estimates.differenceSpec()),
+        difference: try estimates.differenceSpec(), quantileRule: try estimates.rule()),
       categorical: estimates.categoricalColumns)
     estimate.tests = estimates.chisqs.compactMap(estimates.chiSquarePair)
     estimate.testStatistic = try estimates.chiSquareStatistic()
