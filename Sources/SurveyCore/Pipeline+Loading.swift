@@ -10,8 +10,8 @@ extension Pipeline {
   static let cleanKeys = ["invalid", "duplicates", "decisions", "recode", "derive"]
   static let designKeys = ["weight", "prob", "strata", "psu", "fpc", "lonely_psu"]
   static let tableKeys = [
-    "name", "mean", "total", "proportion", "ratio", "quantile", "by", "ci", "level", "deff", "difference", "chisq",
-    "chisq_statistic",
+    "name", "mean", "total", "proportion", "ratio", "quantile", "probabilities", "quantile_rule", "by", "ci", "level",
+    "deff", "difference", "chisq", "chisq_statistic",
   ]
 
   /// Reads and checks a pipeline file; relative paths in it are resolved against its folder.
@@ -167,88 +167,5 @@ extension Pipeline {
       design.lonelyPSU = LonelyPSU(rawValue: try lonely.choice(LonelyPSU.allCases.map(\.rawValue)))!
     }
     return design
-  }
-
-  static func table(_ node: ConfigNode) throws -> TableSpec {
-    let entry = try node.record(known: tableKeys)
-    let name = try entry.required("name").string()
-    guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-      throw try entry.required("name").invalid("'\(name)' cannot be a file name (letters, digits, _ and - only)")
-    }
-    for later in ["quantile"] {
-      if let node = entry[later] { throw node.unsupported("\(later) tables are not built yet") }
-    }
-    if let chisq = entry["chisq"] { return try association(chisq, entry: entry, name: name, line: node.line) }
-    let given = Statistic.allCases.filter { entry[$0.rawValue] != nil }
-    guard given.count == 1, let statistic = given.first else {
-      throw node.invalid("give exactly one of mean, total, proportion or ratio")
-    }
-    var table = TableSpec(
-      name: name, statistic: statistic, variable: try entry.required(statistic.rawValue).string(), line: node.line)
-    if statistic == .ratio, ratioParts(table.variable) == nil {
-      throw try entry.required("ratio").invalid("a ratio is NUMERATOR/DENOMINATOR, such as oop_cost/household_size")
-    }
-    table.by = try entry["by"]?.strings() ?? []
-    // Proportions default to logit intervals, which never leave [0, 1].
-    table.interval = statistic == .proportion ? .logit : .wald
-    if let ci = entry["ci"] {
-      let method = try ci.string()
-      guard let interval = IntervalMethod(rawValue: method) else {
-        if let reason = IntervalMethod.notBuilt[method] { throw ci.unsupported(reason) }
-        let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
-        throw ci.invalid("unknown interval '\(method)' (expected one of \(names))")
-      }
-      if interval.isProportionOnly, statistic != .proportion {
-        throw ci.invalid("\(method) intervals are for proportions; a \(statistic.rawValue) takes wald")
-      }
-      table.interval = interval
-    }
-    if let level = entry["level"] {
-      let value = try level.double()
-      guard value > 0, value < 1 else { throw level.invalid("the level must be between 0 and 1, such as 0.95") }
-      table.level = value
-    }
-    table.deff = try entry["deff"]?.bool() ?? false
-    if let node = entry["difference"] { table.difference = try difference(node, by: table.by) }
-    return table
-  }
-
-  /// A table `{name, chisq: [A, B], chisq_statistic: F}`: a test of association, nothing else.
-  static func association(_ node: ConfigNode, entry: ConfigRecord, name: String, line: Int?) throws -> TableSpec {
-    for key in ["mean", "total", "proportion", "ratio", "by", "ci", "difference", "deff"] {
-      if let other = entry[key] { throw other.invalid("a chisq table takes no \(key); its test is the whole table") }
-    }
-    let variables = try node.strings()
-    guard variables.count == 2, variables[0] != variables[1] else {
-      throw node.invalid("a test of association names two categorical variables, such as [insured_cnam, migrant_status]")
-    }
-    var spec = AssociationSpec(variables: variables)
-    if let statistic = entry["chisq_statistic"] {
-      let text = try statistic.string()
-      guard AssociationSpec.statistics.contains(text) else {
-        throw statistic.invalid("unknown statistic '\(text)' (expected one of \(AssociationSpec.statistics.joined(separator: ", ")))")
-      }
-      spec.statistic = text
-    }
-    var table = TableSpec(name: name, statistic: .proportion, variable: variables.joined(separator: ":"), line: line)
-    table.association = spec
-    if let level = entry["level"] { throw level.invalid("a chisq table takes no level") }
-    return table
-  }
-
-  /// `difference: {VARIABLE: [FROM, TO]}`, VARIABLE one of the table's `by`.
-  static func difference(_ node: ConfigNode, by: [String]) throws -> DifferenceSpec {
-    let pairs = try node.pairs()
-    guard pairs.count == 1, let (variable, levelsNode) = pairs.first else {
-      throw node.invalid("write difference: {VARIABLE: [FROM, TO]}, such as {round: [1, 2]}")
-    }
-    let levels = try levelsNode.strings()
-    guard levels.count == 2, levels[0] != levels[1], !levels[0].isEmpty, !levels[1].isEmpty else {
-      throw levelsNode.invalid("a difference compares two levels, [FROM, TO], such as [1, 2]")
-    }
-    guard by.contains(variable) else {
-      throw node.invalid("a difference compares levels of a by-variable; add '\(variable)' to by")
-    }
-    return DifferenceSpec(variable: variable, from: levels[0], to: levels[1])
   }
 }

@@ -107,9 +107,11 @@ struct WideGrid {
     for (r, c, row) in placed { cells[r][c] = row }
   }
 
-  /// The statistic with its level (and label): "proportion: 1 Yes", "mean of oop_cost".
+  /// The statistic with its level (and label): "proportion: 1 Yes", "mean of oop_cost",
+  /// "median of oop_cost", "quantile 0.25 of oop_cost".
   static func rowLabel(_ row: EstimateRow, table: EstimateTable) -> String {
     if let level = row.level { return "\(row.statistic.rawValue): \(table.labelled(level, of: row.variable))" }
+    if let p = row.quantile { return (p == 0.5 ? "median" : "quantile \(NumberFormatting.string(p))") + " of \(row.variable)" }
     return "\(row.statistic.rawValue) of \(row.variable)"
   }
 

@@ -11,22 +11,24 @@ public enum EstimateMarkdown {
 
   /// One table: `## title`, then the pipe table.
   ///
-  /// Columns: level (when a row has one), the by-variables, estimate, se, the CI, deff (when a
+  /// Columns: level (when a row has one), quantile (the probability, when a row has one), the by-variables, estimate, se, the CI, deff (when a
   /// row has one), df and n. A suppressed row reads "suppressed (n<K)"; an empty domain "–".
   public static func table(_ table: EstimateTable) -> String {
     let rows = table.rows
     let hasLevel = rows.contains { $0.level != nil }
+    let hasQuantile = rows.contains { $0.quantile != nil }
     let hasDeff = rows.contains { $0.deff != nil }
     let byColumns = rows.byVariables
-    var header: [String] = hasLevel ? ["level"] : []
+    var header: [String] = (hasLevel ? ["level"] : []) + (hasQuantile ? ["quantile"] : [])
     header += byColumns + ["estimate", "se", table.intervalHeader]
     if hasDeff { header.append("deff") }
     header += ["df", "n"]
-    var alignment: [String] = (hasLevel ? ["---"] : []) + byColumns.map { _ in "---" }
+    var alignment: [String] = (hasLevel ? ["---"] : []) + (hasQuantile ? ["---:"] : []) + byColumns.map { _ in "---" }
     alignment += ["---:", "---:", "---"] + (hasDeff ? ["---:"] : []) + ["---:", "---:"]
     var lines = ["## \(table.title)", "", line(header), line(alignment)]
     for row in rows {
       var cells: [String] = hasLevel ? [row.level.map { table.labelled($0, of: row.variable) } ?? ""] : []
+      if hasQuantile { cells.append(row.quantile.map { NumberFormatting.string($0) } ?? "") }
       cells += byColumns.map { table.domainLabel(row, $0) }
       if row.suppressed {
         cells += ["suppressed (n<\(table.suppressBelow.map(String.init) ?? "?"))", "", ""]

@@ -29,9 +29,9 @@ public struct EstimateTable: Sendable, Equatable {
   }
 
   /// The interval column's header: `95% CI`, with the method for a proportion's svyciprop
-  /// interval (`95% CI (logit)`).
+  /// interval or a quantile's interval type (`95% CI (logit)`).
   public var intervalHeader: String {
-    let named = interval.isProportionOnly && rows.contains { $0.statistic == .proportion }
+    let named = interval.isProportionOnly && rows.contains { $0.statistic == .proportion || $0.statistic == .quantile }
     return "\(EstimateMarkdown.percent(level))% CI" + (named ? " (\(interval.rawValue))" : "")
   }
 

@@ -34,7 +34,7 @@ struct PipelineRatioTableTests {
       ("  - {name: r, ratio: cost}\n", "pipeline.yml:6: tables[0].ratio: a ratio is NUMERATOR/DENOMINATOR"),
       ("  - {name: r, ratio: cost/region}\n", "tables[0].ratio: 'region' is categorical; a ratio needs integer or decimal variables"),
       ("  - {name: r, ratio: cost/income}\n", "tables[0].ratio: 'income' is not a variable of the codebook"),
-      ("  - {name: r, ratio: cost/size, ci: logit}\n", "tables[0].ci: logit intervals are for proportions; a ratio takes wald"),
+      ("  - {name: r, ratio: cost/size, ci: logit}\n", "tables[0].ci: logit intervals are for proportions and quantiles; a ratio takes wald"),
     ])
   func mistakes(yaml: String, message: String) {
     #expect {
