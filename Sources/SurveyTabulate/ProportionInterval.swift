@@ -19,7 +19,9 @@ enum ProportionInterval {
       return (p - t * se, p + t * se)
     case .logit, .xlogit:
       // svyglm's quasi-binomial intercept is logit(p) with SE(p) / (p(1 − p)) (its sandwich
-      // variance is exactly the delta method's); R's fit agrees with this to about 1e-11.
+      // variance is exactly the delta method's). R's IRLS fit stops at glm.control's epsilon, so
+      // it agrees with this to about 1e-11 on most domains and to a few 1e-9 on some (the
+      // example's awareness by round); R's xlogit is this interval computed exactly.
       guard p > 0, p < 1 else { return nil }
       let center = Foundation.log(p / (1 - p))
       let spread = t * se / (p * (1 - p))

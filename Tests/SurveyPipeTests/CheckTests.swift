@@ -8,7 +8,7 @@ struct CheckTests {
   func example() throws {
     let result = try SurveyPipeBinary.run(["check", Fixtures.repoPath("pipelines/moldova-migrant-health.yml")])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("survey moldova-migrant-health, 28 variables"))
+    #expect(result.stdout.contains("survey moldova-migrant-health, 30 variables"))
     #expect(result.stdout.contains("inputs: 3 files"))
     #expect(result.stdout.contains("design: 1 stage, strata stratum, fpc"))
     #expect(
