@@ -2,6 +2,10 @@ import SurveyCore
 
 /// The fieldwork window: 2 March to 29 May 2026; an area is worked over at most five days.
 enum Fieldwork {
+  /// The survey round of an interview on fieldwork day `day`: 1 in the first half of the window
+  /// (before the awareness campaign), 2 after.
+  static func round(day: Int) -> Int { day < days / 2 ? 1 : 2 }
+
   /// The first day of fieldwork.
   static let start = CivilDate(year: 2026, month: 3, day: 2)!
   /// Days in the window (2 March to 29 May 2026).

@@ -75,6 +75,15 @@ public enum MoldovaCodebook {
         type: multiple
         codes: {fever: Fever, cough: Cough, pain: Pain, fatigue: Fatigue}
         relevant: responded == 1
+      # Two survey rounds around an information campaign on the health risks of irregular migration:
+      # round 1 was interviewed before the campaign, round 2 after.
+      - name: round
+        label: Survey round
+        type: categorical
+        codes: {1: "Round 1 (before the campaign)", 2: "Round 2 (after the campaign)"}
+        required: true
+        missing_codes: {}
+      - {name: aware_risks, label: Aware of the health risks of irregular migration, type: categorical, codes: {1: "Yes", 0: "No"}, relevant: responded == 1}
 
     """##
 }

@@ -31,4 +31,8 @@ struct Respondent {
   /// Out-of-pocket costs in bani (hundredths of a leu).
   var oopCents = -1
   var symptoms = 0
+  /// The survey round: 1 before the awareness campaign, 2 after (every row has one).
+  var round = 1
+  /// Aware of the health risks of irregular migration (1/0, or a missing code).
+  var awareRisks = -1
 }

@@ -27,6 +27,7 @@ struct RespondentGenerator: Sendable {
     let female = random.chance(model.femaleShares[group])
     person.sex = female ? 2 : 1
     person.day = psu.profile.startDay + random.below(Fieldwork.daysPerArea)
+    person.round = Fieldwork.round(day: person.day)
     let response = model.responseBase + model.responseByAgeGroup[group]
       + model.responseByArea[area] + (female ? 0.02 : -0.02)
     person.responded = random.chance(response)
@@ -119,7 +120,17 @@ struct RespondentGenerator: Sendable {
     person.chronic = masked(person.chronic, &random)
     person.insuredCNAM = masked(person.insuredCNAM, &random)
     person.unmetNeed = masked(person.unmetNeed, &random)
+    person.awareRisks = awareness(row: row, round: person.round, migrant: status != 3, young: group == 0)
     return person
+  }
+
+  /// Awareness of the health risks of irregular migration: higher after the campaign (round 2),
+  /// among people who migrated and among the young; drawn from the row's second stream, so
+  /// that every other column is what it was before the question was added.
+  func awareness(row: Int, round: Int, migrant: Bool, young: Bool) -> Int {
+    var random = SplitMix64(seed: seed, key: UInt64(row), salt: 1)
+    let rate = (round == 1 ? 0.36 : 0.55) + (migrant ? 0.12 : 0) + (young ? 0.05 : 0)
+    return masked(random.chance(rate) ? 1 : 0, &random)
   }
 
   /// Costs in bani: nothing for many, otherwise log-normal-like around a few hundred lei, more

@@ -6,14 +6,15 @@ struct SurveyRowWriter {
     "respondent_id", "phone", "enumerator", "interview_date", "region", "urban", "stratum", "psu",
     "fpc", "design_weight", "responded", "sex", "age", "age_group", "migrant_status", "destination",
     "year_departed", "year_returned", "health_before", "health_now", "chronic", "injury_abroad",
-    "irregular", "insured_abroad", "insured_cnam", "unmet_need", "oop_cost", "symptoms",
+    "irregular", "insured_abroad", "insured_cnam", "unmet_need", "oop_cost", "symptoms", "round", "aware_risks",
   ]
   /// The longest row: generous room so a row never straddles a flush.
   static let maximumRowBytes = 512
 
   // Constant cells, held by the value so the row loop reads them without global look-ups.
-  /// Commas after `age_group` on a nonrespondent's row (the blank answers).
-  private let blankAnswers = [UInt8](repeating: UInt8(ascii: ","), count: columns.count - 14)
+  /// Commas after `age_group` on a nonrespondent's row: the blank answers from `migrant_status`
+  /// to `symptoms`, and the comma before `round`.
+  private let blankAnswers = [UInt8](repeating: UInt8(ascii: ","), count: 15)
   private let dateBytes = Fieldwork.dateBytes
   private let destinationBytes = Respondent.destinationCodes.map { Array($0.utf8) }
   private let symptomBytes = Respondent.symptomCodes.map { Array($0.utf8) }
@@ -65,6 +66,8 @@ struct SurveyRowWriter {
     file.append(UInt8(truncatingIfNeeded: 48 + person.ageGroup))
     guard person.responded else {
       blankAnswers.withUnsafeBufferPointer { file.append($0) }
+      file.append(UInt8(truncatingIfNeeded: 48 + person.round))
+      file.append(comma)
       file.append(UInt8(ascii: "\n"))
       return
     }
@@ -92,6 +95,10 @@ struct SurveyRowWriter {
       symptomBytes[bit].withUnsafeBufferPointer { file.append($0) }
       first = false
     }
+    file.append(comma)
+    file.append(UInt8(truncatingIfNeeded: 48 + person.round))
+    file.append(comma)
+    if person.awareRisks >= 0 { file.append(decimal: person.awareRisks) }
     file.append(UInt8(ascii: "\n"))
   }
 

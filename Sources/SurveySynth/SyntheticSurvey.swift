@@ -23,6 +23,9 @@ public struct SyntheticSurvey: Sendable {
   public static let pipelineFile = "pipeline.yml"
   /// The pipeline with a `checks:` section, written only when asked (`synth --checks`).
   public static let checksPipelineFile = "pipeline-checks.yml"
+  /// The pipeline with the migrant-health indicators: 20 tables (quantiles, differences between
+  /// rounds, tests of association), writing to `out-indicators`.
+  public static let indicatorsPipelineFile = "pipeline-indicators.yml"
 
   /// Data rows (sampled adults).
   public let rows: Int
@@ -57,7 +60,12 @@ public struct SyntheticSurvey: Sendable {
   /// columns allow, writing to `out-checks`.
   public var checksPipelineYAML: String { PipelineTemplate.yaml(rows: rows, seed: seed, checks: true) }
 
-  /// Writes `survey.csv`, `codebook.yml`, `margins.csv` and `pipeline.yml` into `directory`
+  /// The `pipeline-indicators.yml` text: `pipeline.yml` with ten more tables, the survey's
+  /// migrant-health indicators.
+  public var indicatorsPipelineYAML: String { PipelineTemplate.yaml(rows: rows, seed: seed, indicators: true) }
+
+  /// Writes `survey.csv`, `codebook.yml`, `margins.csv`, `pipeline.yml` and
+  /// `pipeline-indicators.yml` into `directory`
   /// (created if missing; existing files of those names are replaced).
   ///
   /// - Parameters:
@@ -86,6 +94,7 @@ public struct SyntheticSurvey: Sendable {
     }
     var texts = [
       (Self.codebookFile, MoldovaCodebook.yaml), (Self.marginsFile, marginsCSV), (Self.pipelineFile, pipelineYAML),
+      (Self.indicatorsPipelineFile, indicatorsPipelineYAML),
     ]
     if checks { texts.append((Self.checksPipelineFile, checksPipelineYAML)) }
     for (name, text) in texts {

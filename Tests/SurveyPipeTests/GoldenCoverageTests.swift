@@ -30,7 +30,7 @@ struct GoldenCoverageTests {
   static let rCases: [String: (file: String, name: String)] = [
     "migrant_share": ("ciprop.json", "moldova-logit-migrant-share"),
     "insured_abroad_by_status": ("ciprop.json", "moldova-logit-insured-abroad-by-status"),
-    "insured_abroad_by_sex": ("ciprop.json", "moldova-logit-insured-abroad-by-sex"),
+    "insured_abroad_by_sex": ("ciprop.json", "moldova-xlogit-insured-abroad-by-sex"),
     "insured_cnam_by_status": ("ciprop.json", "moldova-logit-insured-cnam-by-status"),
     "insured_cnam_by_sex": ("ciprop.json", "moldova-logit-insured-cnam-by-sex"),
     "health_worsened_by_status": ("ciprop.json", "moldova-logit-health-worsened-by-status"),

@@ -22,6 +22,6 @@ struct WeightedTableReferenceTests {
     #expect(coded.count == 15)
     let mean = try SurveyPipeBinary.run(["estimate"] + base + ["--mean", "api00", "--categorical", "api00"])
     #expect(mean.status == 2)
-    #expect(mean.stderr.contains("'api00' is categorical (--categorical): a mean or a ratio needs numbers"))
+    #expect(mean.stderr.contains("'api00' is categorical (--categorical): a mean, quantile or ratio needs numbers"))
   }
 }

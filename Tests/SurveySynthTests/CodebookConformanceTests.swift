@@ -9,7 +9,7 @@ import _SurveyTestSupport
 struct CodebookConformanceTests {
   static let frameVariables: Set<String> = [
     "respondent_id", "enumerator", "interview_date", "region", "urban", "stratum", "psu", "fpc",
-    "design_weight", "responded", "sex", "age", "age_group",
+    "design_weight", "responded", "sex", "age", "age_group", "round",
   ]
 
   @Test("The header is the codebook's variables in codebook order")
@@ -94,6 +94,13 @@ struct CodebookConformanceTests {
         }
         continue
       }
+      // The round follows the interview date: the first half of fieldwork is round 1.
+      let parts = value("interview_date").split(separator: ".").compactMap { Int($0) }
+      if parts.count == 3, let day = CivilDate(year: parts[2], month: parts[1], day: parts[0]) {
+        let offset = day.daysSinceEpoch - Fieldwork.start.daysSinceEpoch
+        #expect(value("round") == (offset < Fieldwork.days / 2 ? "1" : "2"))
+      }
+      #expect(["0", "1", "98", "99"].contains(value("aware_risks")))
       if let departed = Int(value("year_departed")) {
         #expect(departed >= 1995)
         #expect(departed - (2026 - age) >= 17, "left before 17")

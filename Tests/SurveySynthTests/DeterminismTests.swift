@@ -8,7 +8,7 @@ import _SurveyTestSupport
 struct DeterminismTests {
   static let files = [
     SyntheticSurvey.surveyFile, SyntheticSurvey.codebookFile, SyntheticSurvey.marginsFile,
-    SyntheticSurvey.pipelineFile,
+    SyntheticSurvey.pipelineFile, SyntheticSurvey.indicatorsPipelineFile,
   ]
 
   @Test("The same rows and seed give byte-identical files")
@@ -80,7 +80,7 @@ struct DeterminismTests {
     let survey = try WrittenSurvey(rows: 400, seed: 1)
     #expect(
       survey.rows[0].joined(separator: ",")
-        == "MD-0000001,+373 67185945,E01,27.05.2026,1,1,11,11000001,3000,12338.47,1,2,64,4,3,,,,,3,0,,,,1,0,0.00,pain")
+        == "MD-0000001,+373 67185945,E01,27.05.2026,1,1,11,11000001,3000,12338.47,1,2,64,4,3,,,,,3,0,,,,1,0,0.00,pain,2,0")
   }
 }
 

@@ -17,7 +17,12 @@ struct Synth: ParsableCommand {
                       about 30 to 1.1 million rows; see below)
         codebook.yml  the Moldova migrant-health codebook the data follow
         margins.csv   population totals by sex, region and age_group
-        pipeline.yml  a pipeline reading survey.csv with codebook.yml
+        pipeline.yml  a pipeline reading survey.csv with codebook.yml (10 tables)
+        pipeline-indicators.yml  pipeline.yml with 10 more tables, the
+                      migrant-health indicators: awareness by survey round with
+                      the round 2 - 1 difference, median and quartiles of
+                      out-of-pocket costs, health worsened since departure,
+                      Rao-Scott tests; writing to out-indicators
         pipeline-checks.yml  with --checks only: pipeline.yml with a checks:
                       section (enumerator, fieldwork, dont_know, outliers,
                       resubmissions), writing to out-checks
@@ -34,6 +39,7 @@ struct Synth: ParsableCommand {
         survey-pipe synth --rows 1000000 --seed 7 --out bench/1m
         survey-pipe synth --rows 100000 --out /tmp/synth
         survey-pipe run /tmp/synth/pipeline.yml
+        survey-pipe run /tmp/synth/pipeline-indicators.yml
         survey-pipe synth --rows 1000000 --checks --out /tmp/synth1m
         survey-pipe run /tmp/synth1m/pipeline-checks.yml
       """
