@@ -8,7 +8,7 @@ import SurveyTabulate
 struct Estimate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "estimate",
-    abstract: "Weighted means, totals, proportions and ratios with design-based standard errors, from one CSV file.",
+    abstract: "Weighted means, totals, proportions, ratios and quantiles with design-based standard errors, from one CSV file.",
     discussion: """
       Reads only the columns named by the flags (blank, null and NA cells are missing), weights \
       the rows (--weight, --prob, or N/n per stage from --fpc, else 1), adjusts the weights \
@@ -17,7 +17,7 @@ struct Estimate: ParsableCommand {
       takes the calibration into account, as R does), a t interval on df = PSUs − strata \
       (for proportions, --ci picks one of R's svyciprop intervals instead), the design effect \
       with --deff, and n, the unweighted rows used. The numbers match R's survey package \
-      (svymean, svytotal, svyratio, svyby, svyciprop after postStratify, rake, calibrate, trimWeights; \
+      (svymean, svytotal, svyratio, svyquantile, svyby, svyciprop after postStratify, rake, calibrate, trimWeights; \
       multistage designs as svydesign(ids=~a+b, fpc=~f1+f2)).
 
       Examples:
@@ -33,6 +33,10 @@ struct Estimate: ParsableCommand {
           --psu dnum --fpc fpc --mean api00 --by stype --difference stype=E,H
         survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
           --psu dnum --fpc fpc --total dnum --categorical dnum
+        survey-pipe estimate fixtures/r-reference/apistrat.csv --weight pw \\
+          --strata stype --fpc fpc --quantile api00@0.25,0.5,0.75 --by stype
+        survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
+          --psu dnum --fpc fpc --quantile enroll --quantile-rule hf7 --ci beta
         survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
           --psu dnum --fpc fpc --chisq sch.wide:stype --chisq-statistic Chisq
         survey-pipe synth --rows 10000 --out /tmp/synth

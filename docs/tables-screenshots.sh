@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots of tables.html in docs/images/ (see docs/outputs.md): the example
+# pipeline's page at 480 and 1280 pixels wide, and the 20-table page of a synthetic survey
+# (`synth`'s pipeline-indicators.yml, 20,000 rows) at 1280, photographed by headless Chromium.
+#
+#   docs/tables-screenshots.sh            # uses .build/debug/survey-pipe (builds it if missing)
+#   SURVEY_PIPE=path/to/survey-pipe docs/tables-screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${SURVEY_PIPE:-.build/debug/survey-pipe}
+[ -x "$BIN" ] || swift build --product survey-pipe
+CHROMIUM=${CHROMIUM:-chromium}
+WORK=${WORK:-$(mktemp -d /tmp/tables-screenshots.XXXXXX)}
+IMAGES=docs/images
+
+shoot() {  # shoot PAGE WIDTH HEIGHT OUT
+  "$CHROMIUM" --headless --no-sandbox --hide-scrollbars --window-size="$2,$3" \
+    --screenshot="$4" "file://$1" 2> /dev/null
+  echo "wrote $4"
+}
+
+"$BIN" run pipelines/moldova-migrant-health.yml --out "$WORK/example" > /dev/null 2>&1
+shoot "$WORK/example/tables.html" 480 4000 "$IMAGES/tables-moldova-480.png"
+shoot "$WORK/example/tables.html" 1280 4200 "$IMAGES/tables-moldova-1280.png"
+
+"$BIN" synth --rows 20000 --seed 1 --out "$WORK/synth" > /dev/null
+"$BIN" run "$WORK/synth/pipeline-indicators.yml" > /dev/null 2>&1
+shoot "$WORK/synth/out-indicators/tables.html" 1280 9000 "$IMAGES/tables-synth-indicators-1280.png"
+echo "run folders in $WORK"
