@@ -24,13 +24,15 @@ extension Pipeline {
     if let ci = entry["ci"] {
       let method = try ci.string()
       guard let interval = IntervalMethod(rawValue: method) else {
-        if let reason = IntervalMethod.notBuilt[method] { throw ci.unsupported(reason) }
         let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
         throw ci.invalid("unknown interval '\(method)' (expected one of \(names))")
       }
       // A quantile's interval is its proportion's mapped back (R's interval.type).
       if interval.isProportionOnly, statistic != .proportion, statistic != .quantile {
         throw ci.invalid("\(method) intervals are for proportions and quantiles; a \(statistic.rawValue) takes wald")
+      }
+      if interval == .likelihood, statistic == .quantile {
+        throw ci.invalid("likelihood intervals are for proportions; a quantile takes wald, xlogit, asin or beta (R's interval.type)")
       }
       table.interval = interval
     }

@@ -25,13 +25,12 @@ public enum IntervalMethod: String, Sendable, CaseIterable {
   /// `svyciprop(method = "beta")`: Korn and Graubard's Clopper–Pearson interval with the
   /// effective sample size p(1 − p)/SE², corrected for the design's degrees of freedom.
   case beta
+  /// `svyciprop(method = "likelihood")`: the profile-likelihood interval of the quasi-binomial
+  /// intercept, its cut-off scaled by the design effect (Rao–Scott); inside [0, 1]. Not for
+  /// quantiles (R's `svyquantile` has no such interval type).
+  case likelihood
 
-  /// Methods R has that are not built yet, with why, for messages.
-  public static let notBuilt: [String: String] = [
-    "likelihood": "'likelihood' intervals (svyciprop's profile likelihood); use logit or beta"
-  ]
-
-  /// Whether the method is one of `svyciprop`'s, for proportions only.
+  /// Whether the method is one of `svyciprop`'s, for proportions (and, but `likelihood`, quantiles).
   public var isProportionOnly: Bool { self != .wald && self != .mean }
 }
 

@@ -55,14 +55,21 @@ extension Estimator {
     let adjusted = residualizer.map { levelSums($0, codes: groups.codes, levels: groups.levels.count, domains: domains) }
     var byLevel: [[EstimateRow]] = []
     var differences: [EstimateRow] = []
+    let likelihood =
+      statistic == .proportion && options.interval == .likelihood
+      ? likelihoodSums(codes: groups.codes, levels: groups.levels.count, domains: domains, designRows: designRows) : nil
     for (index, level) in groups.levels.enumerated() {
       sums.setLevel(Int32(index), codes: groups.codes, weights: weights, domains: domains)
       byLevel.append(
         try (0..<domains.count).map { d in
-          try row(
+          var estimate = try row(
             statistic, variable, level: level, domain: d, domains: domains, sums: sums,
             adjustment: adjusted.map { ($0.levels[d][index], $0.w[d]) }, options: options, designRows: designRows,
             quantiles: &quantiles)
+          if let likelihood {
+            setLikelihoodInterval(&estimate, domain: d, level: index, sums: likelihood, options: options)
+          }
+          return estimate
         })
       if let difference = options.difference {
         differences += try differenceRows(

@@ -16,7 +16,8 @@ extension Estimator {
   /// estimate, df 0 and n 0. No design effect.
   ///
   /// - Throws: ``TabulateError/notNumeric(column:statistic:)``,
-  ///   ``TabulateError/quantileDifference(column:)`` when `options` asks for a difference, and
+  ///   ``TabulateError/quantileDifference(column:)`` when `options` asks for a difference,
+  ///   ``TabulateError/quantileLikelihood(column:)`` for a likelihood interval, and
   ///   what the proportion's estimate throws.
   public func quantiles(
     of variable: String, probabilities: [Double], domains: Domains, options: EstimateOptions = EstimateOptions()
@@ -24,6 +25,7 @@ extension Estimator {
     let rule = options.quantileRule
     guard options.level > 0, options.level < 1 else { throw TabulateError.invalidLevel(options.level) }
     guard options.difference == nil else { throw TabulateError.quantileDifference(column: variable) }
+    guard options.interval != .likelihood else { throw TabulateError.quantileLikelihood(column: variable) }
     let column = try column(variable)
     guard let values = column.numbers else { throw TabulateError.notNumeric(column: variable, statistic: .quantile) }
     let samples = domainSamples(values: values, state: column.state, domains: domains)

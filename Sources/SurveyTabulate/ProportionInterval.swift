@@ -35,6 +35,9 @@ enum ProportionInterval {
       return (low * low, high * high)
     case .beta:
       return beta(p: p, se: se, level: level, df: df, rows: rows)
+    case .likelihood:
+      // Needs the Pearson residuals' dispersion: the estimator fills it in (Estimator+Likelihood).
+      return nil
     }
   }
 

@@ -23,6 +23,8 @@ public enum TabulateError: Error, Equatable, Sendable {
   /// A difference between domains of a quantile: on a linearized design neither we nor R's
   /// `svyby(…, svyquantile, covmat = TRUE)` have the covariance of two domains' quantiles.
   case quantileDifference(column: String)
+  /// A profile-likelihood interval of a quantile: not one of R's `svyquantile` interval types.
+  case quantileLikelihood(column: String)
   /// The by-variables have too many level combinations to number.
   case tooManyDomains(variables: [String])
   /// A sum, the estimate, its variance, interval or design effect went beyond the largest double
@@ -71,6 +73,8 @@ extension TabulateError: LocalizedError {
       return "the \(statistic.rawValue) of '\(column)' cannot be computed: its \(quantity.rawValue) goes beyond ±1.8e308, the largest number a double holds; \(advice)"
     case .quantileDifference(let column):
       return "the quantiles of '\(column)' have no difference between domains: their covariance is not known on a linearized design (R's svyby cannot give it either); compare the domains' intervals, or use a mean or a proportion"
+    case .quantileLikelihood(let column):
+      return "the quantiles of '\(column)' take a wald (mean), xlogit, asin or beta interval (R's interval.type), not likelihood"
     case .tooManyDomains(let variables):
       return "the by-variables \(variables.joined(separator: ", ")) have too many level combinations"
     }

@@ -1,7 +1,9 @@
 // The whole pipeline (`survey-pipe run`: ingest, validate, clean, weight with nonresponse
 // adjustment and calibration, ten tables, the run folder and the stage artifacts), the same with
 // the field-quality checks (`pipeline-checks.yml` of `synth --checks`), one stage run alone from
-// the artifacts (`survey-pipe clean`: reads the ingest and validate artifacts, writes clean's) and
+// the artifacts (`survey-pipe clean`: reads the ingest and validate artifacts, writes clean's), the
+// 20-table run of `pipeline-indicators.yml` (quantiles, differences between rounds, tests of
+// association) and
 // the raked estimate job (`survey-pipe estimate` with raking on sex, region and age group and a
 // domain table with SEs) on `survey-pipe synth` data of 100k and 1M rows (10M with
 // SURVEY_PIPE_BENCH_10M=1).
@@ -12,11 +14,11 @@ import SurveyPipeline
 import SurveySynth
 import SurveyTabulate
 
-/// A synthetic survey of `rows` rows in a temporary folder, made once (with `pipeline.yml` and
-/// `pipeline-checks.yml`); returns the path of `pipeline.yml`.
+/// A synthetic survey of `rows` rows in a temporary folder, made once (with `pipeline.yml`,
+/// `pipeline-checks.yml` and `pipeline-indicators.yml`); returns the path of `pipeline.yml`.
 func syntheticSurvey(rows: Int) throws -> String {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("survey-pipe-bench-\(rows)").path
-  if !FileManager.default.fileExists(atPath: folder + "/" + SyntheticSurvey.checksPipelineFile) {
+  if !FileManager.default.fileExists(atPath: folder + "/" + SyntheticSurvey.indicatorsPipelineFile) {
     _ = try SyntheticSurvey(rows: rows, seed: 1).write(to: folder, checks: true, progressEvery: 0) { _ in }
   }
   return folder + "/" + SyntheticSurvey.pipelineFile
@@ -25,6 +27,11 @@ func syntheticSurvey(rows: Int) throws -> String {
 /// `pipeline-checks.yml` beside the `pipeline.yml` at `path`.
 func checksPipeline(_ path: String) -> String {
   (path as NSString).deletingLastPathComponent + "/" + SyntheticSurvey.checksPipelineFile
+}
+
+/// `pipeline-indicators.yml` (20 tables) beside the `pipeline.yml` at `path`.
+func indicatorsPipeline(_ path: String) -> String {
+  (path as NSString).deletingLastPathComponent + "/" + SyntheticSurvey.indicatorsPipelineFile
 }
 
 /// The runner of the pipeline at `path`, as `survey-pipe run --quiet` makes it.
@@ -90,6 +97,14 @@ let benchmarks: @Sendable () -> Void = {
       for _ in benchmark.scaledIterations { try runPipeline(path) }
     } setup: {
       checksPipeline(try syntheticSurvey(rows: rows))
+    }
+    Benchmark(
+      "survey-pipe run, 20 tables (quantiles, differences, tests), \(label) rows",
+      configuration: configuration(rows: rows)
+    ) { benchmark, path in
+      for _ in benchmark.scaledIterations { try runPipeline(path) }
+    } setup: {
+      indicatorsPipeline(try syntheticSurvey(rows: rows))
     }
     Benchmark(
       "survey-pipe clean alone (reads 2 artifacts, writes 1), \(label) rows",

@@ -75,7 +75,7 @@ struct EstimateFlags: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Interval of proportions: wald (estimate ± t(df) × SE), or one of R's svyciprop methods: mean, logit, xlogit, asin, beta. Quantiles map the interval of the proportion below them back (R's interval.type: wald or mean, xlogit, asin, beta; logit is taken as xlogit). Means, totals and ratios always take wald.",
+      "Interval of proportions: wald (estimate ± t(df) × SE), or one of R's svyciprop methods: mean, logit, xlogit, asin, beta, likelihood. Quantiles map the interval of the proportion below them back (R's interval.type: wald or mean, xlogit, asin, beta; logit is taken as xlogit). Means, totals and ratios always take wald.",
       valueName: "method"))
   var ci: String = "wald"
 
@@ -105,7 +105,9 @@ struct EstimateFlags: ParsableArguments {
     }
     guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1 (e.g. 0.95)") }
     guard cvFlag > 0, cvFlag.isFinite else { throw ValidationError("--cv-flag must be above 0 (e.g. 0.3)") }
-    _ = try interval()
+    if try interval() == .likelihood, !quantiles.isEmpty {
+      throw ValidationError("--ci likelihood is for proportions; quantiles take wald, xlogit, asin or beta (R's interval.type)")
+    }
     if byVariables.contains(where: \.isEmpty) { throw ValidationError("--by has an empty column name") }
     for name in categoricalColumns where means.contains(name) || quantileColumns.contains(name) || ratios.contains(where: { ratioParts($0).map { [$0.numerator, $0.denominator].contains(name) } ?? false }) {
       throw ValidationError("'\(name)' is categorical (--categorical): a mean, quantile or ratio needs numbers")
@@ -174,7 +176,6 @@ struct EstimateFlags: ParsableArguments {
   /// The interval named by `--ci`.
   func interval() throws -> IntervalMethod {
     guard let method = IntervalMethod(rawValue: ci) else {
-      if let reason = IntervalMethod.notBuilt[ci] { throw ValidationError("--ci: not supported yet: \(reason)") }
       let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("unknown --ci '\(ci)' (expected \(names))")
     }
