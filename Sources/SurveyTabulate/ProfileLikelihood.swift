@@ -60,13 +60,10 @@ struct ProfileLikelihood {
     return max(0, 2 * Double(rows) * kl / dispersion)
   }
 
-  /// R's `approx(grid$z, grid$beta, xout = z)`: linear between the grid's two z values around
-  /// z; nil outside them.
+  /// R's `approx(grid$z, grid$beta, xout = z)`: the grid's points sorted by z (ties merged, as
+  /// R's `regularize.values` does), linear between the two around z; nil outside them.
   static func inverse(_ z: Double, _ grid: (x: [Double], y: [Double])) -> Double? {
-    // The spline's z values rise with β; R sorts them, and so do we.
-    let order = grid.y.indices.sorted { grid.y[$0] < grid.y[$1] }
-    let zs = order.map { grid.y[$0] }
-    let betas = order.map { grid.x[$0] }
+    let (zs, betas) = QuantileRule.regularized(grid.y, grid.x)
     guard let first = zs.first, let last = zs.last, z >= first, z <= last else { return nil }
     return QuantileRule.interpolate(z, positions: zs, values: betas)
   }

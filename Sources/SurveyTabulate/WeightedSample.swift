@@ -1,12 +1,5 @@
 import SurveyCore
 
-#if arch(x86_64) && !os(Windows)
-  /// R accumulates `sum()`, `cumsum()` and `mean()` in C's long double; so do we where it exists.
-  typealias LongDouble = Float80
-#else
-  typealias LongDouble = Double
-#endif
-
 /// One domain's values with their weights (all positive), sorted by value, ties in row order
 /// (R's stable `order()`), with the sums R's quantile rules take: ``cumulative`` as R's
 /// `cumsum(w[order(x)])` and ``total`` as R's `sum(w)` over the rows in their order, both added

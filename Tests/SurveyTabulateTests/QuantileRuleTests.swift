@@ -40,7 +40,23 @@ struct QuantileRuleTests {
       #expect(QuantileRule.hf2.value(p, in: Self.sample) == QuantileRule.school.value(p, in: Self.sample))
     }
     #expect(QuantileRule.math.value(0.5, in: WeightedSample(values: [], weights: [])) == nil)
-    #expect(QuantileRule.hf7.value(0.3, in: WeightedSample(values: [7], weights: [2])) == 7)
+    // One value: R's approx stops for the interpolating rules; the step rules give the value.
+    let one = WeightedSample(values: [7], weights: [2])
+    for rule in [QuantileRule.hf5, .hf6, .hf7, .hf8, .hf9] { #expect(rule.value(0.3, in: one) == nil, "\(rule)") }
+    for rule in [QuantileRule.math, .school, .hf3, .shahvaish] { #expect(rule.value(0.3, in: one) == 7, "\(rule)") }
+    // hf4 at p = 1: γ = 0/0, NaN in R; no value here.
+    #expect(QuantileRule.hf4.value(1, in: Self.sample) == nil)
+  }
+
+  /// Shah and Vaish's positions (S + 0.5 − w/2)/(n + 1) with w = (1, 9, 1, 9), w̄ = 5: S = (0.2,
+  /// 2, 2.2, 4), so the positions of x = 1, 2, 3, 4 are (0.04, −0.4, 0.44, 0). Sorted: −0.4 (2),
+  /// 0 (4), 0.04 (1), 0.44 (3); the value at or below p is 1 at p = 0.1 and 0.3, 3 from 0.44 up.
+  /// R 4.2.2: `survey:::qrule_shahvaish(1:4, c(1, 9, 1, 9), p)` at p = 0.1, 0.3, 0.5, 0.7, 0.9.
+  @Test("Shah and Vaish with unequal weights: positions out of order are sorted, as R's approx does")
+  func shahVaishUnequalWeights() {
+    let sample = WeightedSample(values: [1, 2, 3, 4], weights: [1, 9, 1, 9])
+    let got = [0.1, 0.3, 0.5, 0.7, 0.9].map { QuantileRule.shahvaish.value($0, in: sample) }
+    #expect(got == [1, 1, 3, 3, 3])
   }
 
   @Test("requests V@P1,P2 parse; malformed ones do not")
