@@ -1,6 +1,8 @@
 import Foundation
 
 extension Pipeline {
+  /// One entry of `tables:`: an estimate table (one of mean, total, proportion, ratio, quantile)
+  /// or a test of association (`chisq:`).
   static func table(_ node: ConfigNode) throws -> TableSpec {
     let entry = try node.record(known: tableKeys)
     let name = try entry.required("name").string()
@@ -20,36 +22,39 @@ extension Pipeline {
     try quantileOptions(&table, entry: entry)
     table.by = try entry["by"]?.strings() ?? []
     // Proportions default to logit intervals, which never leave [0, 1].
-    table.interval = statistic == .proportion ? .logit : .wald
-    if let ci = entry["ci"] {
-      let method = try ci.string()
-      guard let interval = IntervalMethod(rawValue: method) else {
-        let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
-        throw ci.invalid("unknown interval '\(method)' (expected one of \(names))")
-      }
-      // A quantile's interval is its proportion's mapped back (R's interval.type).
-      if interval.isProportionOnly, statistic != .proportion, statistic != .quantile {
-        throw ci.invalid("\(method) intervals are for proportions and quantiles; a \(statistic.rawValue) takes wald")
-      }
-      if interval == .likelihood, statistic == .quantile {
-        throw ci.invalid("likelihood intervals are for proportions; a quantile takes wald, xlogit, asin or beta (R's interval.type)")
-      }
-      table.interval = interval
-    }
+    table.interval = try entry["ci"].map { try interval($0, statistic: statistic) } ?? (statistic == .proportion ? .logit : .wald)
     if let level = entry["level"] {
       let value = try level.double()
       guard value > 0, value < 1 else { throw level.invalid("the level must be between 0 and 1, such as 0.95") }
       table.level = value
     }
     table.deff = try entry["deff"]?.bool() ?? false
-    if let node = entry["difference"] { table.difference = try difference(node, by: table.by) }
     if statistic == .quantile {
       if let node = entry["difference"] {
         throw node.invalid("quantiles have no difference between domains: their covariance is not known on a linearized design (nor in R's svyby)")
       }
       if let node = entry["deff"], table.deff { throw node.invalid("quantiles have no design effect (nor in R's svyquantile)") }
     }
+    if let node = entry["difference"] { table.difference = try difference(node, by: table.by) }
     return table
+  }
+
+  /// A table's `ci:`: one of the methods, those of `svyciprop` for proportions only, and for
+  /// quantiles those of R's `interval.type` (every one but likelihood).
+  static func interval(_ node: ConfigNode, statistic: Statistic) throws -> IntervalMethod {
+    let method = try node.string()
+    guard let interval = IntervalMethod(rawValue: method) else {
+      let names = IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")
+      throw node.invalid("unknown interval '\(method)' (expected one of \(names))")
+    }
+    // A quantile's interval is its proportion's mapped back (R's interval.type).
+    if interval.isProportionOnly, statistic != .proportion, statistic != .quantile {
+      throw node.invalid("\(method) intervals are for proportions and quantiles; a \(statistic.rawValue) takes wald")
+    }
+    if interval == .likelihood, statistic == .quantile {
+      throw node.invalid("likelihood intervals are for proportions; a quantile takes wald, xlogit, asin or beta (R's interval.type)")
+    }
+    return interval
   }
 
   /// A quantile table's probabilities (`quantile: V@P1,P2`, or `probabilities: [P1, P2]`, the
@@ -62,11 +67,11 @@ extension Pipeline {
       return
     }
     let node = try entry.required("quantile")
-    guard let (variable, probabilities) = quantileParts(table.variable) else {
+    guard let request = QuantileRequest(table.variable) else {
       throw node.invalid("write a quantile as VARIABLE or VARIABLE@P1,P2 with probabilities from 0 to 1, such as oop_cost@0.25,0.5,0.75")
     }
-    table.variable = variable
-    table.probabilities = probabilities
+    table.variable = request.variable
+    table.probabilities = request.probabilities
     if let list = entry["probabilities"] {
       guard !(try node.string()).contains("@") else {
         throw list.invalid("give the probabilities once: after @ in quantile, or here")

@@ -82,8 +82,9 @@ public struct TableSpec: Sendable, Equatable {
   public var deff: Bool
   /// The difference between two domains to add, if any.
   public var difference: DifferenceSpec?
-  /// For quantiles: the probabilities (each in [0, 1]) and the rule that defines a quantile.
-  public var probabilities: [Double] = []
+  /// For quantiles: the probabilities, each in [0, 1] (the median unless the table says).
+  public var probabilities: [Double] = [0.5]
+  /// For quantiles: the rule that defines a weighted quantile (R's `qrule`).
   public var quantileRule: QuantileRule = .math
   /// For a test of association: its variables and statistic (``statistic`` and ``variable`` then
   /// only name it: `proportion` of `A:B`).

@@ -7,10 +7,10 @@ public struct AdHocEstimate: Sendable {
   public struct Request: Sendable, Equatable {
     public var statistic: Statistic
     public var variable: String
-    /// For a quantile: its probabilities.
+    /// For a quantile: its probabilities (the median unless given).
     public var probabilities: [Double]
 
-    public init(_ statistic: Statistic, _ variable: String, probabilities: [Double] = []) {
+    public init(_ statistic: Statistic, _ variable: String, probabilities: [Double] = [0.5]) {
       self.statistic = statistic
       self.variable = variable
       self.probabilities = probabilities

@@ -27,10 +27,34 @@ struct CubicSpline {
     solve(n)
   }
 
-  /// R's `fmm_spline`, indices from 0.
+  /// R's `fmm_spline`, indices from 0: the tridiagonal system of the second derivatives with
+  /// the end conditions, solved, then the cubics' coefficients.
   private mutating func solve(_ n: Int) {
+    setUpSystem(n)
     let last = n - 1
-    // The tridiagonal system: b the diagonal, d the off-diagonal, c the right-hand side.
+    for i in 1...last {
+      let t = d[i - 1] / b[i - 1]
+      b[i] -= t * d[i - 1]
+      c[i] -= t * c[i - 1]
+    }
+    c[last] /= b[last]
+    for i in stride(from: last - 1, through: 0, by: -1) {
+      c[i] = (c[i] - d[i] * c[i + 1]) / b[i]
+    }
+    b[last] = (y[last] - y[last - 1]) / d[last - 1] + d[last - 1] * (c[last - 1] + 2 * c[last])
+    for i in 0..<last {
+      b[i] = (y[i + 1] - y[i]) / d[i] - d[i] * (c[i + 1] + 2 * c[i])
+      d[i] = (c[i + 1] - c[i]) / d[i]
+      c[i] = 3 * c[i]
+    }
+    c[last] = 3 * c[last]
+    d[last] = d[last - 1]
+  }
+
+  /// The system: b the diagonal, d the off-diagonal, c the right-hand side; at each end the
+  /// third derivative of the cubic through the four nearest points (for n > 3).
+  private mutating func setUpSystem(_ n: Int) {
+    let last = n - 1
     d[0] = x[1] - x[0]
     c[1] = (y[1] - y[0]) / d[0]
     for i in 1..<last {
@@ -49,23 +73,6 @@ struct CubicSpline {
       c[0] = c[0] * d[0] * d[0] / (x[3] - x[0])
       c[last] = -c[last] * d[last - 1] * d[last - 1] / (x[last] - x[last - 3])
     }
-    for i in 1...last {
-      let t = d[i - 1] / b[i - 1]
-      b[i] -= t * d[i - 1]
-      c[i] -= t * c[i - 1]
-    }
-    c[last] /= b[last]
-    for i in stride(from: last - 1, through: 0, by: -1) {
-      c[i] = (c[i] - d[i] * c[i + 1]) / b[i]
-    }
-    b[last] = (y[last] - y[last - 1]) / d[last - 1] + d[last - 1] * (c[last - 1] + 2 * c[last])
-    for i in 0..<last {
-      b[i] = (y[i + 1] - y[i]) / d[i] - d[i] * (c[i + 1] + 2 * c[i])
-      d[i] = (c[i + 1] - c[i]) / d[i]
-      c[i] = 3 * c[i]
-    }
-    c[last] = 3 * c[last]
-    d[last] = d[last - 1]
   }
 
   /// The spline's value at `u`: the cubic of the interval holding u (the end ones beyond the

@@ -10,7 +10,7 @@ public struct EstimateRow: Sendable, Equatable {
   public var variable: String
   /// The category for a proportion or a total of a categorical variable.
   public var level: String?
-  /// The probability of a quantile (none yet).
+  /// For a quantile: its probability.
   public var quantile: Double?
   /// The domain: each by-variable with its level, in by-variable order; empty for the whole sample.
   public var by: [DomainLevel]

@@ -32,7 +32,10 @@ public struct EstimateTable: Sendable, Equatable {
   /// interval or a quantile's interval type (`95% CI (logit)`).
   public var intervalHeader: String {
     let named = interval.isProportionOnly && rows.contains { $0.statistic == .proportion || $0.statistic == .quantile }
-    return "\(EstimateMarkdown.percent(level))% CI" + (named ? " (\(interval.rawValue))" : "")
+    // Quantiles take logit as xlogit (Estimator.quantiles): say which was computed.
+    let quantilesOnly = !rows.isEmpty && rows.allSatisfy { $0.statistic == .quantile }
+    let method = interval == .logit && quantilesOnly ? "xlogit" : interval.rawValue
+    return "\(EstimateMarkdown.percent(level))% CI" + (named ? " (\(method))" : "")
   }
 
   /// The level of by-variable `name` in `row`, labelled; for a difference's variable

@@ -31,8 +31,8 @@ struct PipelineTableIntervalTests {
     arguments: [
       ("  - {name: a, mean: cost, ci: logit}\n", "pipeline.yml:6: tables[0].ci: logit intervals are for proportions and quantiles; a mean takes wald"),
       ("  - {name: a, total: cost, ci: beta}\n", "pipeline.yml:6: tables[0].ci: beta intervals are for proportions and quantiles; a total takes wald"),
-      ("  - {name: a, proportion: x, ci: wilson}\n", "pipeline.yml:6: tables[0].ci: unknown interval 'wilson' (expected one of wald, mean, logit, xlogit, asin, beta)"),
-      ("  - {name: a, proportion: x, ci: likelihood}\n", "pipeline.yml:6: tables[0].ci: not supported yet: 'likelihood' intervals (svyciprop's profile likelihood); use logit or beta"),
+      ("  - {name: a, proportion: x, ci: wilson}\n", "pipeline.yml:6: tables[0].ci: unknown interval 'wilson' (expected one of wald, mean, logit, xlogit, asin, beta, likelihood)"),
+      ("  - {name: a, quantile: cost, ci: likelihood}\n", "pipeline.yml:6: tables[0].ci: likelihood intervals are for proportions; a quantile takes wald, xlogit, asin or beta"),
     ])
   func mistakes(yaml: String, message: String) {
     #expect {

@@ -61,8 +61,9 @@ struct QuantileRuleTests {
 
   @Test("requests V@P1,P2 parse; malformed ones do not")
   func requests() {
-    #expect(quantileParts("oop_cost")?.probabilities == [0.5])
-    #expect(quantileParts("oop_cost@0.25, 0.75")?.probabilities == [0.25, 0.75])
-    for bad in ["", "@0.5", "v@", "v@2", "v@-1", "v@x", "v@0.5,,1"] { #expect(quantileParts(bad) == nil, "\(bad)") }
+    #expect(QuantileRequest("oop_cost")?.probabilities == [0.5])
+    #expect(QuantileRequest("oop_cost@0.25, 0.75") == QuantileRequest("oop_cost@0.25,0.75"))
+    #expect(QuantileRequest("oop_cost@0.25, 0.75")?.probabilities == [0.25, 0.75])
+    for bad in ["", "@0.5", "v@", "v@2", "v@-1", "v@x", "v@0.5,,1"] { #expect(QuantileRequest(bad) == nil, "\(bad)") }
   }
 }

@@ -40,7 +40,7 @@ struct EstimateFlags: ParsableArguments {
   @Option(
     name: .customLong("quantile-rule"),
     help: ArgumentHelp(
-      "How a weighted quantile is defined, R's qrule: math (R's default: the inverse of the distribution function), school, hf1 … hf9, shahvaish.",
+      "With --quantile: how a weighted quantile is defined, R's qrule: math (R's default: the inverse of the distribution function), school, hf1 … hf9, shahvaish.",
       valueName: "rule"))
   var quantileRule: String = "math"
 
@@ -67,7 +67,7 @@ struct EstimateFlags: ParsableArguments {
       valueName: "variable=from,to"))
   var difference: String?
 
-  @Flag(help: "Add design effects.")
+  @Flag(help: "Add design effects (means, totals and proportions; quantiles and ratios have none).")
   var deff = false
 
   @Option(help: "Confidence level of the intervals.")
@@ -91,7 +91,7 @@ struct EstimateFlags: ParsableArguments {
     if means.isEmpty && totals.isEmpty && proportions.isEmpty && ratios.isEmpty && quantiles.isEmpty && chisqs.isEmpty {
       throw ValidationError("nothing to estimate: give --mean, --total, --proportion, --ratio, --quantile or --chisq")
     }
-    for quantile in quantiles where quantileParts(quantile) == nil {
+    for quantile in quantiles where QuantileRequest(quantile) == nil {
       throw ValidationError(
         "--quantile '\(quantile)': write COLUMN@P1,P2 with probabilities from 0 to 1, such as oop_cost@0.25,0.5,0.75")
     }
@@ -163,7 +163,7 @@ struct EstimateFlags: ParsableArguments {
   }
 
   /// The columns of the `--quantile` requests.
-  var quantileColumns: [String] { quantiles.compactMap { quantileParts($0)?.variable } }
+  var quantileColumns: [String] { quantiles.compactMap { QuantileRequest($0)?.variable } }
 
   /// The rule named by `--quantile-rule`.
   func rule() throws -> QuantileRule {
@@ -187,6 +187,6 @@ struct EstimateFlags: ParsableArguments {
   var requests: [AdHocEstimate.Request] {
     means.map { .init(.mean, $0) } + totals.map { .init(.total, $0) } + proportions.map { .init(.proportion, $0) }
       + ratios.map { .init(.ratio, $0) }
-      + quantiles.compactMap(quantileParts).map { .init(.quantile, $0.variable, probabilities: $0.probabilities) }
+      + quantiles.compactMap(QuantileRequest.init).map { .init(.quantile, $0.variable, probabilities: $0.probabilities) }
   }
 }
