@@ -13,15 +13,7 @@ shift 2
 idle=${IDLE:-1.0}
 out=${OUT:-/tmp/issue7-runs}
 mkdir -p "$out"
-wait_idle() {
-  tries=0
-  while [ "$tries" -lt 24 ]; do
-    load=$(cut -d' ' -f1 /proc/loadavg)
-    if awk -v l="$load" -v i="$idle" 'BEGIN { exit !(l < i) }'; then return; fi
-    sleep 5
-    tries=$((tries + 1))
-  done
-}
+. "$(dirname "$0")/../wait-idle.sh"
 i=1
 while [ "$i" -le "$runs" ]; do
   for pair in "$@"; do
