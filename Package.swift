@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "SurveyTabulate", targets: ["SurveyTabulate"]),
     .library(name: "SurveySynth", targets: ["SurveySynth"]),
     .library(name: "SurveyPipeline", targets: ["SurveyPipeline"]),
+    .library(name: "SurveyExport", targets: ["SurveyExport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,11 @@ let package = Package(
     .systemLibrary(
       name: "CLibCSV",
       providers: [.apt(["libcsv-dev"])]
+    ),
+    // libreadstat, from Debian's libreadstat-dev (no pkg-config file either): Stata and SPSS files.
+    .systemLibrary(
+      name: "CReadStat",
+      providers: [.apt(["libreadstat-dev"])]
     ),
     .target(
       name: "SurveyCore",
@@ -45,12 +51,15 @@ let package = Package(
     .target(name: "SurveyTabulate", dependencies: ["SurveyCore", "SurveyDesign"]),
     // Deterministic synthetic surveys (`survey-pipe synth`) for benchmarks and scale tests.
     .target(name: "SurveySynth", dependencies: ["SurveyCore"]),
+    // Labelled exports of the tidy data: Stata and SPSS through libreadstat.
+    .target(name: "SurveyExport", dependencies: ["SurveyCore", "CReadStat"]),
     // The driver: runs a pipeline's stages and writes the run folder (used by `run` and the
     // benchmarks).
     .target(
       name: "SurveyPipeline",
       dependencies: [
         "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyDesign", "SurveyWeight", "SurveyTabulate",
+        "SurveyExport",
       ]
     ),
     .executableTarget(
@@ -94,14 +103,15 @@ let package = Package(
       name: "SurveyPipelineTests",
       dependencies: [
         "SurveyPipeline", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyWeight", "SurveyCore",
-        "_SurveyTestSupport",
+        "SurveyExport", "_SurveyTestSupport",
       ]),
     .testTarget(
       name: "SurveySynthTests",
       dependencies: ["SurveySynth", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(name: "SurveyFuzzTests", dependencies: ["SurveyFuzz", "_SurveyTestSupport"]),
+    .testTarget(name: "SurveyExportTests", dependencies: ["SurveyExport", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyPipeTests",
-      dependencies: ["survey-pipe", "_SurveyTestSupport"]),
+      dependencies: ["survey-pipe", "SurveyExport", "_SurveyTestSupport"]),
   ]
 )

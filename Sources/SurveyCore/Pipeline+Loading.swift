@@ -3,7 +3,7 @@ import Foundation
 extension Pipeline {
   static let topKeys = [
     "name", "description", "codebook", "inputs", "read", "clean", "design", "weighting", "tables",
-    "suppress_below", "cv_flag", "output", "checks",
+    "suppress_below", "cv_flag", "output", "checks", "exports",
   ]
   static let readKeys = ["encoding", "delimiter", "decimal"]
   static let inputKeys = ["path"] + readKeys
@@ -109,6 +109,7 @@ extension Pipeline {
       guard value > 0, value.isFinite else { throw node.invalid("expected a coefficient of variation above 0, such as 0.3") }
       cvFlag = value
     }
+    if let node = record["exports"] { exports = try Self.exports(node) }
     for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line
     sha256 = root.sha256
@@ -167,5 +168,20 @@ extension Pipeline {
       design.lonelyPSU = LonelyPSU(rawValue: try lonely.choice(LonelyPSU.allCases.map(\.rawValue)))!
     }
     return design
+  }
+
+  /// `exports: [dta, sav]`: each a format survey-pipe writes, once.
+  static func exports(_ node: ConfigNode) throws -> [String] {
+    var formats: [String] = []
+    for item in try node.list() {
+      let name = try item.string()
+      if let reason = exportsNotBuilt[name] { throw item.unsupported(reason) }
+      guard exportFormats.contains(name) else {
+        throw item.invalid("unknown export '\(name)' (expected \(exportFormats.joined(separator: " or ")))")
+      }
+      guard !formats.contains(name) else { throw item.invalid("'\(name)' is named twice") }
+      formats.append(name)
+    }
+    return formats
   }
 }

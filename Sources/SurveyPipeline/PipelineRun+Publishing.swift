@@ -1,6 +1,7 @@
 import Foundation
 import SurveyClean
 import SurveyCore
+import SurveyExport
 import SurveyValidate
 
 extension PipelineRun {
@@ -72,6 +73,42 @@ extension PipelineRun {
         constrainedVariables: constrainedVariables(cleaned),
         uniqueVariables: pipeline.clean.duplicates == .keep ? [] : [codebook.idVariable],
         textVariables: DataPackage.keptTextVariables(in: table, variables: variables)))
+    try writeExports(cleaned, variables: variables, weight: weights.map { (weightName, description, $0) }, to: folder)
+  }
+
+  /// `tidy/survey.dta` and `tidy/survey.sav` (the pipeline's `exports:`): the tidy data with
+  /// variable and value labels, each blanked missing code back as a labelled missing value.
+  func writeExports(
+    _ cleaned: CleanResult, variables: [Variable], weight: (name: String, label: String, values: [Double])?,
+    to folder: OutputFolder
+  ) throws {
+    let formats = pipeline.exports.compactMap(ExportFormat.init(rawValue:))
+    guard !formats.isEmpty else { return }
+    let dataset = ExportDataset(
+      table: cleaned.table, variables: variables, codebook: pipeline.outputCodebook(codebook), label: codebook.survey,
+      missingCodes: Self.blankedMissingCodes(cleaned), weight: weight)
+    for format in formats {
+      try folder.write(format.path, bytes: try dataset.bytes(format))
+    }
+  }
+
+  /// Per variable, per tidy row: the missing code cleaning blanked there (the cleaning log's
+  /// `missing-code` changes, found by batch and line).
+  static func blankedMissingCodes(_ cleaned: CleanResult) -> [String: [Int: String]] {
+    let table = cleaned.table
+    var rowOf: [String: [Int: Int]] = [:]
+    for row in 0..<table.rowCount {
+      let (batch, line) = table.location(row: row)
+      rowOf[batch, default: [:]][line] = row
+    }
+    var codes: [String: [Int: String]] = [:]
+    for change in cleaned.changes where change.reason == "missing-code" {
+      guard let variable = change.variable, let code = change.oldValue, let row = rowOf[change.batch]?[change.line] else {
+        continue
+      }
+      codes[variable, default: [:]][row] = code
+    }
+    return codes
   }
 
   /// The variables whose codes and ranges hold for every tidy value: all of them when cleaning

@@ -8,7 +8,7 @@ public enum RunFolderLayout {
     "run.json", "validation.csv", "validation.jsonl", "validation.html", "cleaning-log.csv", "weights.json", "tables.md", "tables.html",
   ]
   /// Files in `tidy/`.
-  static let tidyFiles: Set<String> = ["survey.csv", "datapackage.json"]
+  static let tidyFiles: Set<String> = ["survey.csv", "datapackage.json", "survey.dta", "survey.sav"]
   /// Finder's folder settings, which macOS writes into any folder a user opens: not worth a refusal.
   static let systemFiles: Set<String> = [".DS_Store"]
 

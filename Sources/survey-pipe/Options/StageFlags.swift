@@ -25,9 +25,11 @@ struct StageFlags: ParsableArguments {
   /// - Parameter failOn: the `--fail-on` gate of `run --only tabulate` (only tabulate writes the
   ///   run folder whose findings it counts).
   static func run(
-    _ stage: Stage, pipeline path: String, out: String?, quiet: Bool, failOn: RunSummary.FailLevel? = nil
+    _ stage: Stage, pipeline path: String, out: String?, quiet: Bool, failOn: RunSummary.FailLevel? = nil,
+    exports: [String] = []
   ) throws {
-    let (pipeline, codebook) = try PipelineRun.load(path)
+    var (pipeline, codebook) = try PipelineRun.load(path)
+    pipeline.exports += exports.filter { !pipeline.exports.contains($0) }
     let runner = PipelineRun(
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: ProgressLog(quiet: quiet))
     let outcome = try runner.execute(only: stage)

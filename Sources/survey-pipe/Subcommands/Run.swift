@@ -9,7 +9,8 @@ struct Run: ParsableCommand {
     abstract: "Run a pipeline: ingest, validate, clean, weight and tabulate; write the run folder.",
     discussion: """
       The run folder (the pipeline's `output`, or --out) gets run.json, validation.csv/.jsonl/.html, \
-      cleaning-log.csv, tidy/survey.csv with tidy/datapackage.json, weights.json and tables/. It is \
+      cleaning-log.csv, tidy/survey.csv with tidy/datapackage.json (and tidy/survey.dta and .sav with \
+      exports: or --export), weights.json and tables/. It is \
       replaced only when the whole run succeeds, in one step; a killed run leaves it whole, and the \
       next run deletes the hidden .NAME.partial-PID folder it left. A second run into the same \
       folder waits for the first. A run refuses a folder holding a file it did not write.
@@ -28,6 +29,7 @@ struct Run: ParsableCommand {
       Examples:
         survey-pipe run pipelines/moldova-migrant-health.yml
         survey-pipe run pipelines/moldova-migrant-health.yml --out /tmp/run --fail-on error
+        survey-pipe run pipelines/moldova-migrant-health.yml --export dta,sav
       """)
 
   @Argument(help: "The pipeline file (YAML).")
@@ -42,10 +44,25 @@ struct Run: ParsableCommand {
   @Flag(help: "Print no progress lines on standard error.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Also write labelled exports of the tidy data, comma separated: dta (Stata, tidy/survey.dta), sav (SPSS, tidy/survey.sav); added to the pipeline's exports:.",
+      valueName: "formats"))
+  var export: [String] = []
+
   @Option(help: "Run one stage alone from the artifacts of the stages before it: ingest, validate, clean, weight or tabulate (docs/stages.md).")
   var only: Stage?
 
+  /// The formats of every `--export`, split at commas.
+  var exportFormats: [String] {
+    export.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+  }
+
   func validate() throws {
+    for format in exportFormats where !Pipeline.exportFormats.contains(format) {
+      if let reason = Pipeline.exportsNotBuilt[format] { throw ValidationError("--export \(format): \(reason)") }
+      throw ValidationError("unknown --export '\(format)' (expected \(Pipeline.exportFormats.joined(separator: " or ")))")
+    }
     if failOn != nil, let only, only != .tabulate {
       throw ValidationError("--fail-on counts the findings of the run folder, which only tabulate writes: use it with run or --only tabulate")
     }
@@ -53,10 +70,11 @@ struct Run: ParsableCommand {
 
   func run() throws {
     if let only {
-      try StageFlags.run(only, pipeline: pipeline, out: out, quiet: quiet, failOn: failOn)
+      try StageFlags.run(only, pipeline: pipeline, out: out, quiet: quiet, failOn: failOn, exports: exportFormats)
       return
     }
-    let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
+    var (pipeline, codebook) = try PipelineRun.load(self.pipeline)
+    pipeline.exports += exportFormats.filter { !pipeline.exports.contains($0) }
     let progress = ProgressLog(quiet: quiet)
     let runner = PipelineRun(
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: progress)

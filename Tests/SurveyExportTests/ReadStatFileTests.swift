@@ -1,0 +1,74 @@
+import Foundation
+import SurveyCore
+import Testing
+
+@testable import SurveyExport
+
+@Suite("Labelled exports: written and read back through libreadstat")
+struct ReadStatFileTests {
+  /// Three respondents: a coded answer (with Don't know on the second), a text code list, a
+  /// date, a text and a weight.
+  static let dataset = ExportDataset(
+    label: "test survey", rowCount: 3,
+    variables: [
+      ExportVariable(
+        name: "insured", label: "Insured with CNAM", kind: .number, numbers: [1, .nan, 0],
+        valueLabels: [(1, "Yes"), (0, "No")], missingCodes: [(98, "Don't know"), (99, "Refused")],
+        missingCode: [0, 1, 0]),
+      ExportVariable(
+        name: "destination", label: "Main country of destination", kind: .number, numbers: [1, 2, .nan],
+        valueLabels: [(1, "Russia"), (2, "Italy")]),
+      ExportVariable(name: "interview_date", label: "Date of interview", kind: .date, numbers: [20_514, 20_515, .nan]),
+      ExportVariable(name: "region_name", label: "Region", kind: .text, texts: ["Chișinău", "UTA Găgăuzia", ""]),
+      ExportVariable(name: "weight", label: "final survey weight", kind: .number, numbers: [1.5, 2.25, 3]),
+    ])
+
+  func roundTrip(_ format: ExportFormat) throws -> LabelledFile {
+    let bytes = try ReadStatWriter(format: format).write(Self.dataset)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).\(format.rawValue)").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try LabelledFile.read(path, format: format)
+  }
+
+  @Test("Stata: labels, Don't know as .a with its label, dates as %td, UTF-8 text")
+  func stata() throws {
+    let file = try roundTrip(.dta)
+    #expect(file.variables.map(\.name) == ["insured", "destination", "interview_date", "region_name", "weight"])
+    #expect(file.variables[0].label == "Insured with CNAM")
+    #expect(file.variables[2].format == "%td")
+    #expect(file.rows.count == 3)
+    #expect(file.rows[0][0] == .number(1))
+    #expect(file.rows[1][0] == .tagged("a"))
+    #expect(file.rows[2][1] == .systemMissing)
+    // 2026-03-02 is day 20514 since 1970, day 24167 since Stata's 1960-01-01.
+    #expect(file.rows[0][2] == .number(24_167))
+    #expect(file.rows[1][3] == .text("UTA Găgăuzia"))
+    #expect(file.rows[1][4] == .number(2.25))
+    let labels = file.valueLabels[file.variables[0].labelSet] ?? []
+    #expect(labels.contains { $0.value == .number(1) && $0.label == "Yes" })
+    #expect(labels.contains { $0.value == .tagged("a") && $0.label == "Don't know" })
+    #expect(labels.contains { $0.value == .tagged("b") && $0.label == "Refused" })
+  }
+
+  @Test("SPSS: Don't know stays 98, a user-missing value with its label; dates from 1582")
+  func spss() throws {
+    let file = try roundTrip(.sav)
+    #expect(file.variables.map(\.name) == ["insured", "destination", "interview_date", "region_name", "weight"])
+    #expect(file.rows[1][0] == .userMissing(98))
+    #expect(file.rows[0][0] == .number(1))
+    // (20514 + 141428) days × 86400 s from 1582-10-14.
+    #expect(file.rows[0][2] == .number(Double(20_514 + 141_428) * 86_400))
+    #expect(file.variables[2].format.hasPrefix("DATE"))
+    #expect(file.rows[0][3] == .text("Chișinău"))
+    let labels = file.valueLabels[file.variables[0].labelSet] ?? []
+    #expect(labels.contains { $0.value == .number(98) && $0.label == "Don't know" })
+    #expect(labels.contains { $0.value == .number(0) && $0.label == "No" })
+  }
+
+  @Test("the same data give the same bytes (Stata's time stamp is fixed)")
+  func deterministic() throws {
+    #expect(try ReadStatWriter(format: .dta).write(Self.dataset) == ReadStatWriter(format: .dta).write(Self.dataset))
+    #expect(try ReadStatWriter(format: .sav).write(Self.dataset) == ReadStatWriter(format: .sav).write(Self.dataset))
+  }
+}
