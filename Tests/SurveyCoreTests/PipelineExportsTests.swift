@@ -1,0 +1,29 @@
+import SurveyCore
+import Testing
+
+@Suite("Pipeline files: exports")
+struct PipelineExportsTests {
+  static let head = "name: p\ncodebook: c.yml\ninputs: [a.csv]\n"
+
+  @Test("exports: [dta, sav] reads in order; none by default")
+  func reads() throws {
+    #expect(try Pipeline.parse(yaml: Self.head + "exports: [sav, dta]\n").exports == ["sav", "dta"])
+    #expect(try Pipeline.parse(yaml: Self.head).exports.isEmpty)
+  }
+
+  @Test(
+    "mistakes name the line and the key",
+    arguments: [
+      ("exports: [xlsx]\n", "pipeline.yml:4: exports[0]: not supported yet: Excel exports"),
+      ("exports: [por]\n", "exports[0]: unknown export 'por' (expected dta or sav)"),
+      ("exports: [dta, dta]\n", "exports[1]: 'dta' is named twice"),
+    ])
+  func mistakes(yaml: String, message: String) {
+    #expect {
+      _ = try Pipeline.parse(yaml: Self.head + yaml)
+    } throws: { error in
+      let text = (error as? CoreError)?.localizedDescription ?? "\(error)"
+      return text.contains(message) || { print(text); return false }()
+    }
+  }
+}
