@@ -33,6 +33,12 @@ let package = Package(
       name: "CReadStat",
       providers: [.apt(["libreadstat-dev"])]
     ),
+    // libxlsxwriter, from Debian's libxlsxwriter-dev: Excel workbooks (tables.xlsx, validation.xlsx).
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
     .target(
       name: "SurveyCore",
       dependencies: [
@@ -51,8 +57,9 @@ let package = Package(
     .target(name: "SurveyTabulate", dependencies: ["SurveyCore", "SurveyDesign"]),
     // Deterministic synthetic surveys (`survey-pipe synth`) for benchmarks and scale tests.
     .target(name: "SurveySynth", dependencies: ["SurveyCore"]),
-    // Labelled exports of the tidy data: Stata and SPSS through libreadstat.
-    .target(name: "SurveyExport", dependencies: ["SurveyCore", "CReadStat"]),
+    // Labelled exports: the tidy data for Stata and SPSS through libreadstat, tables and logs for
+    // Excel through libxlsxwriter.
+    .target(name: "SurveyExport", dependencies: ["SurveyCore", "CReadStat", "CXLSXWriter"]),
     // The driver: runs a pipeline's stages and writes the run folder (used by `run` and the
     // benchmarks).
     .target(

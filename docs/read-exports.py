@@ -10,12 +10,15 @@ Checks, for tidy/survey.dta (pandas' Stata reader and pyreadstat) and tidy/surve
 (pyreadstat): the same rows; every tidy column (symptoms as one 0/1 column per option) with the
 same numbers; every missing code that cleaning blanked back as a labelled missing value (.a/.b
 in Stata, 98/99 user-missing in SPSS, or -98/-99 where a real value is 98 or 99); labels from
-the codebook. Prints one line per check and exits 1 on the first failure.
+the codebook. tables.xlsx (openpyxl): an index sheet and one sheet per table whose rows and
+numbers are those of tables/NAME.csv; validation.xlsx: the findings of validation.csv and the
+cleaning log, with filters. Prints one line per check and exits 1 on the first failure.
 """
 import csv
 import math
 import sys
 
+import openpyxl
 import pandas as pd
 import pyreadstat
 
@@ -82,6 +85,47 @@ def main(run):
     if sav_meta.variable_value_labels["health_now"].get(98.0) != "Don't know":
         fail("SPSS label of 98")
     print("ok  labels: Development region, 1 = Chișinău, 98 = Don't know")
+    check_workbooks(run)
+
+
+def check_workbooks(run):
+    tables = openpyxl.load_workbook(f"{run}/tables.xlsx")
+    index = list(tables["index"].iter_rows(min_row=2, values_only=True))
+    for name, sheet, _, count in index:
+        with open(f"{run}/tables/{name}.csv", newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            rows = [r for r in reader if r]
+        ws = tables[sheet]
+        got = list(ws.iter_rows(min_row=2, values_only=True))
+        if header[0] == "test":
+            # Excel keeps 15-16 significant digits (libxlsxwriter writes %.16G).
+            if abs(got[0][2] - float(rows[0][2])) > 1e-12 * abs(float(rows[0][2])):
+                fail(f"tables.xlsx {sheet}: statistic {got[0][2]} vs {rows[0][2]}")
+            continue
+        if len(got) != len(rows) or count != len(rows):
+            fail(f"tables.xlsx {sheet}: {len(got)} rows, the CSV has {len(rows)}")
+        xh = [c.value for c in ws[1]]
+        for column in ("estimate", "se", "ci_low", "ci_high", "df", "n"):
+            for r, (mine, theirs) in enumerate(zip(got, rows)):
+                cell, text = mine[xh.index(column)], theirs[header.index(column)]
+                if text == "":
+                    if cell not in (None, "") and not str(cell).startswith("suppressed"):
+                        fail(f"tables.xlsx {sheet} row {r} {column}: {cell!r}, CSV blank")
+                elif not isinstance(cell, (int, float)) or abs(cell - float(text)) > 1e-12 * max(1, abs(float(text))):
+                    fail(f"tables.xlsx {sheet} row {r} {column}: {cell!r}, CSV {text}")
+    print(f"ok  tables.xlsx: index and {len(index)} sheets, numbers as numbers equal to tables/*.csv")
+    validation = openpyxl.load_workbook(f"{run}/validation.xlsx")
+    with open(f"{run}/validation.csv", newline="", encoding="utf-8") as f:
+        findings = list(csv.DictReader(f))
+    ws = validation["findings"]
+    if ws.max_row - 1 != len(findings) or ws.auto_filter.ref is None:
+        fail(f"validation.xlsx: {ws.max_row - 1} findings, validation.csv has {len(findings)}")
+    ids = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    if ids != [f["finding_id"] for f in findings]:
+        fail("validation.xlsx: the finding ids differ from validation.csv")
+    print(f"ok  validation.xlsx: {len(findings)} findings as in validation.csv, "
+          f"{validation['cleaning log'].max_row - 1} cleaning-log rows, filters on")
 
 
 if __name__ == "__main__":

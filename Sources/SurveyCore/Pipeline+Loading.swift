@@ -170,14 +170,14 @@ extension Pipeline {
     return design
   }
 
-  /// `exports: [dta, sav]`: each a format survey-pipe writes, once.
+  /// `exports: [dta, sav, xlsx]`: each a format survey-pipe writes, once.
   static func exports(_ node: ConfigNode) throws -> [String] {
     var formats: [String] = []
     for item in try node.list() {
       let name = try item.string()
       if let reason = exportsNotBuilt[name] { throw item.unsupported(reason) }
       guard exportFormats.contains(name) else {
-        throw item.invalid("unknown export '\(name)' (expected \(exportFormats.joined(separator: " or ")))")
+        throw item.invalid("unknown export '\(name)' (expected one of \(exportFormats.joined(separator: ", ")))")
       }
       guard !formats.contains(name) else { throw item.invalid("'\(name)' is named twice") }
       formats.append(name)

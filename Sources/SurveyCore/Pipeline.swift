@@ -20,13 +20,12 @@ public struct Pipeline: Sendable {
   public var outputPath: String
   /// Field-quality checks (the `checks:` section), nil when the pipeline has none.
   public var checks: ChecksSpec?
-  /// Labelled exports of the tidy data (`exports: [dta, sav]`), in the order given.
+  /// Labelled exports (`exports: [dta, sav, xlsx]`), in the order given: the tidy data for
+  /// Stata and SPSS, the tables and the logs for Excel.
   public var exports: [String] = []
   /// The exports a pipeline may name, and those not built yet with why.
-  public static let exportFormats = ["dta", "sav"]
-  public static let exportsNotBuilt = [
-    "xlsx": "Excel exports (tables.xlsx, validation.xlsx) are not built yet; dta and sav are"
-  ]
+  public static let exportFormats = ["dta", "sav", "xlsx"]
+  public static let exportsNotBuilt: [String: String] = [:]
   /// The line of some keys (`codebook`, `clean.decisions`, `weighting.rake.margins`, …), for
   /// messages about the files they name.
   public var keyLines: [String: Int] = [:]

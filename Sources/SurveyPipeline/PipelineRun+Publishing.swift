@@ -44,6 +44,11 @@ extension PipelineRun {
           try folder.write("tables.md", text: tables.markdown)
           try folder.write("tables.html", text: tables.html)
         }
+        if pipeline.exports.contains("xlsx") {
+          if !tables.workbook.isEmpty { try folder.write("tables.xlsx", bytes: try SpreadsheetFile.bytes(tables.workbook)) }
+          let sheets = ExcelWorkbooks.validation(log, changes: cleaned.changes)
+          try folder.write("validation.xlsx", bytes: try SpreadsheetFile.bytes(sheets))
+        }
       }, message: { _ in "run folder \(outputPath)" })
     manifest.stages.append(
       StageTime(name: "write", rowsIn: cleaned.table.rowCount, rowsOut: cleaned.table.rowCount, seconds: writeSeconds))
@@ -82,7 +87,7 @@ extension PipelineRun {
     _ cleaned: CleanResult, variables: [Variable], weight: (name: String, label: String, values: [Double])?,
     to folder: OutputFolder
   ) throws {
-    let formats = pipeline.exports.compactMap(ExportFormat.init(rawValue:))
+    let formats = pipeline.exports.compactMap(ExportFormat.init(rawValue:))  // xlsx is not the tidy data's
     guard !formats.isEmpty else { return }
     let dataset = ExportDataset(
       table: cleaned.table, variables: variables, codebook: pipeline.outputCodebook(codebook), label: codebook.survey,

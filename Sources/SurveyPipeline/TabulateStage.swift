@@ -1,6 +1,7 @@
 import Foundation
 import SurveyCore
 import SurveyDesign
+import SurveyExport
 import SurveyIngest
 import SurveyTabulate
 
@@ -11,6 +12,8 @@ struct TabulateStage {
   var markdown = ""
   /// `tables.html`: the same tables wide, with charts.
   var html = ""
+  /// `tables.xlsx`'s sheets (with `exports: [xlsx]`), empty otherwise.
+  var workbook: [Sheet] = []
   var failures: [Finding] = []
   /// The name of the table of each of ``failures``.
   var failedTables: [String] = []
@@ -74,6 +77,9 @@ extension PipelineRun {
     for item in tested { csv[item.spec.name] = EstimateCSV.tests([item.test]) }
     stage.files = specs.compactMap { spec in csv[spec.name].map { (name: spec.name, csv: $0) } }
     stage.markdown = markdown.joined(separator: "\n")
+    if pipeline.exports.contains("xlsx") {
+      stage.workbook = workbook(specs, published: zip(estimated.map(\.spec), published).map { ($0, $1) }, tested: tested)
+    }
     stage.html =
       stage.files.isEmpty
       ? "" : EstimateHTML.page(title: pipeline.name, tables: published, tests: tested.map { ($0.spec.name, $0.test) })
@@ -115,5 +121,23 @@ struct TableProblem: Error, Sendable {
 
   init(_ error: any Error) {
     message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+  }
+}
+
+extension PipelineRun {
+  /// The sheets of `tables.xlsx`: the tables that could be estimated and the tests, in the
+  /// pipeline's order.
+  func workbook(
+    _ specs: [TableSpec], published: [(spec: TableSpec, table: EstimateTable)], tested: [(spec: TableSpec, test: TestRow)]
+  ) -> [Sheet] {
+    var items: [(name: String, table: EstimateTable?, test: TestRow?)] = []
+    for spec in specs {
+      if let test = tested.first(where: { $0.spec.name == spec.name }) {
+        items.append((spec.name, nil, test.test))
+      } else if let table = published.first(where: { $0.spec.name == spec.name }) {
+        items.append((spec.name, table.table, nil))
+      }
+    }
+    return ExcelWorkbooks.tables(items, byVariables: Dictionary(specs.map { ($0.name, $0.by) }, uniquingKeysWith: { a, _ in a }))
   }
 }

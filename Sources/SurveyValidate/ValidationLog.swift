@@ -69,12 +69,12 @@ public struct ValidationLog: Sendable {
   ]
 
   /// ``columns``, then `enumerator` when ``showsEnumerator``.
-  var columnNames: [String] { showsEnumerator ? Self.columns + ["enumerator"] : Self.columns }
+  public var columnNames: [String] { showsEnumerator ? Self.columns + ["enumerator"] : Self.columns }
 
   /// The cells of the finding at `index`, in the order of ``columnNames``, as every log shows
   /// them: values, ids and names cut at ``LogText/valueLimit`` scalars, the message at
   /// ``LogText/messageLimit``.
-  func cells(_ index: Int) -> [String?] {
+  public func cells(_ index: Int) -> [String?] {
     let finding = findings[index]
     func cut(_ text: String?) -> String? { text.map { LogText.capped($0) } }
     return [

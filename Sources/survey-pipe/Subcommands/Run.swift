@@ -9,8 +9,8 @@ struct Run: ParsableCommand {
     abstract: "Run a pipeline: ingest, validate, clean, weight and tabulate; write the run folder.",
     discussion: """
       The run folder (the pipeline's `output`, or --out) gets run.json, validation.csv/.jsonl/.html, \
-      cleaning-log.csv, tidy/survey.csv with tidy/datapackage.json (and tidy/survey.dta and .sav with \
-      exports: or --export), weights.json and tables/. It is \
+      cleaning-log.csv, tidy/survey.csv with tidy/datapackage.json (and tidy/survey.dta and .sav, tables.xlsx and \
+      validation.xlsx with exports: or --export), weights.json and tables/. It is \
       replaced only when the whole run succeeds, in one step; a killed run leaves it whole, and the \
       next run deletes the hidden .NAME.partial-PID folder it left. A second run into the same \
       folder waits for the first. A run refuses a folder holding a file it did not write.
@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
       Examples:
         survey-pipe run pipelines/moldova-migrant-health.yml
         survey-pipe run pipelines/moldova-migrant-health.yml --out /tmp/run --fail-on error
-        survey-pipe run pipelines/moldova-migrant-health.yml --export dta,sav
+        survey-pipe run pipelines/moldova-migrant-health.yml --export dta,sav,xlsx
       """)
 
   @Argument(help: "The pipeline file (YAML).")
@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Also write labelled exports of the tidy data, comma separated: dta (Stata, tidy/survey.dta), sav (SPSS, tidy/survey.sav); added to the pipeline's exports:.",
+      "Also write labelled exports, comma separated: dta (Stata, tidy/survey.dta), sav (SPSS, tidy/survey.sav), xlsx (tables.xlsx and validation.xlsx); added to the pipeline's exports:.",
       valueName: "formats"))
   var export: [String] = []
 
@@ -61,7 +61,7 @@ struct Run: ParsableCommand {
   func validate() throws {
     for format in exportFormats where !Pipeline.exportFormats.contains(format) {
       if let reason = Pipeline.exportsNotBuilt[format] { throw ValidationError("--export \(format): \(reason)") }
-      throw ValidationError("unknown --export '\(format)' (expected \(Pipeline.exportFormats.joined(separator: " or ")))")
+      throw ValidationError("unknown --export '\(format)' (expected one of \(Pipeline.exportFormats.joined(separator: ", ")))")
     }
     if failOn != nil, let only, only != .tabulate {
       throw ValidationError("--fail-on counts the findings of the run folder, which only tabulate writes: use it with run or --only tabulate")
