@@ -16,11 +16,15 @@ let package = Package(
     .library(name: "SurveySynth", targets: ["SurveySynth"]),
     .library(name: "SurveyPipeline", targets: ["SurveyPipeline"]),
     .library(name: "SurveyExport", targets: ["SurveyExport"]),
+    .library(name: "SurveyXLSForm", targets: ["SurveyXLSForm"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // Reading .xlsx files (XLSForms): the ZIP container and its XML parts.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
   ],
   targets: [
     // libcsv, from Debian's libcsv-dev (no pkg-config file: the module map links it).
@@ -60,6 +64,14 @@ let package = Package(
     // Labelled exports: the tidy data for Stata and SPSS through libreadstat, tables and logs for
     // Excel through libxlsxwriter.
     .target(name: "SurveyExport", dependencies: ["SurveyCore", "CReadStat", "CXLSXWriter"]),
+    // Reading Excel workbooks (the sheets of an XLSForm) with ZIPFoundation and SWXMLHash.
+    .target(
+      name: "SurveyXLSForm",
+      dependencies: [
+        "SurveyCore",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "SWXMLHash", package: "SWXMLHash"),
+      ]),
     // The driver: runs a pipeline's stages and writes the run folder (used by `run` and the
     // benchmarks).
     .target(
@@ -117,6 +129,8 @@ let package = Package(
       dependencies: ["SurveySynth", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(name: "SurveyFuzzTests", dependencies: ["SurveyFuzz", "_SurveyTestSupport"]),
     .testTarget(name: "SurveyExportTests", dependencies: ["SurveyExport", "SurveyCore", "_SurveyTestSupport"]),
+    .testTarget(
+      name: "SurveyXLSFormTests", dependencies: ["SurveyXLSForm", "SurveyExport", "SurveyCore", "_SurveyTestSupport"]),
     .testTarget(
       name: "SurveyPipeTests",
       dependencies: ["survey-pipe", "SurveyExport", "_SurveyTestSupport"]),

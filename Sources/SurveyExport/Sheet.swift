@@ -46,7 +46,7 @@ public struct Sheet: Sendable {
 /// An Excel workbook (`.xlsx`) of sheets, as bytes; the same sheets give the same bytes.
 public enum SpreadsheetFile {
   public static func bytes(_ sheets: [Sheet]) throws -> [UInt8] {
-    let workbook = try Workbook()
+    let workbook = try WorkbookWriter()
     for sheet in sheets {
       try workbook.addSheet(sheet.name, header: sheet.header, rows: sheet.rows, widths: sheet.widths)
     }

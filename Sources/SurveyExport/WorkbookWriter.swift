@@ -7,7 +7,7 @@ import Foundation
 /// An Excel workbook of plain sheets: text and numbers cell by cell, a bold header row with a
 /// filter, frozen below the header. Written to a temporary file and returned as bytes; the same
 /// content gives the same bytes (the creation time is fixed).
-final class Workbook {
+final class WorkbookWriter {
   private let workbook: UnsafeMutablePointer<lxw_workbook>
   private let path: String
   private var closed = false
