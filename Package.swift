@@ -85,7 +85,7 @@ let package = Package(
       name: "survey-pipe",
       dependencies: [
         "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyDesign", "SurveyWeight",
-        "SurveyTabulate", "SurveySynth", "SurveyPipeline",
+        "SurveyTabulate", "SurveySynth", "SurveyPipeline", "SurveyXLSForm",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -28,7 +28,7 @@ struct SurveyPipe: ParsableCommand {
     version: PipelineRun.version,
     subcommands: [
       Run.self, Check.self, IngestCommand.self, ValidateCommand.self, CleanCommand.self, Weight.self, TabulateCommand.self,
-      Estimate.self, Synth.self,
+      Estimate.self, Synth.self, CodebookCommand.self,
     ]
   )
 
