@@ -37,6 +37,9 @@ extension Codebook {
         if let problem = Self.comparisonProblem(subject(lhs), lhs, item, ordered: false) { return problem }
       }
       return nil
+    case .call(.countSelected, let arguments):
+      guard let variable = subject(arguments[0]), variable.type != .multiple else { return nil }
+      return "count_selected() counts the options of a multiple-choice variable, and \(variable.name) is \(variable.type.rawValue)"
     case .call(.selected, let arguments):
       guard let variable = subject(arguments[0]) else { return nil }
       guard variable.type == .multiple else {
@@ -105,11 +108,12 @@ extension Codebook {
 
 extension Expression {
   /// True for sub-expressions whose value is a number whatever the data: number literals,
-  /// negations and arithmetic.
+  /// negations, arithmetic and the numeric functions.
   var isNumberValued: Bool {
     switch self {
     case .number, .negate: return true
     case .binary(let op, _, _): return !op.isComparison
+    case .call(let function, _): return function.isNumeric
     default: return false
     }
   }

@@ -42,10 +42,11 @@ public struct DeriveSpec: Sendable, Equatable {
 
 extension Expression {
   /// True when the expression is a condition (a comparison, `and`, `or`, `not`, `in`, a
-  /// function, `true` or `false`), whose value is a truth rather than a number.
+  /// condition function, `true` or `false`), whose value is a truth rather than a number.
   public var isCondition: Bool {
     switch self {
-    case .boolean, .not, .and, .or, .membership, .call: return true
+    case .boolean, .not, .and, .or, .membership: return true
+    case .call(let function, _): return !function.isNumeric
     case .binary(let op, _, _): return op.isComparison
     case .number, .string, .variable, .current, .negate: return false
     }

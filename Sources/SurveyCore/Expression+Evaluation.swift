@@ -77,6 +77,7 @@ struct ExpressionEvaluator {
     case .or(let items): return .truths(try combine(items, empty: .no, Self.or))
     case .binary(let op, let lhs, let rhs): return try binary(op, try vector(lhs), try vector(rhs))
     case .membership(let lhs, let list, let negated): return .truths(try membership(lhs, list, negated: negated))
+    case .call(let function, let arguments) where function.isNumeric: return try number(function, arguments)
     case .call(let function, let arguments): return .truths(try call(function, arguments))
     }
   }
@@ -124,7 +125,26 @@ struct ExpressionEvaluator {
       }
       let mask = UInt64(1) << UInt64(bit)
       return (0..<count).map { column.state[$0] == .present ? Truth(bits[$0] & mask != 0) : .no }
+    case .countSelected, .stringLength:
+      // Numbers, not truths: `vector` evaluates them (``number(_:_:)``); as a condition, as
+      // any number, they are true where not zero.
+      return truths(try number(function, arguments))
     }
+  }
+
+  /// `count_selected(x)`: the options chosen; `string_length(x)`: the characters of the value
+  /// as written; missing where x is.
+  func number(_ function: Expression.Function, _ arguments: [Expression]) throws -> ExpressionVector {
+    let name: String
+    if case .variable(let variable) = arguments.first { name = variable } else { name = try currentName() }
+    let column = try column(name)
+    let valid = column.state.map { $0 == .present }
+    let values: [Double] = (0..<count).map { row in
+      guard valid[row] else { return 0 }
+      if function == .countSelected, case .selections(let bits) = column.values { return Double(bits[row].nonzeroBitCount) }
+      return Double(column.formatted(row: row)?.count ?? 0)
+    }
+    return .numbers(values, valid: valid, isDate: false)
   }
 
   func columnVector(_ column: Column) throws -> ExpressionVector {

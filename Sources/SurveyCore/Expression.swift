@@ -3,7 +3,8 @@
 ///
 /// The language has number and string literals, variable names, `.` for the variable being
 /// checked, `== != < <= > >=` (and `=` as in XLSForm), `and or not`, `in (…)`, `+ - * /`,
-/// parentheses, and the functions `missing(x)`, `present(x)` and `selected(x, code)`.
+/// parentheses, and the functions `missing(x)`, `present(x)`, `selected(x, code)`,
+/// `count_selected(x)` and `string_length(x)`.
 /// Parse once with ``Expression/parse(_:)``; evaluate column-wise with ``Expression/evaluate(in:current:)``.
 ///
 /// A chain `a or b or c` is one ``or(_:)`` node with three operands, so long chains stay shallow;
@@ -42,11 +43,19 @@ public indirect enum Expression: Sendable, Equatable {
     }
   }
 
-  /// The functions of the language: `missing(x)`, `present(x)`, `selected(x, code)`.
+  /// The functions of the language: the conditions `missing(x)`, `present(x)`,
+  /// `selected(x, code)`, and the numbers `count_selected(x)` (the options chosen in a
+  /// multiple-choice answer) and `string_length(x)` (the characters of a text), XLSForm's
+  /// `count-selected()` and `string-length()`; both are missing where x is.
   public enum Function: String, Sendable, CaseIterable {
     case missing, present, selected
+    case countSelected = "count_selected"
+    case stringLength = "string_length"
 
     var arity: Int { self == .selected ? 2 : 1 }
+
+    /// True for the functions whose value is a number rather than a truth.
+    public var isNumeric: Bool { self == .countSelected || self == .stringLength }
   }
 
   /// The operands directly below this node, left to right.

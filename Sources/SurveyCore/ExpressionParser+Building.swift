@@ -26,7 +26,8 @@ extension ExpressionParser {
   mutating func openCall(_ name: String, at position: Int) throws -> Bool {
     guard let function = Expression.Function(rawValue: name) else {
       throw ExpressionSyntaxError(
-        position: position, problem: "unknown function '\(name)' (known: missing, present, selected)")
+        position: position,
+        problem: "unknown function '\(name)' (known: \(Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
     index += 1
     if isSymbol(")") { throw Self.arityError(function, found: 0, at: position) }

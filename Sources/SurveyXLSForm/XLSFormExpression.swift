@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 /// An XLSForm expression (`relevant`, `constraint`: ODK's XPath subset) rewritten in the
@@ -5,8 +6,8 @@ import SurveyCore
 ///
 /// Translated: `${name}` (the variable), `.` (the question itself, in a constraint), numbers and
 /// quoted strings, `=` (as `==`), `!=`, `<`, `<=`, `>`, `>=`, `+`, `-`, `*`, `div` (as `/`),
-/// `and`, `or`, `not(…)`, parentheses and `selected(${x}, 'code')`. Anything else (another
-/// function such as `count-selected()`, `string-length()`, `today()`, `regex()`, a path
+/// `and`, `or`, `not(…)`, parentheses, `selected(${x}, 'code')`, `count-selected(…)` and
+/// `string-length(…)`. Anything else (another function such as `today()` or `regex()`, a path
 /// such as `../x`) is refused with the part that cannot be translated.
 enum XLSFormExpression {
   /// The translation of `text`, `self` standing for `.`; the codebook's parser checks it.
@@ -50,9 +51,9 @@ enum XLSFormExpression {
       case ".": append(name)
       case "and", "or": append(word)
       case "div": append("/")
-      case "not", "selected":
+      case "not", "selected", "count-selected", "string-length":
         guard scalars.first == "(" else { return .failure(Unsupported(part: word)) }
-        append(word + "(")
+        append(word.replacingOccurrences(of: "-", with: "_") + "(")
         scalars = scalars.dropFirst()
       default:
         guard Double(word) != nil else { return .failure(Unsupported(part: word + (scalars.first == "(" ? "()" : ""))) }

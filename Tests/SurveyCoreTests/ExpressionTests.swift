@@ -20,7 +20,7 @@ struct ExpressionParsingTests {
   @Test("syntax errors name the character position", arguments: [
     ("a ==", 5, "the expression ends too early"),
     ("a == 'RU", 6, "the string is not closed"),
-    ("frobnicate(a)", 1, "unknown function 'frobnicate' (known: missing, present, selected)"),
+    ("frobnicate(a)", 1, "unknown function 'frobnicate' (known: missing, present, selected, count_selected, string_length)"),
     ("a @ b", 3, "unexpected character '@'"),
     ("selected(a)", 1, "selected() takes 2 arguments, found 1"),
     ("(a == 1", 8, "expected ')' at the end"),

@@ -122,6 +122,12 @@ struct RowEvaluator {
         default: return .truth(false)
         }
         return .truth(cell.split(separator: " ").contains { $0 == code })
+      case .countSelected:
+        guard let name, let cell = values[name] else { return .unknown }
+        return .number(Double(cell.split(separator: " ").count))
+      case .stringLength:
+        guard let name, let cell = values[name] else { return .unknown }
+        return .number(Double(cell.count))
       }
     }
   }
