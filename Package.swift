@@ -78,7 +78,7 @@ let package = Package(
       name: "SurveyPipeline",
       dependencies: [
         "SurveyCore", "SurveyIngest", "SurveyValidate", "SurveyClean", "SurveyDesign", "SurveyWeight", "SurveyTabulate",
-        "SurveyExport",
+        "SurveyExport", "SurveyXLSForm",
       ]
     ),
     .executableTarget(

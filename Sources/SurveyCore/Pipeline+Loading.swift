@@ -3,7 +3,7 @@ import Foundation
 extension Pipeline {
   static let topKeys = [
     "name", "description", "codebook", "inputs", "read", "clean", "design", "weighting", "tables",
-    "suppress_below", "cv_flag", "output", "checks", "exports",
+    "suppress_below", "cv_flag", "output", "checks", "exports", "codebook_options",
   ]
   static let readKeys = ["encoding", "delimiter", "decimal"]
   static let inputKeys = ["path"] + readKeys
@@ -110,6 +110,7 @@ extension Pipeline {
       cvFlag = value
     }
     if let node = record["exports"] { exports = try Self.exports(node) }
+    codebookOptions = try Self.codebookOptions(record["codebook_options"], codebook: codebookNode)
     for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line
     sha256 = root.sha256
@@ -183,5 +184,21 @@ extension Pipeline {
       formats.append(name)
     }
     return formats
+  }
+
+  /// `codebook_options: {id, missing_codes, language}`: required with an XLSForm codebook
+  /// (`.xlsx`), refused with a YAML one.
+  static func codebookOptions(_ node: ConfigNode?, codebook: ConfigNode) throws -> CodebookOptions? {
+    let isForm = try codebook.string().lowercased().hasSuffix(".xlsx")
+    guard let node else {
+      if isForm { throw codebook.invalid("an XLSForm codebook needs codebook_options: {id: QUESTION} (the question that identifies a record)") }
+      return nil
+    }
+    guard isForm else { throw node.invalid("codebook_options are for an XLSForm codebook (codebook: form.xlsx)") }
+    let record = try node.record(known: ["id", "missing_codes", "language"])
+    var options = CodebookOptions(id: try record.required("id").string())
+    options.missingCodes = try record["missing_codes"]?.list().map { try $0.string() } ?? []
+    options.language = try record["language"]?.string()
+    return options
   }
 }

@@ -20,6 +20,8 @@ public struct Pipeline: Sendable {
   public var outputPath: String
   /// Field-quality checks (the `checks:` section), nil when the pipeline has none.
   public var checks: ChecksSpec?
+  /// For a codebook given as an XLSForm (`codebook: form.xlsx`): how to translate it.
+  public var codebookOptions: CodebookOptions?
   /// Labelled exports (`exports: [dta, sav, xlsx]`), in the order given: the tidy data for
   /// Stata and SPSS, the tables and the logs for Excel.
   public var exports: [String] = []
@@ -50,5 +52,22 @@ public struct Pipeline: Sendable {
     self.tables = tables
     self.suppressBelow = suppressBelow
     self.outputPath = outputPath
+  }
+}
+
+/// How a pipeline's XLSForm becomes its codebook (`codebook_options:`), as
+/// `survey-pipe codebook FORM.xlsx --id … --missing-codes … --language …` does it.
+public struct CodebookOptions: Sendable, Equatable {
+  /// The question (or export meta column) that identifies a record.
+  public var id: String
+  /// Survey-wide missing codes.
+  public var missingCodes: [String]
+  /// The label language (`label::LANGUAGE` column).
+  public var language: String?
+
+  public init(id: String, missingCodes: [String] = [], language: String? = nil) {
+    self.id = id
+    self.missingCodes = missingCodes
+    self.language = language
   }
 }

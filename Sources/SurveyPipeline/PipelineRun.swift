@@ -3,6 +3,7 @@ import SurveyClean
 import SurveyCore
 import SurveyIngest
 import SurveyValidate
+import SurveyXLSForm
 
 /// Runs a pipeline's stages in order and writes the run folder: the wiring of the driver, as a
 /// library so that the command line, tests and benchmarks run the very same code.
@@ -28,11 +29,33 @@ public struct PipelineRun {
   /// Loads and cross-checks the pipeline and its codebook (no data read).
   ///
   /// - Throws: ``SurveyCore/CoreError`` naming the file, line and key of the first problem.
+  /// The codebook of a pipeline whose `codebook` is an XLSForm, translated as `survey-pipe
+  /// codebook` does it; what cannot be translated is printed as warnings on standard error.
+  static func formCodebook(_ pipeline: Pipeline, _ options: CodebookOptions) throws -> Codebook {
+    let path = pipeline.codebookPath
+    do {
+      let translation = try XLSFormTranslation(
+        path: path, id: options.id, missingCodes: options.missingCodes, language: options.language)
+      for report in translation.reports {
+        FileHandle.standardError.write(Data("warning: \(path): \(report)\n".utf8))
+      }
+      var codebook = try Codebook.parse(yaml: translation.yaml(form: (path as NSString).lastPathComponent), file: path)
+      codebook.sha256 = RunManifest.fileHash(path)
+      return codebook
+    } catch let error as XLSXError {
+      throw CoreError.invalidValue(
+        file: pipeline.file, line: pipeline.keyLines["codebook"], key: "codebook", problem: error.localizedDescription)
+    } catch let error as XLSFormError {
+      throw CoreError.invalidValue(
+        file: pipeline.file, line: pipeline.keyLines["codebook"], key: "codebook", problem: error.localizedDescription)
+    }
+  }
+
   public static func load(_ path: String) throws -> (Pipeline, Codebook) {
     let pipeline = try Pipeline.load(path: path)
     let codebook: Codebook
     do {
-      codebook = try Codebook.load(path: pipeline.codebookPath)
+      codebook = try pipeline.codebookOptions.map { try formCodebook(pipeline, $0) } ?? Codebook.load(path: pipeline.codebookPath)
     } catch CoreError.unreadableFile(let file, let reason) {
       throw CoreError.invalidValue(
         file: pipeline.file, line: pipeline.keyLines["codebook"], key: "codebook", problem: "cannot read \(file): \(reason)")

@@ -50,6 +50,12 @@ public struct XLSFormTranslation: Sendable {
     builder.read()
     variables = builder.variables
     reports = builder.reports
+    // A choice list that holds the survey's missing codes (98 Don't know) offers them as
+    // answers; in the codebook they are missing codes, not codes.
+    let missing = Set(missingCodes)
+    for index in variables.indices where variables[index].type == .categorical {
+      variables[index].codes.removeAll { missing.contains($0.code) }
+    }
     try settleID(path: path)
   }
 

@@ -37,6 +37,8 @@ struct XLSFormTranslationTests {
     #expect(variable("last_visit").type == .date && variable("last_visit").format == "yyyy-MM-dd")
     #expect(variable("phone").pii)
     #expect(codebook.missingCodes.map(\.label) == ["Don't know", "Refused"])
+    // yes_no holds 98 and 99: with --missing-codes 98,99 they are missing codes, not codes.
+    #expect(variable("insured_cnam").codes.map(\.code) == ["1", "0"])
   }
 
   @Test("relevance: a group's applies to its questions, joined with their own; . and ${} in constraints")

@@ -20,8 +20,9 @@ struct CodebookCommand: ParsableCommand {
       error and in comments at the top of the codebook. Exit 0 even then; 1 when the file is \
       not an XLSForm or --id names no question.
 
-      Not built yet: naming the XLSForm directly in a pipeline (codebook: form.xlsx) and \
-      reading Kobo exports made with labels instead of codes.
+      A pipeline may name the form itself: codebook: form.xlsx with codebook_options: {id: \
+      respondent_id, missing_codes: ["98", "99"], language: English}. Not built yet: reading \
+      Kobo exports made with labels instead of codes.
 
       Examples:
         survey-pipe codebook form.xlsx --id respondent_id --missing-codes 98,99 --out codebook.yml
