@@ -50,7 +50,7 @@ struct XLSFormTranslationTests {
     #expect(variable("year_returned").constraint?.description == "(year_returned >= year_departed)")
     #expect(variable("age").constraint?.description == "((age >= 18) and (age <= 99))")
     #expect(variable("symptoms_other").relevant?.description == "selected(symptoms, 'other')")
-    #expect(variable("oop_cost").relevant?.description == "((not (insured_cnam == '1')) or (age >= 60))")
+    #expect(variable("oop_cost").relevant?.description == "((not (insured_cnam == '0')) or (age >= 60))")
     #expect(variable("insured_cnam").relevant == nil)
     #expect(variable("symptoms").constraint?.description == "(count_selected(symptoms) <= 3)")
     #expect(variable("symptoms_other").constraint?.description == "(string_length(symptoms_other) <= 100)")
