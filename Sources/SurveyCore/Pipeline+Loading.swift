@@ -109,7 +109,10 @@ extension Pipeline {
       guard value > 0, value.isFinite else { throw node.invalid("expected a coefficient of variation above 0, such as 0.3") }
       cvFlag = value
     }
-    if let node = record["exports"] { exports = try Self.exports(node) }
+    if let node = record["exports"] {
+      exports = try Self.exports(node)
+      keyLines["exports"] = node.line
+    }
     codebookOptions = try Self.codebookOptions(record["codebook_options"], codebook: codebookNode)
     for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line

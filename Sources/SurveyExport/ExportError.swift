@@ -3,9 +3,6 @@ import Foundation
 /// Why a labelled export cannot be written. Messages name the variable; they never quote a
 /// respondent's value.
 public enum ExportError: Error, Equatable, Sendable {
-  /// A name Stata or SPSS does not accept (letters, digits and `_`, not starting with a digit,
-  /// at most 32 characters).
-  case invalidName(variable: String)
   /// A text value longer than the format holds (Stata: 2045 bytes).
   case textTooLong(variable: String, bytes: Int)
   /// More missing codes than Stata's 26 extended missing values.
@@ -19,8 +16,6 @@ public enum ExportError: Error, Equatable, Sendable {
 extension ExportError: LocalizedError {
   public var errorDescription: String? {
     switch self {
-    case .invalidName(let variable):
-      return "'\(variable)' cannot be a Stata or SPSS variable name: use letters, digits and _, not starting with a digit, at most 32 characters (rename it in the codebook)"
     case .textTooLong(let variable, let bytes):
       return "the text variable '\(variable)' has a value of \(bytes) bytes; Stata holds at most 2045"
     case .tooManyMissingCodes(let variable):
