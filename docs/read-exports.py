@@ -33,7 +33,8 @@ def main(run):
         tidy = list(csv.DictReader(f))
     with open(f"{run}/cleaning-log.csv", newline="", encoding="utf-8") as f:
         blanked = [r for r in csv.DictReader(f) if r["reason"] == "missing-code"]
-    row_of = {r["respondent_id"]: i for i, r in enumerate(tidy)}
+    id_column = next(iter(tidy[0]))  # the codebook's id comes first in tidy/survey.csv
+    row_of = {r[id_column]: i for i, r in enumerate(tidy)}
 
     stata = pd.read_stata(f"{run}/tidy/survey.dta", convert_categoricals=False)
     stata_missing = pd.read_stata(f"{run}/tidy/survey.dta", convert_missing=True, convert_categoricals=False,
@@ -48,7 +49,7 @@ def main(run):
     codes = {"RU": 1, "IT": 2, "RO": 3, "DE": 4, "OT": 5}
     compared = 0
     for column in tidy[0]:
-        if column in ("symptoms", "interview_date", "respondent_id", "enumerator"):
+        if column in ("symptoms", "interview_date", id_column, "enumerator"):
             continue
         for i, record in enumerate(tidy):
             cell = record[column]

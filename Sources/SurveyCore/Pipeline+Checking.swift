@@ -5,7 +5,6 @@ extension Pipeline {
   /// - Throws: ``CoreError/invalidValue(file:line:key:problem:)`` naming the pipeline's key.
   public func check(against codebook: Codebook) throws {
     let codebook = try checkTransforms(against: codebook)
-    try checkExportNames(codebook)
     func fail(_ line: Int?, _ key: String, _ problem: String) -> CoreError {
       .invalidValue(file: file, line: line, key: key, problem: problem)
     }

@@ -29,7 +29,28 @@ extension ExportDataset {
     if let weight {
       out.append(ExportVariable(name: weight.name, label: weight.label, kind: .number, numbers: weight.values))
     }
-    self.init(label: label, rowCount: table.rowCount, variables: out)
+    self.init(label: label, rowCount: table.rowCount, variables: Self.distinctNames(out))
+  }
+
+  /// Names Stata and SPSS take, once each (case aside): a multi-select option's `NAME_CODE`
+  /// that is not a valid name or is taken by another variable (`symptoms_other`, the "other"
+  /// option, beside the question `symptoms_other`) becomes `NAME_k`, k its position.
+  static func distinctNames(_ variables: [ExportVariable]) -> [ExportVariable] {
+    var result = variables
+    var taken = Set(variables.filter { $0.option == nil }.map { $0.name.lowercased() })
+    for index in result.indices {
+      guard let (base, position) = result[index].option else { continue }
+      let name = result[index].name
+      if ExportNames.isValid(name), !taken.contains(name.lowercased()) {
+        taken.insert(name.lowercased())
+        continue
+      }
+      var fallback = "\(base)_\(position)"
+      while taken.contains(fallback.lowercased()) { fallback += "_" }
+      result[index].name = fallback
+      taken.insert(fallback.lowercased())
+    }
+    return result
   }
 
   /// The variables one column gives (one, or one per option of a multi-select).
@@ -38,10 +59,14 @@ extension ExportDataset {
   ) -> [ExportVariable] {
     let label = variable.label ?? variable.name
     let rows = column.count
-    let missingCodes = codes.compactMap { code in Double(code.code).map { (value: $0, label: code.label) } }
+    // A missing code that is not a whole number (`DK`) is written as −1, −2, … (its position);
+    // Stata tags it `.a`, `.b` … whatever its number.
+    let missingCodes = codes.enumerated().map { index, code in
+      (value: Self.wholeNumber(code.code) ?? -Double(index + 1), label: code.label)
+    }
     var missingCode = [UInt8](repeating: 0, count: missingCodes.isEmpty ? 0 : rows)
     for (row, code) in missing {
-      if let index = missingCodes.firstIndex(where: { $0.value == Double(code) }) { missingCode[row] = UInt8(index + 1) }
+      if let index = codes.firstIndex(where: { $0.code == code }) { missingCode[row] = UInt8(index + 1) }
     }
     func present(_ row: Int) -> Bool { column.state[row] == .present }
     switch column.values {
@@ -73,22 +98,31 @@ extension ExportDataset {
     case .selections(let bits):
       return column.levels.enumerated().map { bit, code in
         let option = variable.codes.first { $0.code == code }?.label ?? code
-        return ExportVariable(
+        var split = ExportVariable(
           name: "\(variable.name)_\(code)", label: "\(label): \(option)", kind: .number,
           numbers: (0..<rows).map { present($0) ? Double((bits[$0] >> UInt64(bit)) & 1) : .nan },
           valueLabels: [(0, "No"), (1, "Yes")])
+        split.option = (variable.name, bit + 1)
+        return split
       }
     }
   }
 
-  /// A categorical column's numbers and value labels: numeric codes as they are, text codes as
-  /// their position (from 1) in the codebook's list.
+  /// `text` as a whole number when it is written as one (`12`, `-3`; not `01`, `1.5`, `+2`).
+  static func wholeNumber(_ text: String) -> Double? {
+    guard let number = Int32(text), String(number) == text else { return nil }
+    return Double(number)
+  }
+
+  /// A categorical column's numbers and value labels: codes that are all whole numbers as they
+  /// are; otherwise (text codes, `01`, `1.5`) every code as its position (from 1) in the
+  /// codebook's list, so that no two codes share a number and every label fits Stata's.
   static func codedNumbers(
     _ values: [Int32], column: Column, variable: Variable, present: (Int) -> Bool
   ) -> (numbers: [Double], labels: [(value: Double, label: String)]) {
-    let numeric = variable.codes.allSatisfy { Double($0.code) != nil }
+    let numeric = variable.codes.allSatisfy { wholeNumber($0.code) != nil }
     let number: [String: Double] = Dictionary(
-      variable.codes.enumerated().map { ($1.code, numeric ? Double($1.code)! : Double($0 + 1)) },
+      variable.codes.enumerated().map { ($1.code, numeric ? wholeNumber($1.code)! : Double($0 + 1)) },
       uniquingKeysWith: { a, _ in a })
     let levelNumbers = column.levels.map { number[$0] ?? .nan }
     let numbers = (0..<values.count).map { present($0) ? levelNumbers[Int(values[$0])] : .nan }

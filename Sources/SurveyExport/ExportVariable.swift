@@ -27,6 +27,8 @@ public struct ExportVariable: Sendable {
   public var missingCodes: [(value: Double, label: String)]
   /// Per row: 1 + the index of its missing code, 0 when it has none.
   public var missingCode: [UInt8]
+  /// For one option of a multi-select: the question's name and the option's position (from 1).
+  public var option: (question: String, position: Int)?
 
   public init(
     name: String, label: String, kind: Kind, numbers: [Double] = [], texts: [String] = [],
@@ -61,15 +63,18 @@ public struct ExportDataset: Sendable {
 extension ExportVariable {
   /// The values SPSS declares user-missing for the missing codes, in their order: the codes
   /// themselves, unless one is also a real value of the variable (an age of 99 a reviewer
-  /// accepted, where 99 is also "Refused"): then all are negated (−98, −99), so that no real
-  /// value reads as missing.
+  /// accepted, where 99 is also "Refused"): then their negatives, then large negative numbers
+  /// (−999 999 990 − k), the first set no real value takes, so that no real value reads as
+  /// missing.
   public var userMissingValues: [Double] {
     let codes = missingCodes.map(\.value)
     guard !codes.isEmpty, kind == .number else { return codes }
-    let collides = zip(numbers.indices, numbers).contains { row, value in
-      !value.isNaN && (missingCode.isEmpty || missingCode[row] == 0) && codes.contains(value)
+    var real = Set<Double>()
+    for (row, value) in numbers.enumerated() where !value.isNaN && (missingCode.isEmpty || missingCode[row] == 0) {
+      real.insert(value)
     }
-    return collides ? codes.map { -$0 } : codes
+    let candidates = [codes, codes.map { -$0 }, codes.indices.map { -999_999_990 - Double($0) }]
+    return candidates.first { $0.allSatisfy { !real.contains($0) } } ?? candidates[2]
   }
 }
 

@@ -61,6 +61,7 @@ public struct PipelineRun {
         file: pipeline.file, line: pipeline.keyLines["codebook"], key: "codebook", problem: "cannot read \(file): \(reason)")
     }
     try pipeline.check(against: codebook)
+    try checkExports(pipeline, codebook)
     if let decisions = pipeline.clean.decisionsPath, !FileManager.default.fileExists(atPath: decisions) {
       throw CoreError.invalidValue(
         file: pipeline.file, line: pipeline.keyLines["clean.decisions"], key: "clean.decisions",

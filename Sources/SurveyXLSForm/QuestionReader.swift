@@ -8,9 +8,18 @@ struct QuestionReader {
   let choices: ChoiceLists?
   let label: Int?
   var variables: [Variable] = []
+  /// Per variable: its row in the sheet, as Excel numbers it.
+  var rows: [Int] = []
   var reports: [XLSFormTranslation.Report] = []
-  /// The relevance of each open group (nil where it has none or it could not be translated).
-  private var groups: [String?] = []
+  /// The relevance of each open group.
+  private var groups: [GroupRelevance] = []
+
+  enum GroupRelevance: Equatable {
+    case none
+    case translated(String)
+    /// A relevance that could not be translated (reported): the group's questions may not apply.
+    case untranslated
+  }
   /// Open repeat groups: their questions are left out.
   private var repeats = 0
 
@@ -33,8 +42,11 @@ struct QuestionReader {
       guard let type = words.first else { continue }
       let kind = words.count > 1 && ["begin", "end"].contains(type) ? type + "_" + words[1] : type
       switch kind {
-      case "begin_group": groups.append(ownRelevance(row))
-      case "end_group": if !groups.isEmpty { groups.removeLast() }
+      case "begin_group":
+        let text = sheet.value(row, "relevant")
+        groups.append(ownRelevance(row).map(GroupRelevance.translated) ?? (text.isEmpty ? .none : .untranslated))
+      case "end_group":
+        if groups.isEmpty { report(row, "end_group", "an end_group without a begin_group; ignored") } else { groups.removeLast() }
       case "begin_repeat":
         if repeats == 0 {
           report(row, sheet.value(row, "name"), "a repeat group: its questions are a separate table of the export, left out")
@@ -76,12 +88,23 @@ struct QuestionReader {
     variable.required = ["yes", "true", "true()"].contains(sheet.value(row, "required").lowercased())
     variable.relevant = relevance(row).flatMap { try? Expression.parse($0) }
     variable.constraint = constraint(row, name: name)
+    if variable.required, groups.contains(where: { $0 == .untranslated }) {
+      // Required only when its group applies, which cannot be told: required everywhere would
+      // call every respondent who skipped the group wrong.
+      variable.required = false
+      report(row, name, "required inside a group whose relevance cannot be translated; left not required")
+    }
     variables.append(variable)
+    rows.append(sheet.excelRow(row))
   }
 
   /// The row's own relevance (translated) joined with that of every open group.
   mutating func relevance(_ row: Int) -> String? {
-    let parts = groups.compactMap { $0 } + [ownRelevance(row)].compactMap { $0 }
+    let enclosing = groups.compactMap { group -> String? in
+      if case .translated(let text) = group { return text }
+      return nil
+    }
+    let parts = enclosing + [ownRelevance(row)].compactMap { $0 }
     guard !parts.isEmpty else { return nil }
     return parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " and ")
   }

@@ -14,6 +14,11 @@ public struct Workbook: Sendable {
   /// By sheet name: its rows, each as many cells as its last non-empty one.
   public var sheets: [String: [[String]]]
 
+  /// The sheet named `name`, case aside (`Survey` for `survey`, as pyxform reads them).
+  public func sheet(_ name: String) -> [[String]]? {
+    sheets[name] ?? sheetNames.first { $0.lowercased() == name.lowercased() }.flatMap { sheets[$0] }
+  }
+
   /// Reads the workbook at `path`.
   ///
   /// - Throws: ``XLSXError`` for a file that is not a workbook or has a damaged part.
@@ -82,15 +87,22 @@ struct PartReader {
     return targets
   }
 
+  /// Excel's largest sheet: 1,048,576 rows of 16,384 columns.
+  static let maximumRows = 1_048_576
+  static let maximumColumns = 16_384
+
   /// A worksheet's rows of cell texts, placed by their references (`C7` is row 7, column 3).
+  /// A reference beyond Excel's largest sheet, or rows out of order, make the part damaged.
   func rows(_ part: String, strings: [String]) throws -> [[String]] {
     var rows: [[String]] = []
     for row in try xml(part)["worksheet"]["sheetData"]["row"].all {
       let number = (row.element?.attribute(by: "r")?.text).flatMap { Int($0) } ?? rows.count + 1
+      guard number > rows.count, number <= Self.maximumRows else { throw XLSXError.damagedPart(path: path, part: part) }
       var cells: [String] = []
       for cell in row["c"].all {
         let reference = cell.element?.attribute(by: "r")?.text ?? ""
         let column = Self.column(reference) ?? cells.count
+        guard column < Self.maximumColumns else { throw XLSXError.damagedPart(path: path, part: part) }
         let value = Self.value(cell, strings: strings)
         guard !value.isEmpty else { continue }
         if cells.count <= column { cells += [String](repeating: "", count: column + 1 - cells.count) }
@@ -128,6 +140,8 @@ struct PartReader {
     var letters = 0
     for scalar in reference.unicodeScalars {
       guard scalar.value >= 65, scalar.value <= 90 else { break }
+      // Excel's columns end at XFD (three letters); more cannot be a real reference.
+      guard letters < 3 else { return Int.max }
       column = column * 26 + Int(scalar.value - 64)
       letters += 1
     }

@@ -8,6 +8,8 @@ public enum XLSFormError: Error, Equatable, Sendable {
   case missingColumn(path: String, sheet: String, column: String)
   /// `--id` names no question of the form.
   case unknownID(path: String, name: String)
+  /// The translated codebook refused in a way no single question explains.
+  case untranslatable(path: String, problem: String)
 }
 
 extension XLSFormError: LocalizedError {
@@ -19,6 +21,8 @@ extension XLSFormError: LocalizedError {
       return "\(path): sheet '\(sheet)' has no '\(column)' column in its first row"
     case .unknownID(let path, let name):
       return "\(path): --id '\(name)' is not a question of the form (give the name column's value, or a meta column of the export such as _uuid)"
+    case .untranslatable(let path, let problem):
+      return "\(path): the translated codebook is refused: \(problem)"
     }
   }
 }

@@ -13,7 +13,7 @@ enum XLSFormExpression {
   /// The translation of `text`, `self` standing for `.`; the codebook's parser checks it.
   static func translate(_ text: String, self name: String) -> Result<String, Unsupported> {
     var output = ""
-    var scalars = Array(text.unicodeScalars)[...]
+    var scalars = Array(emptyTests(text).unicodeScalars)[...]
     func append(_ piece: String) {
       if let last = output.last, !last.isWhitespace, last != "(", !piece.hasPrefix(")"), !piece.hasPrefix(",") {
         output += " "
@@ -51,7 +51,7 @@ enum XLSFormExpression {
       case ".": append(name)
       case "and", "or": append(word)
       case "div": append("/")
-      case "not", "selected", "count-selected", "string-length":
+      case "not", "selected", "count-selected", "string-length", "missing", "present":
         guard scalars.first == "(" else { return .failure(Unsupported(part: word)) }
         append(word.replacingOccurrences(of: "-", with: "_") + "(")
         scalars = scalars.dropFirst()
@@ -66,6 +66,18 @@ enum XLSFormExpression {
       return .failure(Unsupported(part: output))
     }
     return .success(output)
+  }
+
+  /// ODK's tests for an answer, `${x} = ''` and `${x} != ''` (also `. = ''`), as the
+  /// codebook's `missing(x)` and `present(x)`.
+  static func emptyTests(_ text: String) -> String {
+    var result = text
+    for (pattern, function) in [(#"(\$\{[^}]*\}|(?<![\w.])\.(?![\w.]))\s*!=\s*(''|"")"#, "present"), (#"(\$\{[^}]*\}|(?<![\w.])\.(?![\w.]))\s*=\s*(''|"")"#, "missing")] {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+      result = regex.stringByReplacingMatches(
+        in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "\(function)($1)")
+    }
+    return result
   }
 
   /// An operator or punctuation at the start of `scalars`, as the codebook writes it.

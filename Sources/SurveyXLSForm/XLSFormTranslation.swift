@@ -17,6 +17,8 @@ public struct XLSFormTranslation: Sendable {
 
   /// The variables of the codebook, in the form's order.
   public var variables: [Variable] = []
+  /// Per variable: its row in the survey sheet.
+  var rows: [Int] = []
   public var reports: [Report] = []
   public var survey: String
   public var id: String
@@ -33,12 +35,12 @@ public struct XLSFormTranslation: Sendable {
   /// - Throws: ``XLSFormError`` or ``XLSXError``.
   public init(path: String, id: String, missingCodes: [String] = [], language: String? = nil) throws {
     let workbook = try Workbook(path: path)
-    guard let survey = workbook.sheets["survey"] else { throw XLSFormError.missingSheet(path: path, sheet: "survey") }
+    guard let survey = workbook.sheet("survey") else { throw XLSFormError.missingSheet(path: path, sheet: "survey") }
     let sheet = try FormSheet(survey, name: "survey", path: path, required: ["type", "name"])
-    let choices = try workbook.sheets["choices"].map {
+    let choices = try workbook.sheet("choices").map {
       try ChoiceLists(FormSheet($0, name: "choices", path: path, required: ["list_name", "name"]), language: language)
     }
-    let settings = workbook.sheets["settings"].flatMap { try? FormSheet($0, name: "settings", path: path, required: []) }
+    let settings = workbook.sheet("settings").flatMap { try? FormSheet($0, name: "settings", path: path, required: []) }
     self.survey =
       settings?.firstValue("form_id") ?? settings?.firstValue("form_title")
       ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -49,6 +51,7 @@ public struct XLSFormTranslation: Sendable {
     var builder = QuestionReader(sheet: sheet, choices: choices, language: language)
     builder.read()
     variables = builder.variables
+    rows = builder.rows
     reports = builder.reports
     // A choice list that holds the survey's missing codes (98 Don't know) offers them as
     // answers; in the codebook they are missing codes, not codes.
@@ -57,6 +60,50 @@ public struct XLSFormTranslation: Sendable {
       variables[index].codes.removeAll { missing.contains($0.code) }
     }
     try settleID(path: path)
+    try dropWhatTheLoaderRefuses(path: path)
+  }
+
+  /// Checks the codebook as the loader will, and leaves out, with a report naming the row, each
+  /// condition (or question) it refuses: a comparison the types decide (`${x} = ''` on an
+  /// integer, `selected()` on a select_one), a reference to a question left out, a duplicate or
+  /// unusable name. The rest of the form stays.
+  mutating func dropWhatTheLoaderRefuses(path: String) throws {
+    for _ in 0...(2 * variables.count + 1) {
+      do {
+        _ = try Codebook.parse(yaml: yaml(form: ""), file: path)
+        return
+      } catch CoreError.invalidValue(_, _, let key, let problem) {
+        guard let (index, field) = Self.variableKey(key), variables.indices.contains(index) else { throw XLSFormError.untranslatable(path: path, problem: problem) }
+        let row = index < rows.count ? rows[index] : 0
+        let name = variables[index].name
+        switch field {
+        case "relevant":
+          reports.append(.init(sheet: "survey", row: row, item: name, problem: "relevant: \(problem); the condition is left out"))
+          variables[index].relevant = nil
+        case "constraint":
+          reports.append(.init(sheet: "survey", row: row, item: name, problem: "constraint: \(problem); left out"))
+          variables[index].constraint = nil
+        default:
+          reports.append(.init(sheet: "survey", row: row, item: name, problem: "\(field): \(problem); the question is left out"))
+          variables.remove(at: index)
+          if index < rows.count { rows.remove(at: index) }
+        }
+      }
+    }
+    do {
+      _ = try Codebook.parse(yaml: yaml(form: ""), file: path)
+    } catch {
+      throw XLSFormError.untranslatable(path: path, problem: error.localizedDescription)
+    }
+  }
+
+  /// `variables[7].relevant` as (7, "relevant").
+  static func variableKey(_ key: String) -> (Int, String)? {
+    guard key.hasPrefix("variables["), let close = key.firstIndex(of: "]"),
+      let index = Int(key[key.index(key.startIndex, offsetBy: 10)..<close])
+    else { return nil }
+    let rest = key[key.index(after: close)...]
+    return (index, rest.hasPrefix(".") ? String(rest.dropFirst()) : "name")
   }
 
   /// Marks the id question required and unique, or adds the export's meta column as text.
@@ -67,6 +114,7 @@ public struct XLSFormTranslation: Sendable {
     } else if id.hasPrefix("_") || id.hasPrefix("meta/") {
       variables.insert(
         Variable(name: id, label: "Submission id", type: .text, required: true, unique: true), at: 0)
+      rows.insert(0, at: 0)
     } else {
       throw XLSFormError.unknownID(path: path, name: id)
     }

@@ -1,6 +1,5 @@
+import SurveyCore
 import Testing
-
-@testable import SurveyCore
 
 @Suite("Pipeline files: exports")
 struct PipelineExportsTests {
@@ -10,26 +9,6 @@ struct PipelineExportsTests {
   func reads() throws {
     #expect(try Pipeline.parse(yaml: Self.head + "exports: [sav, xlsx, dta]\n").exports == ["sav", "xlsx", "dta"])
     #expect(try Pipeline.parse(yaml: Self.head).exports.isEmpty)
-  }
-
-  @Test("Stata and SPSS names: a codebook name they refuse is an error at load, naming the variable")
-  func names() throws {
-    let codebook = try Codebook.parse(
-      yaml: """
-        survey: s
-        id: id
-        variables:
-          - {name: id, type: text}
-          - {name: a_name_much_longer_than_thirty_two_chars, type: integer}
-          - {name: phone_number_of_the_respondent_kept_private, type: text, pii: true}
-        """)
-    #expect(throws: CoreError.self) {
-      try Pipeline.parse(yaml: Self.head + "exports: [dta]\n").check(against: codebook)
-    }
-    // xlsx alone names no variable; personal data is never exported, so its name does not matter.
-    try Pipeline.parse(yaml: Self.head + "exports: [xlsx]\n").check(against: codebook)
-    #expect(Pipeline.isExportName("symptoms_fever") && Pipeline.isExportName("_uuid"))
-    #expect(!Pipeline.isExportName("1st") && !Pipeline.isExportName("a.b") && !Pipeline.isExportName("grp/age"))
   }
 
   @Test(

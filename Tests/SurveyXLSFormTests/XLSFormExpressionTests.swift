@@ -16,6 +16,8 @@ struct XLSFormExpressionTests {
       ("${cost} div 2 - 1 > 3", "cost / 2 - 1 > 3"),
       ("count-selected(.) <= 3", "count_selected(year_returned) <= 3"),
       ("string-length(${name}) > 0", "string_length(name) > 0"),
+      ("${age} = '' or ${sex} != \"\"", "missing(age) or present(sex)"),
+      (". != ''", "present(year_returned)"),
     ])
   func translated(xlsform: String, codebook: String) {
     #expect(XLSFormExpression.translate(xlsform, self: "year_returned") == .success(codebook))

@@ -30,7 +30,7 @@ struct StageFlags: ParsableArguments {
   ) throws {
     var (pipeline, codebook) = try PipelineRun.load(path)
     pipeline.exports += exports.filter { !pipeline.exports.contains($0) }
-    if !exports.isEmpty { try pipeline.check(against: codebook) }
+    if !exports.isEmpty { try PipelineRun.checkExports(pipeline, codebook) }
     let runner = PipelineRun(
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: ProgressLog(quiet: quiet))
     let outcome = try runner.execute(only: stage)

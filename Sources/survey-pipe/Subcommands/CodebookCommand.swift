@@ -14,9 +14,10 @@ struct CodebookCommand: ParsableCommand {
       text, date, start/end as datetime, calculate and other meta questions as text; labels \
       (the first label column, or --language's); required; relevant, with the relevance of the \
       groups around a question; constraint, with . the question itself. Expressions: ${x}, =, \
-      !=, <, <=, >, >=, + - * div, and, or, not(), selected(). What cannot be translated (a \
-      repeat group, a question type without a codebook type, a function such as \
-      count-selected() or today()) is left out and listed, with its sheet and row, on standard \
+      !=, <, <=, >, >=, + - * div, and, or, not(), selected(), count-selected(), \
+      string-length(), = '' and != ''. What cannot be translated (a repeat group, a question \
+      type without a codebook type, a function such as today(), a condition the codebook's \
+      types refuse) is left out and listed, with its sheet and row, on standard \
       error and in comments at the top of the codebook. Exit 0 even then; 1 when the file is \
       not an XLSForm or --id names no question.
 

@@ -75,7 +75,7 @@ struct Run: ParsableCommand {
     }
     var (pipeline, codebook) = try PipelineRun.load(self.pipeline)
     pipeline.exports += exportFormats.filter { !pipeline.exports.contains($0) }
-    if !exportFormats.isEmpty { try pipeline.check(against: codebook) }
+    if !exportFormats.isEmpty { try PipelineRun.checkExports(pipeline, codebook) }
     let progress = ProgressLog(quiet: quiet)
     let runner = PipelineRun(
       pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: progress)
