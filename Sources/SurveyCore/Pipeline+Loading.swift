@@ -179,7 +179,6 @@ extension Pipeline {
     var formats: [String] = []
     for item in try node.list() {
       let name = try item.string()
-      if let reason = exportsNotBuilt[name] { throw item.unsupported(reason) }
       guard exportFormats.contains(name) else {
         throw item.invalid("unknown export '\(name)' (expected one of \(exportFormats.joined(separator: ", ")))")
       }

@@ -25,9 +25,8 @@ public struct Pipeline: Sendable {
   /// Labelled exports (`exports: [dta, sav, xlsx]`), in the order given: the tidy data for
   /// Stata and SPSS, the tables and the logs for Excel.
   public var exports: [String] = []
-  /// The exports a pipeline may name, and those not built yet with why.
+  /// The exports a pipeline may name.
   public static let exportFormats = ["dta", "sav", "xlsx"]
-  public static let exportsNotBuilt: [String: String] = [:]
   /// The line of some keys (`codebook`, `clean.decisions`, `weighting.rake.margins`, …), for
   /// messages about the files they name.
   public var keyLines: [String: Int] = [:]

@@ -34,7 +34,7 @@ public enum ChiSquareStatistic: String, Sendable, CaseIterable {
   /// The same with the adjustment for the design's degrees of freedom: F((r−1)(c−1), ν − (r−1)(c−1) + 1).
   case adjustedWald = "adjWald"
 
-  /// R's statistics not built yet, with a message.
+  /// R's statistics survey-pipe does not compute (lincom, saddlepoint), refused by name with a message.
   public static let notBuilt: [String: String] = [
     "lincom": "the exact asymptotic distribution (lincom) of svychisq; use F, Chisq, Wald or adjWald",
     "saddlepoint": "the saddlepoint approximation of svychisq; use F, Chisq, Wald or adjWald",

@@ -8,16 +8,17 @@ extension Estimator {
     let starts = [[QuasiBinomialFit.Start]](
       repeating: [QuasiBinomialFit.Start](repeating: .init(), count: levels), count: domains.count)
     var sums = LikelihoodSums(
-      weight: zeros, failures: [QuasiBinomialFit.Start](repeating: .init(), count: domains.count), levelSuccesses: starts,
+      failures: [QuasiBinomialFit.Start](repeating: .init(), count: domains.count), levelSuccesses: starts,
       levelFailures: starts, rows: [Int](repeating: 0, count: domains.count), meanWeight: zeros)
+    var weightSums = zeros
     for row in 0..<codes.count where domains.rowDomain[row] >= 0 && codes[row] >= 0 {
       let d = Int(domains.rowDomain[row])
       sums.rows[d] += 1
-      sums.weight[d] += weights[row]
+      weightSums[d] += weights[row]
     }
     for d in 0..<domains.count {
       if let designRows { sums.rows[d] = designRows }
-      sums.meanWeight[d] = sums.weight[d] / Double(max(1, sums.rows[d]))
+      sums.meanWeight[d] = weightSums[d] / Double(max(1, sums.rows[d]))
     }
     for row in 0..<codes.count where domains.rowDomain[row] >= 0 && codes[row] >= 0 {
       let d = Int(domains.rowDomain[row])

@@ -48,12 +48,12 @@ struct ProfileLikelihood {
     let spline = CubicSpline(x: points.map(\.beta), y: points.map(\.z))
     let grid = spline.grid(count: 3 * points.count)
     guard let low = Self.inverse(-cutoff, grid), let high = Self.inverse(cutoff, grid) else { return nil }
-    return (expit(low), expit(high))
+    return (ProportionInterval.expit(low), ProportionInterval.expit(high))
   }
 
   /// (D(β) − D(β̂)) / φ for the intercept β: 2N·KL(p̂ ‖ expit β) / φ (0 near the optimum).
   func signedRootDeviance(_ beta: Double) -> Double {
-    let mu = expit(beta)
+    let mu = ProportionInterval.expit(beta)
     var kl = 0.0
     kl += p * Foundation.log(p / mu)
     kl += (1 - p) * Foundation.log((1 - p) / (1 - mu))
@@ -68,5 +68,4 @@ struct ProfileLikelihood {
     return QuantileRule.interpolate(z, positions: zs, values: betas)
   }
 
-  func expit(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
 }

@@ -60,7 +60,6 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     for format in exportFormats where !Pipeline.exportFormats.contains(format) {
-      if let reason = Pipeline.exportsNotBuilt[format] { throw ValidationError("--export \(format): \(reason)") }
       throw ValidationError("unknown --export '\(format)' (expected one of \(Pipeline.exportFormats.joined(separator: ", ")))")
     }
     if failOn != nil, let only, only != .tabulate {
