@@ -5,7 +5,7 @@ extension Pipeline {
     "name", "description", "codebook", "inputs", "read", "clean", "design", "weighting", "tables",
     "suppress_below", "cv_flag", "output", "checks", "exports", "codebook_options",
   ]
-  static let readKeys = ["encoding", "delimiter", "decimal"]
+  static let readKeys = ["encoding", "delimiter", "decimal", "values", "headers"]
   static let inputKeys = ["path"] + readKeys
   static let cleanKeys = ["invalid", "duplicates", "decisions", "recode", "derive"]
   static let designKeys = ["weight", "prob", "strata", "psu", "fpc", "lonely_psu"]
@@ -145,6 +145,12 @@ extension Pipeline {
     if let decimal = entry["decimal"] {
       let mark = try decimal.choice([".", ","])
       options.decimal = mark.utf8.first!
+    }
+    if let values = entry["values"] {
+      options.values = ValueFormat(rawValue: try values.choice(ValueFormat.allCases.map(\.rawValue)))!
+    }
+    if let headers = entry["headers"] {
+      options.headers = HeaderFormat(rawValue: try headers.choice(HeaderFormat.allCases.map(\.rawValue)))!
     }
     return options
   }

@@ -22,6 +22,18 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   }
 }
 
+/// What the cells of coded questions hold: the codes (`1`, `RU`), or their labels ("Female",
+/// "Russian Federation"), as KoboToolbox writes an export made with "Labels".
+public enum ValueFormat: String, Sendable, CaseIterable {
+  case codes, labels
+}
+
+/// What the header names: the variables' names, or their labels (a Kobo export made with
+/// "Labels": "Sex of respondent", "Symptoms/Fever").
+public enum HeaderFormat: String, Sendable, CaseIterable {
+  case names, labels
+}
+
 /// How to read a CSV file: encoding, delimiter and decimal mark; `nil` means detect.
 public struct ReadOptions: Sendable, Equatable {
   /// `nil` = auto: UTF-8 when the bytes are valid UTF-8, else sniffed.
@@ -30,11 +42,20 @@ public struct ReadOptions: Sendable, Equatable {
   public var delimiter: UInt8?
   /// The decimal mark, `.` or `,`.
   public var decimal: UInt8
+  /// Codes, or labels mapped back to their codes through the codebook.
+  public var values: ValueFormat
+  /// Header names, or the variables' labels.
+  public var headers: HeaderFormat
 
-  public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, decimal: UInt8 = UInt8(ascii: ".")) {
+  public init(
+    encoding: TextEncoding? = nil, delimiter: UInt8? = nil, decimal: UInt8 = UInt8(ascii: "."),
+    values: ValueFormat = .codes, headers: HeaderFormat = .names
+  ) {
     self.encoding = encoding
     self.delimiter = delimiter
     self.decimal = decimal
+    self.values = values
+    self.headers = headers
   }
 
   /// Reads a delimiter as written in a pipeline or on the command line: `auto`, `,`, `;`, `tab`.

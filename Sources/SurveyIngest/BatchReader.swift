@@ -28,6 +28,7 @@ struct BatchReader {
   }
 
   func read() throws -> Outcome {
+    if source.read.values == .labels { try requireDistinctLabels() }
     let raw = try source.contents ?? FileBytes.read(source.path)
     // The hash runs beside the parsing.
     let digest = Digest()
@@ -64,14 +65,15 @@ struct BatchReader {
         findings.append(finding(.info, .emptyRecord, line: line, "the record has only empty fields and was skipped"))
       }
       guard let header else { return }
-      let match = HeaderMatcher(schema: schema).match(header.names)
+      let match = HeaderMatcher(schema: schema, headers: source.read.headers).match(header.names)
       if schema.reportsUnknownColumns, !schema.fields.isEmpty, match.missing.count == schema.fields.count {
         throw IngestError.unrecognizedHeader(path: source.path, line: header.line)
       }
       try requireIDColumn(match, header: header)
       findings += try headerFindings(match, header: header)
       let reader = RecordReader(
-        schema: schema, targets: match.targets, headerCount: header.names.count, decimal: source.read.decimal)
+        schema: schema, targets: match.targets, headerCount: header.names.count, decimal: source.read.decimal,
+        values: source.read.values)
       // Room for the records, estimated from the length of the first lines, so the columns
       // are not copied as they grow.
       reader.reserve(estimatedRecords(breaks, from: header.offset))
@@ -191,6 +193,15 @@ struct BatchReader {
       match.missing.contains(index)
     else { return }
     throw IngestError.missingIDColumn(path: source.path, line: header.line, column: id, header: header.names)
+  }
+
+  /// A file written with labels can be read back to codes only when no two codes of a question
+  /// share a label.
+  func requireDistinctLabels() throws {
+    for field in schema.fields where field.type == .categorical || field.type == .multiple {
+      guard let (label, first, second) = LabelMatcher.ambiguity(in: field) else { continue }
+      throw IngestError.ambiguousLabel(path: source.path, variable: field.name, label: label, first: first, second: second)
+    }
   }
 
   /// One finding per line that held bytes the encoding cannot decode.

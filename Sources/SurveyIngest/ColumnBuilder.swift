@@ -26,8 +26,10 @@ final class ColumnBuilder: @unchecked Sendable {
   var discovered: [String: Int32] = [:]
   let matcher: LevelMatcher
   let missing: MissingMatcher
+  /// For an export made with labels: the codes' and missing codes' labels.
+  let labels: LabelMatcher?
 
-  init(field: IngestField, missingTokens: [String]) {
+  init(field: IngestField, missingTokens: [String], values: ValueFormat = .codes) {
     self.field = field
     switch field.type {
     case .integer, .decimal: kind = .number
@@ -41,6 +43,7 @@ final class ColumnBuilder: @unchecked Sendable {
     levels = field.discoversLevels ? [] : field.levels
     matcher = LevelMatcher(levels)
     missing = MissingMatcher(tokens: missingTokens, codes: field.missingCodes)
+    labels = values == .labels && (kind == .fixedCode || kind == .multiple) ? LabelMatcher(field: field) : nil
   }
 
   var count: Int { state.count }
@@ -112,9 +115,14 @@ final class ColumnBuilder: @unchecked Sendable {
       case .fixedCode:
         codes.withUnsafeMutableBufferPointer { values in
           eachField { row, bytes in
-            if let level = matcher.match(bytes) {
+            if let level = labels?.level(bytes) ?? matcher.match(bytes) {
               values[row] = level
               return .present
+            }
+            if let index = labels?.missingCode(bytes) {
+              // The cleaning log and the exports name the code the label stands for.
+              missingCodes.append((row, field.missingCodes[index]))
+              return .missingCode
             }
             if missing.isCode(bytes) {
               missingCodes.append((row, String(decoding: bytes, as: UTF8.self)))
@@ -176,7 +184,8 @@ final class ColumnBuilder: @unchecked Sendable {
       case .multiple:
         selections.withUnsafeMutableBufferPointer { values in
           eachField { row, bytes in
-            guard let bits = matcher.selections(bytes) else { return .invalid }
+            let read = labels.map { $0.selections(bytes, codes: matcher) } ?? matcher.selections(bytes)
+            guard let bits = read else { return .invalid }
             if bits == 0 { return nil }
             values[row] |= bits
             return state[row] == .invalid ? nil : .present

@@ -8,17 +8,33 @@ import SurveyCore
 /// An exact name or alias wins over a name found by dropping a group path, whatever the order
 /// of the columns; Kobo and ODK meta columns the codebook does not name are set apart (not
 /// reported one by one).
+///
+/// With `headers: .labels` (a Kobo export made with "Labels") a column may also be named by the
+/// question's label ("Group label/Question label", split multi-selects "Question label/Option
+/// label"). A name or alias wins over a label; a label two questions share names neither.
 struct HeaderMatcher {
   let schema: IngestSchema
   private var byName: [String: Int] = [:]
+  /// Per field, with labels: the normalized labels of its codes, for split multi-select columns.
+  private var optionLabels: [[String]] = []
 
-  init(schema: IngestSchema) {
+  init(schema: IngestSchema, headers: HeaderFormat = .names) {
     self.schema = schema
     for (index, field) in schema.fields.enumerated() {
       for name in [field.name] + field.aliases {
         byName[HeaderName.normalized(name)] = index
       }
     }
+    guard headers == .labels else { return }
+    var labelled: [String: [Int]] = [:]
+    for (index, field) in schema.fields.enumerated() {
+      guard let label = field.label.map(HeaderName.normalized), !label.isEmpty else { continue }
+      labelled[label, default: []].append(index)
+    }
+    for (label, fields) in labelled where fields.count == 1 && byName[label] == nil {
+      byName[label] = fields[0]
+    }
+    optionLabels = schema.fields.map { $0.levelLabels.map(HeaderName.normalized) }
   }
 
   /// A header column that names a variable (or a code of one) another column already names.
@@ -159,6 +175,9 @@ struct HeaderMatcher {
         schema.fields[index].type == .multiple
       else { continue }
       if let bit = schema.fields[index].levels.firstIndex(where: { HeaderName.normalized($0) == code }) {
+        return .code(column: index, bit: bit)
+      }
+      if !optionLabels.isEmpty, let bit = optionLabels[index].firstIndex(of: code) {
         return .code(column: index, bit: bit)
       }
       if unknown == nil { unknown = .unknownCode(column: index, separator: separator) }

@@ -25,6 +25,9 @@ public enum IngestError: Error, Equatable, Sendable {
   case missingIDColumn(path: String, line: Int, column: String, header: [String])
   /// There are more than 65,535 batch files in one run.
   case tooManyBatches(count: Int)
+  /// The batch is read with labels (`read: {values: labels}`) but two codes of a question share
+  /// a label, so the label cannot say which code was answered.
+  case ambiguousLabel(path: String, variable: String, label: String, first: String, second: String)
 }
 
 extension IngestError: LocalizedError {
@@ -51,6 +54,8 @@ extension IngestError: LocalizedError {
       return "\(path):\(line): the column '\(column)' appears more than once in the header ('\(first)' and '\(column)' both match '\(variable)')"
     case .missingIDColumn(let path, let line, let column, let header):
       return "\(path):\(line): the header has no column for the id variable '\(column)' (it has: \(Self.shown(header))); without ids no record of the batch can be kept, so the batch is not read (add the column, or an alias for it in the codebook)"
+    case .ambiguousLabel(let path, let variable, let label, let first, let second):
+      return "\(path): the file is read with labels (read: {values: labels}), but codes '\(first)' and '\(second)' of '\(variable)' share the label '\(label)', so a cell holding it cannot be read back to a code; give the codes distinct labels in the codebook (the file is not read)"
     case .tooManyBatches(let count):
       return "\(count) batch files in one run; at most 65535 are supported"
     }

@@ -26,6 +26,13 @@ public struct IngestField: Sendable {
   /// decisions file's `finding_id`): absent, it reads as blank in every row, with no finding and
   /// no error even when the schema makes missing columns fatal.
   public var mayBeAbsent = false
+  /// The question's label: its header in an export made with labels (`read: {headers: labels}`).
+  public var label: String?
+  /// The labels of `levels`, in order ("" for a code without one): what the cells of an export
+  /// made with labels hold (`read: {values: labels}`).
+  public var levelLabels: [String] = []
+  /// The labels of `missingCodes`, in order.
+  public var missingLabels: [String] = []
 
   public init(
     name: String, type: VariableType, levels: [String] = [], discoversLevels: Bool = false,
@@ -82,6 +89,9 @@ public struct IngestSchema: Sendable {
         dateFormat: variable.format.flatMap { try? DateFormat($0) } ?? .iso, required: variable.required,
         lineBreaks: variable.lineBreaks)
       field.pii = variable.pii
+      field.label = variable.label
+      field.levelLabels = variable.codes.map(\.label)
+      field.missingLabels = codebook.missingCodes(for: variable).map(\.label)
       return field
     }
     self.init(fields: fields, idField: codebook.idVariable)

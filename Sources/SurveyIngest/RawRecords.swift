@@ -35,7 +35,7 @@ public enum RawRecords {
     let raw = try source.contents ?? FileBytes.read(source.path)
     guard FileDigest.sha256(raw) == report.sha256 else { return [:] }
     let decoded = try TextDecoder.decode(raw, declared: source.read.encoding, path: source.path)
-    let shown = HeaderMatcher(schema: schema).match(report.header).targets.map { target -> Bool in
+    let shown = HeaderMatcher(schema: schema, headers: source.read.headers).match(report.header).targets.map { target -> Bool in
       switch target {
       case .ignore: return false
       case .column(let index), .split(let index, _), .check(let index, _):

@@ -46,8 +46,8 @@ final class RecordReader: @unchecked Sendable {
   /// Per builder: the split columns checked against its space-separated column.
   private let checks: [[(position: Int, bit: Int)]]
 
-  init(schema: IngestSchema, targets: [FieldTarget], headerCount: Int, decimal: UInt8) {
-    builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens) }
+  init(schema: IngestSchema, targets: [FieldTarget], headerCount: Int, decimal: UInt8, values: ValueFormat = .codes) {
+    builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens, values: values) }
     var sources = [[(position: Int, bit: Int?)]](repeating: [], count: schema.fields.count)
     var checks = [[(position: Int, bit: Int)]](repeating: [], count: schema.fields.count)
     for (position, target) in targets.enumerated() {

@@ -60,6 +60,29 @@ struct CodebookLoadingTests {
     }
   }
 
+  @Test("read: {values: labels, headers: labels} for exports made with labels, per input too; other words refused")
+  func labelledReads() throws {
+    let pipeline = try Pipeline.parse(
+      yaml: """
+        name: p
+        codebook: cb.yml
+        read: {values: labels}
+        inputs:
+          - a.csv
+          - {path: b.csv, values: codes, headers: labels}
+        """, file: "p.yml", directory: "/data")
+    #expect(pipeline.inputs[0].read == ReadOptions(values: .labels))
+    #expect(pipeline.inputs[1].read == ReadOptions(values: .codes, headers: .labels))
+    #expect(throws: CoreError.self) {
+      try Pipeline.parse(yaml: "name: p\ncodebook: cb.yml\ninputs: [a.csv]\nread: {values: label}\n", file: "p.yml")
+    }
+    do {
+      _ = try Pipeline.parse(yaml: "name: p\ncodebook: cb.yml\ninputs: [a.csv]\nread: {values: label}\n", file: "p.yml")
+    } catch {
+      #expect(error.localizedDescription == "p.yml:4: read.values: 'label' is not one of codes, labels")
+    }
+  }
+
   @Test("a pipeline reads inputs with their own read options, and resolves paths")
   func pipeline() throws {
     let pipeline = try Pipeline.parse(

@@ -67,6 +67,35 @@ struct XLSFormPipelineTests {
     #expect(log.contains("K008,insured_cnam,98,,missing-code"))
   }
 
+  @Test("pipelines/xlsform-kobo-labels.yml: the same export made with labels gives the same tidy data and findings")
+  func koboLabelsExport() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("xlsform-labels-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    for name in ["xlsform-kobo", "xlsform-kobo-labels"] {
+      let result = try SurveyPipeBinary.run(
+        ["run", Fixtures.path("../pipelines/\(name).yml"), "--out", "\(base)/\(name)", "--quiet"])
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    func text(_ run: String, _ file: String) throws -> String {
+      try String(contentsOfFile: "\(base)/\(run)/\(file)", encoding: .utf8)
+    }
+    #expect(try text("xlsform-kobo-labels", "tidy/survey.csv") == text("xlsform-kobo", "tidy/survey.csv"))
+    // The cleaning log names the codes the labels stand for: K008's "Don't know" is 98.
+    #expect(
+      try text("xlsform-kobo-labels", "cleaning-log.csv").replacingOccurrences(of: "kobo-export-labels.csv", with: "kobo-export.csv")
+        == text("xlsform-kobo", "cleaning-log.csv"))
+    func key(_ row: [String: String]) -> String {
+      // The geopoint column left out is named by its header: 'Location of the household' here.
+      let variable = row["variable"] == "Location of the household" ? "location" : row["variable"] ?? ""
+      return [row["line"] ?? "", row["record_id"] ?? "", variable, row["rule"] ?? "", row["severity"] ?? "", row["value"] ?? ""]
+        .joined(separator: "|")
+    }
+    let labelled = Fixtures.simpleCSV(try text("xlsform-kobo-labels", "validation.csv")).map(key)
+    let coded = Fixtures.simpleCSV(try text("xlsform-kobo", "validation.csv")).map(key)
+    #expect(labelled.count == 11)
+    #expect(labelled.sorted() == coded.sorted())
+  }
+
   @Test("an XLSForm codebook without codebook_options is refused, naming the pipeline's line")
   func needsOptions() throws {
     let folder = try folder(codebookOptions: nil)

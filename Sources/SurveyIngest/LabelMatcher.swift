@@ -1,0 +1,89 @@
+import SurveyCore
+
+/// Reads the coded cells of an export made with labels (`read: {values: labels}`): KoboToolbox
+/// writes a choice's label in the export's language, or its code where the choice has no label
+/// there, and joins a multi-select's labels with spaces ("Fever Chest pain").
+///
+/// Labels are compared with their case and runs of white space ignored ("chest  pain" is
+/// "Chest pain"). A label wins over a code that happens to be spelled like it, because the
+/// file was written with labels; a cell that is neither is invalid, as in a file of codes.
+struct LabelMatcher {
+  /// Normalized label → index of the code.
+  private var levels: [String: Int32] = [:]
+  /// Normalized label → index of the missing code.
+  private var missing: [String: Int] = [:]
+  /// The most words a label has.
+  private var longest = 1
+
+  init(field: IngestField) {
+    for (index, label) in field.levelLabels.enumerated() {
+      let key = Self.key(label)
+      guard !key.isEmpty, levels[key] == nil else { continue }
+      levels[key] = Int32(index)
+      longest = max(longest, key.split(separator: " ").count)
+    }
+    for (index, label) in field.missingLabels.enumerated() {
+      let key = Self.key(label)
+      guard !key.isEmpty, levels[key] == nil, missing[key] == nil else { continue }
+      missing[key] = index
+    }
+  }
+
+  /// `text` lower-cased, its white space runs made one space, without white space at the ends.
+  static func key(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// The index of the code whose label `field` is.
+  func level(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+    levels[Self.key(String(decoding: field, as: UTF8.self))]
+  }
+
+  /// The index (among the field's missing codes) of the missing code whose label `field` is.
+  func missingCode(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
+    missing[Self.key(String(decoding: field, as: UTF8.self))]
+  }
+
+  /// The bits of a multi-select's labels (or codes) joined by spaces; nil when the words cannot
+  /// be cut into labels and codes, or can be cut in more than one way ("Chest pain" when
+  /// "Chest", "pain" and "Chest pain" are all labels).
+  func selections(_ field: UnsafeBufferPointer<UInt8>, codes: LevelMatcher) -> UInt64? {
+    let words = String(decoding: field, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    if words.isEmpty { return 0 }
+    // ways[i]: how many cuts the first i words have (0, 1, or 2 for "more than one");
+    // bits[i]: the selections of the one cut when there is one.
+    var ways = [Int](repeating: 0, count: words.count + 1)
+    var bits = [UInt64](repeating: 0, count: words.count + 1)
+    ways[0] = 1
+    for end in 1...words.count {
+      for start in stride(from: end - 1, through: max(0, end - longest), by: -1) where ways[start] > 0 {
+        guard let level = self.level(of: words[start..<end], codes: codes) else { continue }
+        ways[end] = min(2, ways[end] + ways[start])
+        bits[end] = bits[start] | 1 << UInt64(level)
+      }
+    }
+    return ways[words.count] == 1 ? bits[words.count] : nil
+  }
+
+  /// The code a run of words stands for: a label, or one word that is a code.
+  private func level(of words: ArraySlice<String>, codes: LevelMatcher) -> Int32? {
+    if let level = levels[words.joined(separator: " ").lowercased()] { return level }
+    guard words.count == 1, let word = words.first else { return nil }
+    var bytes = Array(word.utf8)
+    return bytes.withUnsafeMutableBufferPointer { codes.match(UnsafeBufferPointer($0)) }
+  }
+
+  /// The first two codes of `field` whose labels read the same, or a missing code's label that
+  /// is also a code's: such a file cannot be read back to codes.
+  static func ambiguity(in field: IngestField) -> (label: String, first: String, second: String)? {
+    var seen: [String: String] = [:]
+    let labelled = Array(zip(field.levels, field.levelLabels)) + Array(zip(field.missingCodes, field.missingLabels))
+    for (code, label) in labelled {
+      let key = Self.key(label)
+      guard !key.isEmpty else { continue }
+      if let first = seen[key], first != code { return (label, first, code) }
+      seen[key] = code
+    }
+    return nil
+  }
+}
