@@ -53,6 +53,9 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   // Tabulate.
   /// One table could not be estimated (a lonely PSU under `lonely_psu: fail`, …); the others were.
   case tableFailed = "table-failed"
+  // Publish.
+  /// A text longer than an export's format holds (SPSS: 32,767 bytes) was cut in that file.
+  case exportTruncated = "export-truncated"
 }
 
 extension RuleID: CustomStringConvertible {

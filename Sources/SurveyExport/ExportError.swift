@@ -3,8 +3,6 @@ import Foundation
 /// Why a labelled export cannot be written. Messages name the variable; they never quote a
 /// respondent's value.
 public enum ExportError: Error, Equatable, Sendable {
-  /// A text value longer than the format holds (Stata: 2045 bytes).
-  case textTooLong(variable: String, bytes: Int)
   /// More missing codes than Stata's 26 extended missing values.
   case tooManyMissingCodes(variable: String)
   /// libreadstat refused: its message, and the variable when known.
@@ -16,8 +14,6 @@ public enum ExportError: Error, Equatable, Sendable {
 extension ExportError: LocalizedError {
   public var errorDescription: String? {
     switch self {
-    case .textTooLong(let variable, let bytes):
-      return "the text variable '\(variable)' has a value of \(bytes) bytes; Stata holds at most 2045"
     case .tooManyMissingCodes(let variable):
       return "'\(variable)' has more than 26 missing codes; Stata has 26 extended missing values (.a to .z)"
     case .library(let format, let variable, let message):

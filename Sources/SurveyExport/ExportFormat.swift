@@ -7,4 +7,25 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
   /// The file in the run folder.
   public var path: String { "tidy/survey.\(rawValue)" }
+
+  /// The longest text a Stata `str#` variable holds; longer texts make the variable a `strL`.
+  public static let stataFixedTextBytes = 2045
+
+  /// The longest text a value of the format holds, in UTF-8 bytes: SPSS's 32,767; Stata's `strL`
+  /// holds up to 2 GB, more than a CSV cell survey-pipe reads.
+  public var maximumTextBytes: Int {
+    switch self {
+    case .dta: return Int(Int32.max)
+    case .sav: return 32_767
+    }
+  }
+
+  /// `text` cut to ``maximumTextBytes`` before a character's first byte (unchanged when it fits).
+  public func fitted(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    guard bytes.count > maximumTextBytes else { return text }
+    var cut = maximumTextBytes
+    while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a character's bytes
+    return String(decoding: bytes[..<cut], as: UTF8.self)
+  }
 }

@@ -45,15 +45,25 @@ final class ReadStatWriter {
     return bytes
   }
 
+  /// Per variable stored as Stata strL: each row's string reference (one per distinct text).
+  private var stringRefs: [String: [UnsafeMutablePointer<readstat_string_ref_t>]] = [:]
+
   /// Declares one variable with its label, display format, value labels and missing codes.
+  /// Stata text longer than a `str2045` holds becomes a `strL` (its texts written at the end of
+  /// the file); SPSS text is cut at ``ExportFormat/maximumTextBytes`` (the run reports each cut).
   private func add(_ variable: ExportVariable, rows: Int) throws -> UnsafeMutablePointer<readstat_variable_t> {
     let isText = variable.kind == .text
     var width = 0
+    var type = isText ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE
     if isText {
-      width = max(1, variable.texts.map(\.utf8.count).max() ?? 1)
-      if format == .dta, width > 2045 { throw ExportError.textTooLong(variable: variable.name, bytes: width) }
+      width = min(max(1, variable.texts.map(\.utf8.count).max() ?? 1), format.maximumTextBytes)
+      if format == .dta, width > ExportFormat.stataFixedTextBytes {
+        type = READSTAT_TYPE_STRING_REF
+        width = 0
+        stringRefs[variable.name] = addStringRefs(variable.texts)
+      }
     }
-    guard let handle = readstat_add_variable(writer, variable.name, isText ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, width)
+    guard let handle = readstat_add_variable(writer, variable.name, type, width)
     else { throw ExportError.library(format: format.rawValue, variable: variable.name, message: "cannot add the variable") }
     readstat_variable_set_label(handle, String(variable.label.prefix(80)))
     if let display = displayFormat(variable.kind) { readstat_variable_set_format(handle, display) }
@@ -66,6 +76,17 @@ final class ReadStatWriter {
       }
     }
     return handle
+  }
+
+  /// One string reference per distinct text, in the order of first use; per row, its text's.
+  private func addStringRefs(_ texts: [String]) -> [UnsafeMutablePointer<readstat_string_ref_t>] {
+    var byText: [String: UnsafeMutablePointer<readstat_string_ref_t>] = [:]
+    return texts.map { text in
+      if let known = byText[text] { return known }
+      let ref = readstat_add_string_ref(writer, text)!
+      byText[text] = ref
+      return ref
+    }
   }
 
   /// Value labels: Stata's are whole numbers, its missing codes labelled extended missing
@@ -105,7 +126,11 @@ final class ReadStatWriter {
 
   private func insert(_ variable: ExportVariable, row: Int, into handle: UnsafeMutablePointer<readstat_variable_t>) throws {
     if variable.kind == .text {
-      try check(readstat_insert_string_value(writer, handle, variable.texts[row]), variable.name)
+      if let refs = stringRefs[variable.name] {
+        try check(readstat_insert_string_ref(writer, handle, refs[row]), variable.name)
+      } else {
+        try check(readstat_insert_string_value(writer, handle, format.fitted(variable.texts[row])), variable.name)
+      }
       return
     }
     if !variable.missingCode.isEmpty, variable.missingCode[row] > 0 {

@@ -21,7 +21,7 @@ extension PipelineRun {
     let cleaned = clean.cleaned
     let failures = [weighting.failure].compactMap { $0 } + tables.failures
     let log = ValidationLog(
-      findings: clean.findings + weighting.findings + failures, findingDecisions: clean.cleaned.findingDecisions,
+      findings: clean.findings + weighting.findings + failures + exportFindings(cleaned), findingDecisions: clean.cleaned.findingDecisions,
       enumerators: clean.enumerators,
       rawRecords: clean.rawRecords, showsEnumerator: pipeline.checks?.enumerator != nil)
     manifest.records = (cleaned.rawRecords, cleaned.table.rowCount, cleaned.droppedRecords)
@@ -95,6 +95,32 @@ extension PipelineRun {
     for format in formats {
       try folder.write(format.path, bytes: try dataset.bytes(format))
     }
+  }
+
+  /// One `export-truncated` warning per text cell longer than an export's format holds (SPSS's
+  /// 32,767 bytes): that file holds the text's beginning; `survey.csv` and `survey.dta` hold it
+  /// whole. The message gives the lengths, never the text.
+  func exportFindings(_ cleaned: CleanResult) -> [Finding] {
+    let formats = pipeline.exports.compactMap(ExportFormat.init(rawValue:)).filter { $0.maximumTextBytes < Int(Int32.max) }
+    guard !formats.isEmpty else { return [] }
+    let table = cleaned.table
+    var findings: [Finding] = []
+    for variable in pipeline.outputCodebook(codebook).variables where !variable.pii && variable.type == .text {
+      guard let column = table.column(variable.name), case .texts(let texts) = column.values else { continue }
+      for (row, text) in texts.enumerated() where column.state[row] == .present {
+        let bytes = text.utf8.count
+        for format in formats where bytes > format.maximumTextBytes {
+          let (batch, line) = table.location(row: row)
+          findings.append(
+            Finding(
+              severity: .warning, rule: .exportTruncated, variable: variable.name, recordID: table.recordID(row: row),
+              batch: batch, line: line,
+              message: "\(variable.name) is \(bytes) bytes long; \(format.path) holds at most its first \(format.maximumTextBytes) bytes (the most the format holds), cut before a character; tidy/survey.csv holds it whole",
+              batchIndex: Int(table.rowBatch[row])))
+        }
+      }
+    }
+    return findings
   }
 
   /// Per variable, per tidy row: the missing code cleaning blanked there (the cleaning log's

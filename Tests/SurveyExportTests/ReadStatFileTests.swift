@@ -71,4 +71,43 @@ struct ReadStatFileTests {
     #expect(try ReadStatWriter(format: .dta).write(Self.dataset) == ReadStatWriter(format: .dta).write(Self.dataset))
     #expect(try ReadStatWriter(format: .sav).write(Self.dataset) == ReadStatWriter(format: .sav).write(Self.dataset))
   }
+
+  /// Writes `dataset` as `format` and reads it back.
+  func roundTrip(_ dataset: ExportDataset, _ format: ExportFormat) throws -> LabelledFile {
+    let bytes = try ReadStatWriter(format: format).write(dataset)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("long-\(UUID().uuidString).\(format.rawValue)").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try LabelledFile.read(path, format: format)
+  }
+
+  /// A note of 5,000 bytes (beyond Stata's str2045), one of 40,000 (beyond SPSS's 32,767) whose
+  /// byte 32,767 falls inside "ă" (2 bytes), a repeat of the first, and a blank.
+  static let notes: [String] = {
+    let long = String(repeating: "a", count: 32_766) + "ă" + String(repeating: "b", count: 7_232)
+    return [String(repeating: "x", count: 5_000), long, String(repeating: "x", count: 5_000), ""]
+  }()
+
+  @Test("Stata: text over 2045 bytes is a strL holding every text whole, repeats and blanks included")
+  func stataLongText() throws {
+    let dataset = ExportDataset(
+      label: "t", rowCount: 4, variables: [ExportVariable(name: "note", label: "Note", kind: .text, texts: Self.notes)])
+    #expect(Self.notes[1].utf8.count == 40_000)
+    let file = try roundTrip(dataset, .dta)
+    #expect(file.rows.map { $0[0] } == Self.notes.map { .text($0) })
+  }
+
+  @Test("SPSS: text over 32,767 bytes is cut before the character the limit falls in; shorter texts are whole")
+  func spssLongText() throws {
+    let dataset = ExportDataset(
+      label: "t", rowCount: 4, variables: [ExportVariable(name: "note", label: "Note", kind: .text, texts: Self.notes)])
+    let file = try roundTrip(dataset, .sav)
+    #expect(file.rows[0][0] == .text(Self.notes[0]))
+    // "ă" takes bytes 32,767 and 32,768 (from 1): it does not fit, so the text keeps 32,766 bytes.
+    #expect(file.rows[1][0] == .text(String(repeating: "a", count: 32_766)))
+    #expect(file.rows[3][0] == .text(""))
+    #expect(ExportFormat.sav.fitted("abc") == "abc")
+    #expect(ExportFormat.sav.fitted(Self.notes[1]).utf8.count == 32_766)
+    #expect(ExportFormat.dta.fitted(Self.notes[1]) == Self.notes[1])
+  }
 }
