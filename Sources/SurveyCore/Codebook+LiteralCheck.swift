@@ -9,16 +9,24 @@ extension Codebook {
   /// - a multiple-choice variable compared (only `selected()` tests one), or `selected()` on a
   ///   variable that is not multiple-choice: never known, or never true.
   ///
-  /// - Parameter current: the variable `.` stands for.
-  func literalProblem(in expression: Expression, current: Variable) -> String? {
-    expression.firstResult { node in literalProblem(at: node, current: current).map { "\(node.excerpt()): \($0)" } }
+  /// - Parameters:
+  ///   - current: the variable `.` stands for.
+  ///   - lookup: finds a variable by name (a dictionary when checking a whole codebook);
+  ///     ``variable(named:)`` by default.
+  func literalProblem(
+    in expression: Expression, current: Variable, lookup: ((String) -> Variable?)? = nil
+  ) -> String? {
+    let find = lookup ?? { self.variable(named: $0) }
+    return expression.firstResult { node in
+      literalProblem(at: node, current: current, lookup: find).map { "\(node.excerpt()): \($0)" }
+    }
   }
 
   /// What is wrong with `node` itself (not its operands).
-  func literalProblem(at node: Expression, current: Variable) -> String? {
-    let subject = { (side: Expression) -> Variable? in
+  func literalProblem(at node: Expression, current: Variable, lookup: (String) -> Variable?) -> String? {
+    func subject(_ side: Expression) -> Variable? {
       switch side {
-      case .variable(let name): return self.variable(named: name)
+      case .variable(let name): return lookup(name)
       case .current: return current
       default: return nil
       }

@@ -155,7 +155,10 @@ extension Codebook {
         headerNames[key] = variable.name
       }
     }
-    guard let idVariable = variable(named: idVariable) else {
+    // One lookup table for the checks below: a form of thousands of questions is not scanned
+    // once per name (the first of a name, as variable(named:) finds).
+    let byName = Dictionary(variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    guard let idVariable = byName[idVariable] else {
       throw idNode.invalid("the id variable '\(idVariable)' is not among the variables")
     }
     if idVariable.type == .multiple {
@@ -169,7 +172,7 @@ extension Codebook {
       let record = try variableNodes[index].record(known: Self.variableKeys)
       if let other = variable.other, let node = record["other"] {
         let specifyNode = (try? node.record(known: Self.otherKeys))?["specify"] ?? node
-        guard let specify = self.variable(named: other.specify) else {
+        guard let specify = byName[other.specify] else {
           throw specifyNode.invalid("'\(other.specify)' is not a variable of the codebook")
         }
         guard specify.type == .text else {
@@ -179,10 +182,12 @@ extension Codebook {
       }
       for (key, expression) in [("relevant", variable.relevant), ("constraint", variable.constraint)] {
         guard let expression, let node = record[key] else { continue }
-        for name in expression.variables where self.variable(named: name) == nil {
+        for name in expression.variables where byName[name] == nil {
           throw node.invalid("the expression names '\(name)', which is not a variable of the codebook")
         }
-        if let problem = literalProblem(in: expression, current: variable) { throw node.invalid(problem) }
+        if let problem = literalProblem(in: expression, current: variable, lookup: { byName[$0] }) {
+          throw node.invalid(problem)
+        }
         if let division = expression.divisionByZero {
           throw node.invalid(Expression.divisionByZeroMessage(division))
         }

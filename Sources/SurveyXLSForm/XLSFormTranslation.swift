@@ -67,7 +67,16 @@ public struct XLSFormTranslation: Sendable {
   /// condition (or question) it refuses: a comparison the types decide (`${x} = ''` on an
   /// integer, `selected()` on a select_one), a reference to a question left out, a duplicate or
   /// unusable name. The rest of the form stays.
+  ///
+  /// When the whole codebook is refused, conditions are checked question by question, each
+  /// against only the questions it names, so that a large form costs one small check per
+  /// question rather than one whole codebook per refusal; what is left (a duplicate name, a condition naming a question that is
+  /// itself refused) is found by checking the whole codebook, once per refusal.
   mutating func dropWhatTheLoaderRefuses(path: String) throws {
+    if (try? Codebook.parse(yaml: yaml(form: ""), file: path)) != nil { return }
+    for index in variables.indices where variables[index].relevant != nil || variables[index].constraint != nil {
+      dropRefusedConditions(of: index, path: path)
+    }
     for _ in 0...(2 * variables.count + 1) {
       do {
         _ = try Codebook.parse(yaml: yaml(form: ""), file: path)
@@ -94,6 +103,47 @@ public struct XLSFormTranslation: Sendable {
       _ = try Codebook.parse(yaml: yaml(form: ""), file: path)
     } catch {
       throw XLSFormError.untranslatable(path: path, problem: error.localizedDescription)
+    }
+  }
+
+  /// Checks the conditions of question `index` as the loader will, in a codebook of that
+  /// question and those its conditions name; drops (and reports) each condition refused. Any
+  /// other refusal is left to the check of the whole codebook.
+  mutating func dropRefusedConditions(of index: Int, path: String) {
+    for _ in 0..<3 {
+      let question = variables[index]
+      let named = Set((question.relevant?.variables ?? []) + (question.constraint?.variables ?? []))
+      var others: [Variable] = []
+      for name in named.sorted() where name != question.name {
+        guard var other = variables.first(where: { $0.name == name }) else { continue }
+        other.relevant = nil
+        other.constraint = nil
+        others.append(other)
+      }
+      var idName = "survey_pipe_id"
+      while named.contains(idName) || idName == question.name { idName += "_" }
+      var lines = ["survey: \(Self.quoted(survey))", "id: \(Self.quoted(idName))"]
+      if !missingCodes.isEmpty { lines.append("missing_codes: \(Self.mapping(missingCodes))") }
+      lines.append("variables:")
+      for variable in [Variable(name: idName, type: .text)] + others + [question] { lines += Self.entry(variable) }
+      do {
+        _ = try Codebook.parse(yaml: lines.joined(separator: "\n") + "\n", file: path)
+        return
+      } catch CoreError.invalidValue(_, _, let key, let problem) {
+        let position = others.count + 1
+        let row = index < rows.count ? rows[index] : 0
+        switch key {
+        case "variables[\(position)].relevant":
+          reports.append(.init(sheet: "survey", row: row, item: question.name, problem: "relevant: \(problem); the condition is left out"))
+          variables[index].relevant = nil
+        case "variables[\(position)].constraint":
+          reports.append(.init(sheet: "survey", row: row, item: question.name, problem: "constraint: \(problem); left out"))
+          variables[index].constraint = nil
+        default: return
+        }
+      } catch {
+        return
+      }
     }
   }
 

@@ -57,4 +57,36 @@ struct XLSFormHostileTests {
     #expect(translation.reports.contains { $0.row == 4 && $0.problem.contains("left not required") })
     #expect(translation.reports.contains { $0.row == 6 && $0.problem.contains("end_group without a begin_group") })
   }
+
+  @Test("a form of 600 questions with 200 refused conditions: each reported with its row, the others kept")
+  func manyRefusals() throws {
+    var survey: [[SheetCell]] = [[.text("text"), .text("id"), .text("ID"), .text("yes"), .blank, .blank]]
+    for k in 0..<200 {
+      // a select_one; an integer whose relevance tests it with selected() (refused); an integer
+      // whose relevance compares it with a code (kept) and whose constraint names a geopoint
+      // question left out of the codebook (refused) on every tenth.
+      survey.append([.text("select_one yn"), .text("s\(k)"), .text("S"), .blank, .blank, .blank])
+      survey.append([.text("integer"), .text("n\(k)"), .text("N"), .blank, .text("selected(${s\(k)}, '1')"), .text(". >= 0")])
+      survey.append([
+        .text("integer"), .text("m\(k)"), .text("M"), .blank, .text("${s\(k)} = '1'"),
+        k % 10 == 0 ? .text(". > ${where}") : .blank,
+      ])
+    }
+    survey.append([.text("geopoint"), .text("where"), .text("Where"), .blank, .blank, .blank])
+    let path = try Self.form(survey)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let translation = try XLSFormTranslation(path: path, id: "id")
+    #expect(translation.variables.count == 601)
+    let relevance = translation.reports.filter { $0.problem.hasPrefix("relevant: ") }
+    #expect(relevance.map(\.row) == (0..<200).map { 4 + 3 * $0 })  // n_k is on sheet row 4 + 3k
+    let constraints = translation.reports.filter { $0.problem.hasPrefix("constraint: ") }
+    #expect(constraints.map(\.row) == stride(from: 0, to: 200, by: 10).map { 5 + 3 * $0 })
+    for k in 0..<200 {
+      let n = try #require(translation.variables.first { $0.name == "n\(k)" })
+      let m = try #require(translation.variables.first { $0.name == "m\(k)" })
+      #expect(n.relevant == nil && n.constraint?.description == "(n\(k) >= 0)")
+      #expect(m.relevant?.description == "(s\(k) == '1')" && m.constraint == nil)
+    }
+    _ = try Codebook.parse(yaml: translation.yaml(form: "f.xlsx"))
+  }
 }
