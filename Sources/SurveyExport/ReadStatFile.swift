@@ -29,8 +29,12 @@ final class ReadStatWriter {
     try check(readstat_writer_set_file_label(writer, dataset.label), nil)
     try check(readstat_writer_set_file_timestamp(writer, 0), nil)
     if format == .dta { try check(readstat_writer_set_file_format_version(writer, 118), nil) }
+    // SPSS's user-missing values, once per variable (each looks at every row).
+    userMissing = dataset.variables.map { format == .sav ? $0.userMissingValues : [] }
     var handles: [UnsafeMutablePointer<readstat_variable_t>] = []
-    for variable in dataset.variables { handles.append(try add(variable, rows: dataset.rowCount)) }
+    for (index, variable) in dataset.variables.enumerated() {
+      handles.append(try add(variable, missingValues: userMissing[index], rows: dataset.rowCount))
+    }
     let context = Unmanaged.passUnretained(self).toOpaque()
     switch format {
     case .dta: try check(readstat_begin_writing_dta(writer, context, dataset.rowCount), nil)
@@ -38,20 +42,26 @@ final class ReadStatWriter {
     }
     for row in 0..<dataset.rowCount {
       try check(readstat_begin_row(writer), nil)
-      for (variable, handle) in zip(dataset.variables, handles) { try insert(variable, row: row, into: handle) }
+      for (index, variable) in dataset.variables.enumerated() {
+        try insert(variable, row: row, into: handles[index], missingValues: userMissing[index])
+      }
       try check(readstat_end_row(writer), nil)
     }
     try check(readstat_end_writing(writer), nil)
     return bytes
   }
 
+  /// Per variable (in the dataset's order): the values SPSS declares user-missing.
+  private var userMissing: [[Double]] = []
   /// Per variable stored as Stata strL: each row's string reference (one per distinct text).
   private var stringRefs: [String: [UnsafeMutablePointer<readstat_string_ref_t>]] = [:]
 
   /// Declares one variable with its label, display format, value labels and missing codes.
   /// Stata text longer than a `str2045` holds becomes a `strL` (its texts written at the end of
   /// the file); SPSS text is cut at ``ExportFormat/maximumTextBytes`` (the run reports each cut).
-  private func add(_ variable: ExportVariable, rows: Int) throws -> UnsafeMutablePointer<readstat_variable_t> {
+  private func add(
+    _ variable: ExportVariable, missingValues: [Double], rows: Int
+  ) throws -> UnsafeMutablePointer<readstat_variable_t> {
     let isText = variable.kind == .text
     var width = 0
     var type = isText ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE
@@ -68,10 +78,10 @@ final class ReadStatWriter {
     readstat_variable_set_label(handle, String(variable.label.prefix(80)))
     if let display = displayFormat(variable.kind) { readstat_variable_set_format(handle, display) }
     if !variable.valueLabels.isEmpty || !variable.missingCodes.isEmpty {
-      readstat_variable_set_label_set(handle, try labelSet(variable))
+      readstat_variable_set_label_set(handle, try labelSet(variable, missingValues: missingValues))
     }
     if format == .sav {
-      for value in variable.userMissingValues {
+      for value in missingValues {
         try check(readstat_variable_add_missing_double_value(handle, value), variable.name)
       }
     }
@@ -91,7 +101,9 @@ final class ReadStatWriter {
 
   /// Value labels: Stata's are whole numbers, its missing codes labelled extended missing
   /// values; SPSS labels any number, its missing codes as the codes they are.
-  private func labelSet(_ variable: ExportVariable) throws -> UnsafeMutablePointer<readstat_label_set_t> {
+  private func labelSet(
+    _ variable: ExportVariable, missingValues: [Double]
+  ) throws -> UnsafeMutablePointer<readstat_label_set_t> {
     let type = format == .dta ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE
     guard let set = readstat_add_label_set(writer, type, variable.name) else {
       throw ExportError.library(format: format.rawValue, variable: variable.name, message: "cannot add its value labels")
@@ -105,7 +117,7 @@ final class ReadStatWriter {
     }
     for (index, code) in variable.missingCodes.enumerated() {
       if format == .sav {
-        readstat_label_double_value(set, variable.userMissingValues[index], code.label)
+        readstat_label_double_value(set, missingValues[index], code.label)
       } else {
         guard index < 26 else { throw ExportError.tooManyMissingCodes(variable: variable.name) }
         readstat_label_tagged_value(set, CChar(UInt8(ascii: "a") + UInt8(index)), code.label)
@@ -124,7 +136,9 @@ final class ReadStatWriter {
     }
   }
 
-  private func insert(_ variable: ExportVariable, row: Int, into handle: UnsafeMutablePointer<readstat_variable_t>) throws {
+  private func insert(
+    _ variable: ExportVariable, row: Int, into handle: UnsafeMutablePointer<readstat_variable_t>, missingValues: [Double]
+  ) throws {
     if variable.kind == .text {
       if let refs = stringRefs[variable.name] {
         try check(readstat_insert_string_ref(writer, handle, refs[row]), variable.name)
@@ -139,7 +153,7 @@ final class ReadStatWriter {
       case .dta:
         try check(readstat_insert_tagged_missing_value(writer, handle, CChar(UInt8(ascii: "a") + UInt8(index))), variable.name)
       case .sav:
-        try check(readstat_insert_double_value(writer, handle, variable.userMissingValues[index]), variable.name)
+        try check(readstat_insert_double_value(writer, handle, missingValues[index]), variable.name)
       }
       return
     }

@@ -30,50 +30,76 @@ struct QuestionReader {
   }
 
   /// Meta questions whose value a Kobo or ODK export holds as text.
-  static let textTypes: Set<String> = ["text", "calculate", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "email", "audit"]
+  static let textTypes: Set<String> = [
+    "text", "calculate", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "email", "audit",
+    // A time of day (`10:30:00.000+02:00`), a scanned code, "OK", a hidden value, and the order
+    // of a rank's codes ("b a c"): kept as the export writes them.
+    "time", "barcode", "acknowledge", "hidden", "rank",
+  ]
   /// Meta questions that identify a person or a device: personal data (`pii: true`).
   static let personalTypes: Set<String> = ["phonenumber", "subscriberid", "simserial", "deviceid", "email"]
   /// Types with no value in the export.
-  static let silentTypes: Set<String> = ["note", "start-geopoint"]
+  static let silentTypes: Set<String> = ["note", "start-geopoint", "xml-external", "csv-external"]
 
   mutating func read() {
     for row in sheet.rows.indices {
-      let words = sheet.value(row, "type").split(whereSeparator: \.isWhitespace).map { String($0).lowercased() }
-      guard let type = words.first else { continue }
-      let kind = words.count > 1 && ["begin", "end"].contains(type) ? type + "_" + words[1] : type
-      switch kind {
-      case "begin_group":
+      let cell = sheet.value(row, "type")
+      guard !cell.isEmpty else { continue }
+      switch QuestionType(cell) {
+      case .beginGroup:
         let text = sheet.value(row, "relevant")
         groups.append(ownRelevance(row).map(GroupRelevance.translated) ?? (text.isEmpty ? .none : .untranslated))
-      case "end_group":
+      case .endGroup:
         if groups.isEmpty { report(row, "end_group", "an end_group without a begin_group; ignored") } else { groups.removeLast() }
-      case "begin_repeat":
+      case .beginRepeat:
         if repeats == 0 {
           report(row, sheet.value(row, "name"), "a repeat group: its questions are a separate table of the export, left out")
         }
         repeats += 1
-      case "end_repeat": repeats = max(0, repeats - 1)
-      default:
+      case .endRepeat: repeats = max(0, repeats - 1)
+      case .select(let multiple, let list, let orOther):
         guard repeats == 0 else { continue }
-        question(row, type: kind, list: words.count > 1 ? words[1] : nil)
+        select(row, multiple: multiple, list: list, orOther: orOther)
+      case .selectFromElsewhere(let command):
+        guard repeats == 0, !sheet.value(row, "name").isEmpty else { continue }
+        report(row, sheet.value(row, "name"), "'\(command)' takes its choices from a file outside the form; left out")
+      case .plain(let type):
+        guard repeats == 0 else { continue }
+        question(row, type: type)
       }
     }
   }
 
+  /// A select_one or select_multiple; with `or_other`, the choice `other` ("Other", added where
+  /// the list lacks it) and the text question `NAME_other` that applies when it is chosen, as
+  /// pyxform builds them.
+  mutating func select(_ row: Int, multiple: Bool, list: String?, orOther: Bool) {
+    let name = sheet.value(row, "name")
+    guard !name.isEmpty else { return }
+    guard let list, var codes = choices?.lists[list] else {
+      report(row, name, "its choice list '\(list ?? "")' is not in the choices sheet; left out")
+      return
+    }
+    if orOther, !codes.contains(where: { $0.code == "other" }) { codes.append(CodeLabel(code: "other", label: "Other")) }
+    var variable = Variable(name: name, type: multiple ? .multiple : .categorical, codes: codes)
+    describe(&variable, row: row)
+    guard orOther else { return }
+    var specify = Variable(name: "\(name)_other", label: "Specify other.", type: .text)
+    let chosen = multiple ? "selected(\(name), 'other')" : "(\(name) == 'other')"
+    let enclosing = relevance(row, own: false)
+    specify.relevant = try? Expression.parse(enclosing.map { "(\($0)) and \(chosen)" } ?? chosen)
+    variables.append(specify)
+    rows.append(sheet.excelRow(row))
+  }
+
   /// One question's variable, or a report of why it has none.
-  mutating func question(_ row: Int, type: String, list: String?) {
+  mutating func question(_ row: Int, type: String) {
     let name = sheet.value(row, "name")
     guard !name.isEmpty, !Self.silentTypes.contains(type) else { return }
     var variable: Variable
     switch type {
-    case "select_one", "select_multiple":
-      guard let list, let codes = choices?.lists[list] else {
-        report(row, name, "its choice list '\(list ?? "")' is not in the choices sheet; left out")
-        return
-      }
-      variable = Variable(name: name, type: type == "select_one" ? .categorical : .multiple, codes: codes)
     case "integer": variable = Variable(name: name, type: .integer)
-    case "decimal": variable = Variable(name: name, type: .decimal)
+    case "decimal", "range": variable = Variable(name: name, type: .decimal)
     case "date", "today": variable = Variable(name: name, type: .date, format: "yyyy-MM-dd")
     case "start", "end", "datetime": variable = Variable(name: name, type: .datetime)
     default:
@@ -83,6 +109,12 @@ struct QuestionReader {
       }
       variable = Variable(name: name, type: .text, pii: Self.personalTypes.contains(type))
     }
+    describe(&variable, row: row)
+  }
+
+  /// Adds the row's label, `required`, relevance and constraint to `variable`, then the variable.
+  mutating func describe(_ variable: inout Variable, row: Int) {
+    let name = variable.name
     let text = label.map { sheet.cell(row, $0) } ?? ""
     variable.label = text.isEmpty ? nil : text
     variable.required = ["yes", "true", "true()"].contains(sheet.value(row, "required").lowercased())
@@ -98,13 +130,14 @@ struct QuestionReader {
     rows.append(sheet.excelRow(row))
   }
 
-  /// The row's own relevance (translated) joined with that of every open group.
-  mutating func relevance(_ row: Int) -> String? {
+  /// The row's own relevance (translated) joined with that of every open group; with `own`
+  /// false, the groups' alone (and the row's own is not read, so not reported twice).
+  mutating func relevance(_ row: Int, own: Bool = true) -> String? {
     let enclosing = groups.compactMap { group -> String? in
       if case .translated(let text) = group { return text }
       return nil
     }
-    let parts = enclosing + [ownRelevance(row)].compactMap { $0 }
+    let parts = enclosing + (own ? [ownRelevance(row)].compactMap { $0 } : [])
     guard !parts.isEmpty else { return nil }
     return parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " and ")
   }
