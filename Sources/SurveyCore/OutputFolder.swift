@@ -96,6 +96,35 @@ public final class OutputFolder {
     }
   }
 
+  /// Writes to `relativePath` the bytes `produce` hands to its sink, as they come (a large
+  /// export is never held in memory whole). What `produce` throws is rethrown as it is.
+  public func write(
+    _ relativePath: String, streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
+    let file = staging.appendingPathComponent(relativePath)
+    let shown = destination.appendingPathComponent(relativePath).path
+    let handle: FileHandle
+    do {
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+        throw CoreError.unwritableOutput(path: shown, reason: "cannot create the file")
+      }
+      handle = try FileHandle(forWritingTo: file)
+    } catch let error as CoreError {
+      throw error
+    } catch {
+      throw CoreError.unwritableOutput(path: shown, reason: describe(error))
+    }
+    defer { try? handle.close() }
+    try produce { bytes in
+      do {
+        try handle.write(contentsOf: bytes)
+      } catch {
+        throw CoreError.unwritableOutput(path: shown, reason: describe(error))
+      }
+    }
+  }
+
   /// Writes `text` as UTF-8.
   public func write(_ relativePath: String, text: String) throws {
     try write(relativePath, bytes: Array(text.utf8))

@@ -22,8 +22,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
   /// `text` cut to ``maximumTextBytes`` before a character's first byte (unchanged when it fits).
   public func fitted(_ text: String) -> String {
+    guard text.utf8.count > maximumTextBytes else { return text }
     let bytes = Array(text.utf8)
-    guard bytes.count > maximumTextBytes else { return text }
     var cut = maximumTextBytes
     while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a character's bytes
     return String(decoding: bytes[..<cut], as: UTF8.self)

@@ -83,4 +83,10 @@ extension ExportDataset {
   public func bytes(_ format: ExportFormat) throws -> [UInt8] {
     try ReadStatWriter(format: format).write(self)
   }
+
+  /// Writes the dataset as a `format` file, handing its bytes to `sink` in order, a megabyte at
+  /// a time.
+  public func write(_ format: ExportFormat, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    try ReadStatWriter(format: format).write(self, to: sink)
+  }
 }

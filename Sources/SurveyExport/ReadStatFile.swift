@@ -4,11 +4,17 @@
 import CReadStat
 import Foundation
 
-/// Writes a labelled dataset as a Stata or SPSS file, in memory.
+/// Writes a labelled dataset as a Stata or SPSS file, handing its bytes to a sink a megabyte at
+/// a time (a 1M-row export is never held in memory whole).
 final class ReadStatWriter {
   private let writer: UnsafeMutablePointer<readstat_writer_t>
   private let format: ExportFormat
-  private(set) var bytes: [UInt8] = []
+  /// Bytes libreadstat has written and the sink has not yet been given.
+  private var pending: [UInt8] = []
+  private var sink: ((UnsafeRawBufferPointer) throws -> Void)?
+  /// What the sink threw, rethrown in place of libreadstat's write error.
+  private var sinkError: Error?
+  private static let flushBytes = 1 << 20
 
   init(format: ExportFormat) {
     writer = readstat_writer_init()
@@ -17,23 +23,54 @@ final class ReadStatWriter {
 
   deinit { readstat_writer_free(writer) }
 
-  /// The file's bytes. Stata files carry a time stamp: it is fixed (1 January 1970), so that
-  /// the same data give the same bytes.
+  /// The file's bytes, in memory (for small datasets and tests).
   func write(_ dataset: ExportDataset) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    try write(dataset) { bytes.append(contentsOf: $0) }
+    return bytes
+  }
+
+  /// Writes the file, handing its bytes to `sink` in order. Stata files carry a time stamp: it
+  /// is fixed (1 January 1970), so that the same data give the same bytes.
+  func write(_ dataset: ExportDataset, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    try withoutActuallyEscaping(sink) { sink in
+      self.sink = sink
+      defer { self.sink = nil }
+      pending.reserveCapacity(Self.flushBytes)
+      try writeFile(dataset)
+      try flush()
+    }
+  }
+
+  private func flush() throws {
+    guard !pending.isEmpty, let sink else { return }
+    try pending.withUnsafeBytes { try sink($0) }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  private func writeFile(_ dataset: ExportDataset) throws {
     try check(readstat_set_data_writer(writer) { data, length, context in
       guard let data, let context else { return 0 }
       let target = Unmanaged<ReadStatWriter>.fromOpaque(context).takeUnretainedValue()
-      target.bytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
-      return length
+      target.pending.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
+      guard target.pending.count >= ReadStatWriter.flushBytes else { return length }
+      do {
+        try target.flush()
+        return length
+      } catch {
+        target.sinkError = error
+        return -1
+      }
     }, nil)
     try check(readstat_writer_set_file_label(writer, dataset.label), nil)
     try check(readstat_writer_set_file_timestamp(writer, 0), nil)
     if format == .dta { try check(readstat_writer_set_file_format_version(writer, 118), nil) }
-    // SPSS's user-missing values, once per variable (each looks at every row).
-    userMissing = dataset.variables.map { format == .sav ? $0.userMissingValues : [] }
-    var handles: [UnsafeMutablePointer<readstat_variable_t>] = []
-    for (index, variable) in dataset.variables.enumerated() {
-      handles.append(try add(variable, missingValues: userMissing[index], rows: dataset.rowCount))
+    var planned: [PlannedVariable] = []
+    for variable in dataset.variables {
+      // SPSS's user-missing values, once per variable (each looks at every row).
+      let missingValues = format == .sav ? variable.userMissingValues : []
+      let (handle, refs) = try add(variable, missingValues: missingValues, rows: dataset.rowCount)
+      planned.append(PlannedVariable(variable: variable, handle: handle, missingValues: missingValues, refs: refs))
     }
     let context = Unmanaged.passUnretained(self).toOpaque()
     switch format {
@@ -42,35 +79,50 @@ final class ReadStatWriter {
     }
     for row in 0..<dataset.rowCount {
       try check(readstat_begin_row(writer), nil)
-      for (index, variable) in dataset.variables.enumerated() {
-        try insert(variable, row: row, into: handles[index], missingValues: userMissing[index])
-      }
+      for variable in planned { try insert(variable, row: row) }
       try check(readstat_end_row(writer), nil)
     }
     try check(readstat_end_writing(writer), nil)
-    return bytes
   }
 
-  /// Per variable (in the dataset's order): the values SPSS declares user-missing.
-  private var userMissing: [[Double]] = []
-  /// Per variable stored as Stata strL: each row's string reference (one per distinct text).
-  private var stringRefs: [String: [UnsafeMutablePointer<readstat_string_ref_t>]] = [:]
+  /// One variable as the row loop writes it, with what `insert` needs looked up once rather
+  /// than per cell (a 1M-row export of 27 variables makes 27M inserts).
+  private final class PlannedVariable {
+    let variable: ExportVariable
+    let handle: UnsafeMutablePointer<readstat_variable_t>
+    /// SPSS's user-missing values for the variable's missing codes.
+    let missingValues: [Double]
+    /// For a Stata strL: each row's string reference.
+    let refs: [UnsafeMutablePointer<readstat_string_ref_t>]?
+
+    init(
+      variable: ExportVariable, handle: UnsafeMutablePointer<readstat_variable_t>, missingValues: [Double],
+      refs: [UnsafeMutablePointer<readstat_string_ref_t>]?
+    ) {
+      self.variable = variable
+      self.handle = handle
+      self.missingValues = missingValues
+      self.refs = refs
+    }
+  }
 
   /// Declares one variable with its label, display format, value labels and missing codes.
   /// Stata text longer than a `str2045` holds becomes a `strL` (its texts written at the end of
   /// the file); SPSS text is cut at ``ExportFormat/maximumTextBytes`` (the run reports each cut).
+  /// The variable's handle, and for a Stata strL each row's string reference.
   private func add(
     _ variable: ExportVariable, missingValues: [Double], rows: Int
-  ) throws -> UnsafeMutablePointer<readstat_variable_t> {
+  ) throws -> (UnsafeMutablePointer<readstat_variable_t>, [UnsafeMutablePointer<readstat_string_ref_t>]?) {
     let isText = variable.kind == .text
     var width = 0
     var type = isText ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE
+    var refs: [UnsafeMutablePointer<readstat_string_ref_t>]?
     if isText {
       width = min(max(1, variable.texts.map(\.utf8.count).max() ?? 1), format.maximumTextBytes)
       if format == .dta, width > ExportFormat.stataFixedTextBytes {
         type = READSTAT_TYPE_STRING_REF
         width = 0
-        stringRefs[variable.name] = addStringRefs(variable.texts)
+        refs = addStringRefs(variable.texts)
       }
     }
     guard let handle = readstat_add_variable(writer, variable.name, type, width)
@@ -85,7 +137,7 @@ final class ReadStatWriter {
         try check(readstat_variable_add_missing_double_value(handle, value), variable.name)
       }
     }
-    return handle
+    return (handle, refs)
   }
 
   /// One string reference per distinct text, in the order of first use; per row, its text's.
@@ -136,11 +188,11 @@ final class ReadStatWriter {
     }
   }
 
-  private func insert(
-    _ variable: ExportVariable, row: Int, into handle: UnsafeMutablePointer<readstat_variable_t>, missingValues: [Double]
-  ) throws {
+  private func insert(_ planned: PlannedVariable, row: Int) throws {
+    let handle = planned.handle
+    let variable = planned.variable
     if variable.kind == .text {
-      if let refs = stringRefs[variable.name] {
+      if let refs = planned.refs {
         try check(readstat_insert_string_ref(writer, handle, refs[row]), variable.name)
       } else {
         try check(readstat_insert_string_value(writer, handle, format.fitted(variable.texts[row])), variable.name)
@@ -153,7 +205,7 @@ final class ReadStatWriter {
       case .dta:
         try check(readstat_insert_tagged_missing_value(writer, handle, CChar(UInt8(ascii: "a") + UInt8(index))), variable.name)
       case .sav:
-        try check(readstat_insert_double_value(writer, handle, missingValues[index]), variable.name)
+        try check(readstat_insert_double_value(writer, handle, planned.missingValues[index]), variable.name)
       }
       return
     }
@@ -179,6 +231,7 @@ final class ReadStatWriter {
 
   private func check(_ status: readstat_error_t, _ variable: String?) throws {
     guard status != READSTAT_OK else { return }
+    if let sinkError { throw sinkError }
     throw ExportError.library(format: format.rawValue, variable: variable, message: String(cString: readstat_error_message(status)))
   }
 }

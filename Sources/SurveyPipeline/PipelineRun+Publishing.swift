@@ -93,7 +93,7 @@ extension PipelineRun {
       table: cleaned.table, variables: variables, codebook: pipeline.outputCodebook(codebook), label: codebook.survey,
       missingCodes: Self.blankedMissingCodes(cleaned), weight: weight)
     for format in formats {
-      try folder.write(format.path, bytes: try dataset.bytes(format))
+      try folder.write(format.path) { sink in try dataset.write(format, to: sink) }
     }
   }
 

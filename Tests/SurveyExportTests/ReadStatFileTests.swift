@@ -110,4 +110,29 @@ struct ReadStatFileTests {
     #expect(ExportFormat.sav.fitted(Self.notes[1]).utf8.count == 32_766)
     #expect(ExportFormat.dta.fitted(Self.notes[1]) == Self.notes[1])
   }
+
+  /// 60,000 rows of two numbers and a text: several megabytes, so several flushes.
+  static let large = ExportDataset(
+    label: "large", rowCount: 60_000,
+    variables: [
+      ExportVariable(name: "x", label: "X", kind: .number, numbers: (0..<60_000).map(Double.init)),
+      ExportVariable(
+        name: "t", label: "T", kind: .text, texts: (0..<60_000).map { "respondent \($0) said something" }),
+    ])
+
+  struct Refused: Error, Equatable {}
+
+  @Test("streamed a megabyte at a time, the bytes are those written in memory; the sink's error stops the write", arguments: ExportFormat.allCases)
+  func streaming(format: ExportFormat) throws {
+    var chunks: [Int] = []
+    var streamed: [UInt8] = []
+    try Self.large.write(format) { bytes in
+      chunks.append(bytes.count)
+      streamed.append(contentsOf: bytes)
+    }
+    #expect(chunks.count > 1)
+    #expect(chunks.dropLast().allSatisfy { $0 >= 1 << 20 })
+    #expect((streamed == (try Self.large.bytes(format))) == true)
+    #expect(throws: Refused.self) { try Self.large.write(format) { _ in throw Refused() } }
+  }
 }
