@@ -116,6 +116,7 @@ extension Pipeline {
     codebookOptions = try Self.codebookOptions(record["codebook_options"], codebook: codebookNode)
     for (key, line) in marginLines { keyLines[key] = line }
     keyLines["codebook"] = codebookNode.line
+    keyLines["read"] = record["read"]?.line
     sha256 = root.sha256
     keyLines["clean.decisions"] = record["clean"].flatMap { try? $0.pairs().first { $0.key == "decisions" }?.value.line }
   }

@@ -198,10 +198,9 @@ struct BatchReader {
   /// A file written with labels can be read back to codes only when no two codes of a question
   /// share a label.
   func requireDistinctLabels() throws {
-    for field in schema.fields where field.type == .categorical || field.type == .multiple {
-      guard let (label, first, second) = LabelMatcher.ambiguity(in: field) else { continue }
-      throw IngestError.ambiguousLabel(path: source.path, variable: field.name, label: label, first: first, second: second)
-    }
+    guard let shared = schema.sharedLabel() else { return }
+    throw IngestError.ambiguousLabel(
+      path: source.path, variable: shared.variable, label: shared.label, first: shared.first, second: shared.second)
   }
 
   /// One finding per line that held bytes the encoding cannot decode.

@@ -165,23 +165,40 @@ struct HeaderMatcher {
   private func splitTarget(_ key: String, dashGroups: Bool) -> SplitTarget? {
     var unknown: SplitTarget?
     for separator in ["/", "."] {
-      guard let range = key.range(of: separator, options: .backwards), range.upperBound < key.endIndex else {
-        continue
+      // The last separator first; with labels, earlier ones too, as an option's label may
+      // hold one ("Symptoms/Fever/Chills": the option "Fever/Chills").
+      for range in separatorRanges(separator, in: key) {
+        let question = String(key[..<range.lowerBound])
+        let code = String(key[range.upperBound...])
+        guard
+          let index = byName[question] ?? ExportHeader.withoutGroups(question, dashGroups: dashGroups).lazy.compactMap({ byName[$0] }).first,
+          schema.fields[index].type == .multiple
+        else { continue }
+        if let bit = optionBit(code, field: index) { return .code(column: index, bit: bit) }
+        if unknown == nil { unknown = .unknownCode(column: index, separator: separator) }
       }
-      let question = String(key[..<range.lowerBound])
-      let code = String(key[range.upperBound...])
-      guard
-        let index = byName[question] ?? ExportHeader.withoutGroups(question, dashGroups: dashGroups).lazy.compactMap({ byName[$0] }).first,
-        schema.fields[index].type == .multiple
-      else { continue }
-      if let bit = schema.fields[index].levels.firstIndex(where: { HeaderName.normalized($0) == code }) {
-        return .code(column: index, bit: bit)
-      }
-      if !optionLabels.isEmpty, let bit = optionLabels[index].firstIndex(of: code) {
-        return .code(column: index, bit: bit)
-      }
-      if unknown == nil { unknown = .unknownCode(column: index, separator: separator) }
     }
     return unknown
+  }
+
+  /// Where `separator` stands in `key` before a non-empty rest, the last first; only the last
+  /// when headers are names.
+  private func separatorRanges(_ separator: String, in key: String) -> [Range<String.Index>] {
+    var ranges: [Range<String.Index>] = []
+    var end = key.endIndex
+    while let range = key.range(of: separator, options: .backwards, range: key.startIndex..<end) {
+      if range.upperBound < key.endIndex { ranges.append(range) }
+      if optionLabels.isEmpty { break }
+      end = range.lowerBound
+    }
+    return ranges
+  }
+
+  /// The option of multi-select `field` that a split column's `code` part names: with labels,
+  /// an option's label before a code spelled like it (as cells are read); otherwise its code.
+  private func optionBit(_ code: String, field: Int) -> Int? {
+    let byCode = { self.schema.fields[field].levels.firstIndex { HeaderName.normalized($0) == code } }
+    guard !optionLabels.isEmpty else { return byCode() }
+    return optionLabels[field].firstIndex(of: code) ?? byCode()
   }
 }

@@ -74,15 +74,17 @@ struct LabelMatcher {
   }
 
   /// The first two codes of `field` whose labels read the same, or a missing code's label that
-  /// is also a code's: such a file cannot be read back to codes.
+  /// is also a code's: such a file cannot be read back to codes. A code without a label stands
+  /// for itself (Kobo writes the code), so `{1: "", 2: "1"}` is ambiguous too.
   static func ambiguity(in field: IngestField) -> (label: String, first: String, second: String)? {
-    var seen: [String: String] = [:]
+    var seen: [String: (code: String, label: String)] = [:]
     let labelled = Array(zip(field.levels, field.levelLabels)) + Array(zip(field.missingCodes, field.missingLabels))
-    for (code, label) in labelled {
+    for (code, written) in labelled {
+      let label = Self.key(written).isEmpty ? code : written
       let key = Self.key(label)
       guard !key.isEmpty else { continue }
-      if let first = seen[key], first != code { return (label, first, code) }
-      seen[key] = code
+      if let first = seen[key], first.code != code { return (first.label, first.code, code) }
+      seen[key] = (code, label)
     }
     return nil
   }

@@ -51,6 +51,20 @@ public struct PipelineRun {
     }
   }
 
+  /// With an input read with labels (`read: {values: labels}`), no two codes of a question may
+  /// share a label: refused when the pipeline is loaded (so `check` says it), naming the input's
+  /// line.
+  static func checkLabelledReads(_ pipeline: Pipeline, _ codebook: Codebook) throws {
+    guard let input = pipeline.inputs.first(where: { $0.read.values == .labels }),
+      let shared = IngestSchema(codebook: codebook).sharedLabel()
+    else { return }
+    throw CoreError.invalidValue(
+      file: pipeline.file, line: pipeline.read.values == .labels ? pipeline.keyLines["read"] : input.line,
+      key: "read.values",
+      problem:
+        "labels are read back to codes, but codes '\(shared.first)' and '\(shared.second)' of '\(shared.variable)' share the label '\(shared.label)'; give them distinct labels in the codebook")
+  }
+
   public static func load(_ path: String) throws -> (Pipeline, Codebook) {
     let pipeline = try Pipeline.load(path: path)
     let codebook: Codebook
@@ -62,6 +76,7 @@ public struct PipelineRun {
     }
     try pipeline.check(against: codebook)
     try checkExports(pipeline, codebook)
+    try checkLabelledReads(pipeline, codebook)
     if let decisions = pipeline.clean.decisionsPath, !FileManager.default.fileExists(atPath: decisions) {
       throw CoreError.invalidValue(
         file: pipeline.file, line: pipeline.keyLines["clean.decisions"], key: "clean.decisions",

@@ -86,7 +86,7 @@ struct QuestionReader {
     guard orOther else { return }
     var specify = Variable(name: "\(name)_other", label: "Specify other.", type: .text)
     let chosen = multiple ? "selected(\(name), 'other')" : "(\(name) == 'other')"
-    let enclosing = relevance(row, own: false)
+    let enclosing = relevance(joining: nil)
     specify.relevant = try? Expression.parse(enclosing.map { "(\($0)) and \(chosen)" } ?? chosen)
     variables.append(specify)
     rows.append(sheet.excelRow(row))
@@ -118,26 +118,30 @@ struct QuestionReader {
     let text = label.map { sheet.cell(row, $0) } ?? ""
     variable.label = text.isEmpty ? nil : text
     variable.required = ["yes", "true", "true()"].contains(sheet.value(row, "required").lowercased())
-    variable.relevant = relevance(row).flatMap { try? Expression.parse($0) }
+    let own = ownRelevance(row)
+    variable.relevant = relevance(joining: own).flatMap { try? Expression.parse($0) }
     variable.constraint = constraint(row, name: name)
     if variable.required, groups.contains(where: { $0 == .untranslated }) {
       // Required only when its group applies, which cannot be told: required everywhere would
       // call every respondent who skipped the group wrong.
       variable.required = false
       report(row, name, "required inside a group whose relevance cannot be translated; left not required")
+    } else if variable.required, own == nil, !sheet.value(row, "relevant").isEmpty {
+      // Likewise for its own relevance.
+      variable.required = false
+      report(row, name, "required where a relevance applies that cannot be translated; left not required")
     }
     variables.append(variable)
     rows.append(sheet.excelRow(row))
   }
 
-  /// The row's own relevance (translated) joined with that of every open group; with `own`
-  /// false, the groups' alone (and the row's own is not read, so not reported twice).
-  mutating func relevance(_ row: Int, own: Bool = true) -> String? {
+  /// The relevance of every open group joined (`and`) with `own`, a row's own (translated).
+  func relevance(joining own: String?) -> String? {
     let enclosing = groups.compactMap { group -> String? in
       if case .translated(let text) = group { return text }
       return nil
     }
-    let parts = enclosing + (own ? [ownRelevance(row)].compactMap { $0 } : [])
+    let parts = enclosing + [own].compactMap { $0 }
     guard !parts.isEmpty else { return nil }
     return parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " and ")
   }

@@ -24,6 +24,7 @@ extension XLSFormTranslation {
     if let label = variable.label { lines.append("    label: \(quoted(label))") }
     lines.append("    type: \(variable.type.rawValue)")
     if !variable.codes.isEmpty { lines.append("    codes: \(mapping(variable.codes))") }
+    if let own = variable.missingCodes { lines.append("    missing_codes: \(mapping(own))") }
     if let format = variable.format { lines.append("    format: \(quoted(format))") }
     if variable.required { lines.append("    required: true") }
     if variable.unique { lines.append("    unique: true") }

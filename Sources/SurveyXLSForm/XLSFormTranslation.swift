@@ -55,9 +55,16 @@ public struct XLSFormTranslation: Sendable {
     reports = builder.reports
     // A choice list that holds the survey's missing codes (98 Don't know) offers them as
     // answers; in the codebook they are missing codes, not codes.
+    // Where the list labels them otherwise than the survey-wide ones ("Not sure" for 98), the
+    // question keeps its list's labels as its own missing codes.
     let missing = Set(missingCodes)
     for index in variables.indices where variables[index].type == .categorical {
+      let own = Dictionary(
+        variables[index].codes.filter { missing.contains($0.code) }.map { ($0.code, $0.label) },
+        uniquingKeysWith: { first, _ in first })
       variables[index].codes.removeAll { missing.contains($0.code) }
+      let labelled = self.missingCodes.map { CodeLabel(code: $0.code, label: own[$0.code] ?? $0.label) }
+      if labelled != self.missingCodes { variables[index].missingCodes = labelled }
     }
     try settleID(path: path)
     try dropWhatTheLoaderRefuses(path: path)
@@ -73,6 +80,7 @@ public struct XLSFormTranslation: Sendable {
   /// question rather than one whole codebook per refusal; what is left (a duplicate name, a condition naming a question that is
   /// itself refused) is found by checking the whole codebook, once per refusal.
   mutating func dropWhatTheLoaderRefuses(path: String) throws {
+    dropRepeatedNames()
     if (try? Codebook.parse(yaml: yaml(form: ""), file: path)) != nil { return }
     for index in variables.indices where variables[index].relevant != nil || variables[index].constraint != nil {
       dropRefusedConditions(of: index, path: path)
@@ -87,8 +95,7 @@ public struct XLSFormTranslation: Sendable {
         let name = variables[index].name
         switch field {
         case "relevant":
-          reports.append(.init(sheet: "survey", row: row, item: name, problem: "relevant: \(problem); the condition is left out"))
-          variables[index].relevant = nil
+          dropRelevance(of: index, row: row, problem: problem)
         case "constraint":
           reports.append(.init(sheet: "survey", row: row, item: name, problem: "constraint: \(problem); left out"))
           variables[index].constraint = nil
@@ -134,8 +141,7 @@ public struct XLSFormTranslation: Sendable {
         let row = index < rows.count ? rows[index] : 0
         switch key {
         case "variables[\(position)].relevant":
-          reports.append(.init(sheet: "survey", row: row, item: question.name, problem: "relevant: \(problem); the condition is left out"))
-          variables[index].relevant = nil
+          dropRelevance(of: index, row: row, problem: problem)
         case "variables[\(position)].constraint":
           reports.append(.init(sheet: "survey", row: row, item: question.name, problem: "constraint: \(problem); left out"))
           variables[index].constraint = nil
@@ -145,6 +151,50 @@ public struct XLSFormTranslation: Sendable {
         return
       }
     }
+  }
+
+  /// Leaves out, with the loader's own words, each question whose name an earlier question
+  /// already has, or reads the same in a header (case and spaces aside): found in one pass, not
+  /// by one whole check of the codebook each.
+  mutating func dropRepeatedNames() {
+    var names: Set<String> = []
+    var headers: [String: String] = [:]
+    var index = 0
+    while index < variables.count {
+      let name = variables[index].name
+      let header = HeaderName.normalized(name)
+      let problem: String?
+      if names.contains(name) {
+        problem = "the variable '\(name)' is defined twice"
+      } else if let other = headers[header] {
+        problem = "the header name '\(name)' would match both '\(other)' and '\(name)'"
+      } else {
+        problem = nil
+      }
+      guard let problem else {
+        names.insert(name)
+        headers[header] = name
+        index += 1
+        continue
+      }
+      let row = index < rows.count ? rows[index] : 0
+      reports.append(.init(sheet: "survey", row: row, item: name, problem: "name: \(problem); the question is left out"))
+      variables.remove(at: index)
+      if index < rows.count { rows.remove(at: index) }
+    }
+  }
+
+  /// Leaves out question `index`'s relevance, with a report; a required question is left not
+  /// required (XLSForm requires an answer only where the question applies, which can no longer
+  /// be told).
+  mutating func dropRelevance(of index: Int, row: Int, problem: String) {
+    var text = "relevant: \(problem); the condition is left out"
+    if variables[index].required {
+      variables[index].required = false
+      text += ", and the question left not required"
+    }
+    reports.append(.init(sheet: "survey", row: row, item: variables[index].name, problem: text))
+    variables[index].relevant = nil
   }
 
   /// `variables[7].relevant` as (7, "relevant").

@@ -156,4 +156,45 @@ struct LabelMatcherTests {
     let result = try ingest("id,Age\nR1,3\n", read: labels, codebook: codebook)
     #expect(result.findings(.unknownColumn).map(\.variable) == ["Age"])
   }
+
+  @Test("split columns: an option label holding '/' is found; an option's label wins over a code spelled like it")
+  func splitLabels() throws {
+    let codebook = try Codebook.parse(
+      yaml: """
+        survey: t
+        id: id
+        variables:
+          - {name: id, type: text}
+          - {name: sym, type: multiple, label: Symptoms, codes: {fev: Fever/Chills, cou: Cough}}
+          - {name: visits, type: multiple, label: Visits, codes: {"1": "2", "2": "3", "3": "1"}}
+        """)
+    let result = try ingest(
+      """
+      id;Symptoms/Fever/Chills;Symptoms/Cough;Visits/2;Visits/3;Visits/1
+      r1;1;0;1;0;0
+      r2;0;1;0;0;1
+      """, read: labels, codebook: codebook)
+    #expect(result.findings(.unknownColumn).isEmpty)
+    #expect(result.findings(.multipleUnknownOption).isEmpty)
+    #expect(result.column("sym").formatted(row: 0) == "fev")
+    #expect(result.column("sym").formatted(row: 1) == "cou")
+    // "Visits/2" is the option labelled "2", code 1; "Visits/1" the one labelled "1", code 3.
+    #expect(result.column("visits").formatted(row: 0) == "1")
+    #expect(result.column("visits").formatted(row: 1) == "3")
+  }
+
+  @Test("a code without a label stands for itself: {1: '', 2: '1'} cannot be read back and is refused")
+  func unlabelledCode() throws {
+    let codebook = try Codebook.parse(
+      yaml: """
+        survey: t
+        id: id
+        variables:
+          - {name: id, type: text}
+          - {name: q, type: categorical, codes: {"1": "", "2": "1"}}
+        """)
+    let shared = IngestSchema(codebook: codebook).sharedLabel()
+    #expect(shared == IngestSchema.SharedLabel(variable: "q", label: "1", first: "1", second: "2"))
+    #expect(throws: IngestError.self) { try ingest("id,q\nR1,1\n", read: labels, codebook: codebook) }
+  }
 }

@@ -56,4 +56,21 @@ struct PipelineRunTests {
     }
     #expect(!FileManager.default.fileExists(atPath: out + "/tables/ymean.csv"))
   }
+
+  @Test("read: {values: labels} with two codes sharing a label is refused when loaded (check says so), naming the line")
+  func sharedLabels() throws {
+    let folder = try TemporaryDirectory("pipeline-labels")
+    try folder.write("d.csv", "id,q\nR1,Yes\n")
+    try folder.write(
+      "c.yml", "survey: s\nid: id\nvariables:\n  - {name: id, type: text}\n  - {name: q, type: categorical, codes: {1: Yes, 2: \"yes \"}}\n")
+    let path = try folder.write("p.yml", "name: p\ncodebook: c.yml\ninputs: [d.csv]\nread: {values: labels}\n")
+    #expect {
+      _ = try PipelineRun.load(path)
+    } throws: { error in
+      error.localizedDescription.hasSuffix(
+        "p.yml:4: read.values: labels are read back to codes, but codes '1' and '2' of 'q' share the label 'Yes'; give them distinct labels in the codebook")
+    }
+    let codes = try folder.write("p2.yml", "name: p\ncodebook: c.yml\ninputs: [d.csv]\n")
+    _ = try PipelineRun.load(codes)
+  }
 }

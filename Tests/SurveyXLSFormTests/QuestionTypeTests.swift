@@ -86,4 +86,31 @@ struct QuestionTypeTests {
     #expect(translation.reports.map(\.row) == [6])
     #expect(translation.reports.first?.problem.contains("from a file outside the form") == true)
   }
+
+  @Test("a list that labels the missing codes its own way gives its questions their own missing_codes")
+  func ownMissingLabels() throws {
+    let bytes = try SpreadsheetFile.bytes([
+      Sheet(name: "survey", header: ["type", "name", "label"], rows: [
+        [.text("text"), .text("id"), .text("ID")],
+        [.text("select_one yn"), .text("a"), .text("A")],
+        [.text("select_one lik"), .text("b"), .text("B")],
+      ]),
+      Sheet(name: "choices", header: ["list_name", "name", "label"], rows: [
+        [.text("yn"), .text("1"), .text("Yes")], [.text("yn"), .text("98"), .text("Don't know")],
+        [.text("yn"), .text("99"), .text("Refused")],
+        [.text("lik"), .text("1"), .text("Agree")], [.text("lik"), .text("98"), .text("Not sure")],
+      ]),
+    ])
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID().uuidString).xlsx").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let translation = try XLSFormTranslation(path: path, id: "id", missingCodes: ["98", "99"])
+    // Survey-wide labels from the first list in the sheet (yn); lik's 98 is its own.
+    #expect(translation.missingCodes == [CodeLabel(code: "98", label: "Don't know"), CodeLabel(code: "99", label: "Refused")])
+    #expect(translation.variables[1].missingCodes == nil)
+    #expect(translation.variables[2].missingCodes == [CodeLabel(code: "98", label: "Not sure"), CodeLabel(code: "99", label: "Refused")])
+    let codebook = try Codebook.parse(yaml: translation.yaml(form: "f.xlsx"))
+    #expect(codebook.missingCodes(for: codebook.variables[2]).map(\.label) == ["Not sure", "Refused"])
+    #expect(codebook.variables[2].codes == [CodeLabel(code: "1", label: "Agree")])
+  }
 }

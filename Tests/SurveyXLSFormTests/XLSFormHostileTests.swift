@@ -89,4 +89,38 @@ struct XLSFormHostileTests {
     }
     _ = try Codebook.parse(yaml: translation.yaml(form: "f.xlsx"))
   }
+
+  @Test("a required question whose relevance is left out is left not required, said in the report")
+  func requiredWithoutRelevance() throws {
+    let path = try Self.form([
+      [.text("text"), .text("id"), .text("ID"), .text("yes"), .blank, .blank],
+      [.text("select_one yn"), .text("mig"), .text("Migrated"), .blank, .blank, .blank],
+      [.text("begin group"), .text("g"), .blank, .blank, .text("${mig} = 'yes'"), .blank],
+      [.text("integer"), .text("yrs"), .text("Years"), .text("yes"), .blank, .blank],
+      [.text("end group"), .blank, .blank, .blank, .blank, .blank],
+      [.text("integer"), .text("kids"), .text("Kids"), .text("yes"), .text("today() > 1"), .blank],
+    ])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let translation = try XLSFormTranslation(path: path, id: "id")
+    let yrs = try #require(translation.variables.first { $0.name == "yrs" })
+    #expect(yrs.relevant == nil && !yrs.required)
+    #expect(translation.reports.contains { $0.row == 5 && $0.problem.hasSuffix("the condition is left out, and the question left not required") })
+    let kids = try #require(translation.variables.first { $0.name == "kids" })
+    #expect(kids.relevant == nil && !kids.required)
+    #expect(translation.reports.contains { $0.row == 7 && $0.problem.contains("left not required") })
+  }
+
+  @Test("300 questions named twice: each later one left out with the loader's words, in one pass")
+  func repeatedNames() throws {
+    var survey: [[SheetCell]] = [[.text("text"), .text("id"), .text("ID"), .text("yes"), .blank, .blank]]
+    for k in 0..<300 { survey.append([.text("integer"), .text("q\(k)"), .text("Q"), .blank, .blank, .blank]) }
+    for k in 0..<300 { survey.append([.text("integer"), .text(k % 2 == 0 ? "q\(k)" : "Q\(k)"), .text("Q"), .blank, .blank, .blank]) }
+    let path = try Self.form(survey)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let translation = try XLSFormTranslation(path: path, id: "id")
+    #expect(translation.variables.count == 301)
+    #expect(translation.reports.map(\.row) == (0..<300).map { 303 + $0 })
+    #expect(translation.reports[0].problem == "name: the variable 'q0' is defined twice; the question is left out")
+    #expect(translation.reports[1].problem == "name: the header name 'Q1' would match both 'q1' and 'Q1'; the question is left out")
+  }
 }
