@@ -115,13 +115,23 @@ public final class OutputFolder {
     } catch {
       throw CoreError.unwritableOutput(path: shown, reason: describe(error))
     }
-    defer { try? handle.close() }
-    try produce { bytes in
-      do {
-        try handle.write(contentsOf: bytes)
-      } catch {
-        throw CoreError.unwritableOutput(path: shown, reason: describe(error))
+    do {
+      try produce { bytes in
+        do {
+          try handle.write(contentsOf: bytes)
+        } catch {
+          throw CoreError.unwritableOutput(path: shown, reason: describe(error))
+        }
       }
+    } catch {
+      try? handle.close()
+      throw error
+    }
+    // A full disk may show only when the file is closed.
+    do {
+      try handle.close()
+    } catch {
+      throw CoreError.unwritableOutput(path: shown, reason: describe(error))
     }
   }
 

@@ -20,12 +20,23 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     }
   }
 
+  /// The longest value label SPSS holds, in bytes (libreadstat cuts longer ones anywhere).
+  public static let spssValueLabelBytes = 120
+
   /// `text` cut to ``maximumTextBytes`` before a character's first byte (unchanged when it fits).
   public func fitted(_ text: String) -> String {
-    guard text.utf8.count > maximumTextBytes else { return text }
+    Self.fitted(text, bytes: maximumTextBytes)
+  }
+
+  /// `text` cut to at most `limit` UTF-8 bytes before a character's first byte.
+  public static func fitted(_ text: String, bytes limit: Int) -> String {
+    guard text.utf8.count > limit else { return text }
     let bytes = Array(text.utf8)
-    var cut = maximumTextBytes
+    var cut = limit
     while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a character's bytes
     return String(decoding: bytes[..<cut], as: UTF8.self)
   }
+
+  /// Whether the format cuts long texts (SPSS), so that each cut is reported.
+  public var cutsText: Bool { self == .sav }
 }

@@ -38,6 +38,7 @@ final class ReadStatWriter {
       defer { self.sink = nil }
       pending.reserveCapacity(Self.flushBytes)
       try writeFile(dataset)
+      if let sinkError { throw sinkError }
       try flush()
     }
   }
@@ -52,6 +53,7 @@ final class ReadStatWriter {
     try check(readstat_set_data_writer(writer) { data, length, context in
       guard let data, let context else { return 0 }
       let target = Unmanaged<ReadStatWriter>.fromOpaque(context).takeUnretainedValue()
+      guard target.sinkError == nil else { return -1 }
       target.pending.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
       guard target.pending.count >= ReadStatWriter.flushBytes else { return length }
       do {
@@ -122,7 +124,7 @@ final class ReadStatWriter {
       if format == .dta, width > ExportFormat.stataFixedTextBytes {
         type = READSTAT_TYPE_STRING_REF
         width = 0
-        refs = addStringRefs(variable.texts)
+        refs = try addStringRefs(variable.texts)
       }
     }
     guard let handle = readstat_add_variable(writer, variable.name, type, width)
@@ -141,12 +143,16 @@ final class ReadStatWriter {
   }
 
   /// One string reference per distinct text, in the order of first use; per row, its text's.
-  private func addStringRefs(_ texts: [String]) -> [UnsafeMutablePointer<readstat_string_ref_t>] {
-    var byText: [String: UnsafeMutablePointer<readstat_string_ref_t>] = [:]
-    return texts.map { text in
-      if let known = byText[text] { return known }
-      let ref = readstat_add_string_ref(writer, text)!
-      byText[text] = ref
+  private func addStringRefs(_ texts: [String]) throws -> [UnsafeMutablePointer<readstat_string_ref_t>] {
+    // Keyed by bytes: two texts Swift calls equal (é, and e with a combining accent) stay apart.
+    var byText: [[UInt8]: UnsafeMutablePointer<readstat_string_ref_t>] = [:]
+    return try texts.map { text in
+      let bytes = Array(text.utf8)
+      if let known = byText[bytes] { return known }
+      guard let ref = readstat_add_string_ref(writer, text) else {
+        throw ExportError.library(format: format.rawValue, variable: nil, message: "cannot store a long text (out of memory)")
+      }
+      byText[bytes] = ref
       return ref
     }
   }
@@ -162,14 +168,15 @@ final class ReadStatWriter {
     }
     for (value, label) in variable.valueLabels {
       if format == .sav {
-        readstat_label_double_value(set, value, label)
+        readstat_label_double_value(set, value, ExportFormat.fitted(label, bytes: ExportFormat.spssValueLabelBytes))
       } else if let whole = Int32(exactly: value) {
         readstat_label_int32_value(set, whole, label)
       }
     }
     for (index, code) in variable.missingCodes.enumerated() {
       if format == .sav {
-        readstat_label_double_value(set, missingValues[index], code.label)
+        readstat_label_double_value(
+          set, missingValues[index], ExportFormat.fitted(code.label, bytes: ExportFormat.spssValueLabelBytes))
       } else {
         guard index < 26 else { throw ExportError.tooManyMissingCodes(variable: variable.name) }
         readstat_label_tagged_value(set, CChar(UInt8(ascii: "a") + UInt8(index)), code.label)

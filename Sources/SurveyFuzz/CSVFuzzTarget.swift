@@ -7,7 +7,8 @@ import SurveyValidate
 ///
 /// The input's length modulo 4 picks how it is read, so that one corpus reaches every path:
 /// 0 everything detected; 1 `;` and decimal comma declared; 2 Windows-1251 declared and line
-/// breaks allowed in text columns; 3 UTF-8 and tab declared, line breaks allowed.
+/// breaks allowed in text columns; 3 UTF-8 and tab declared, line breaks allowed, coded answers
+/// and headers read as labels (a Kobo export made with labels; codes are still read).
 /// Beside crashes, the checks in `CSVFuzzTarget+Checks.swift` catch lost lines and records and
 /// cells that break the column invariants.
 public struct CSVFuzzTarget: FuzzTarget {
@@ -23,7 +24,7 @@ public struct CSVFuzzTarget: FuzzTarget {
     Variant(read: ReadOptions(), lineBreaks: false),
     Variant(read: ReadOptions(delimiter: UInt8(ascii: ";"), decimal: UInt8(ascii: ",")), lineBreaks: false),
     Variant(read: ReadOptions(encoding: .windows1251), lineBreaks: true),
-    Variant(read: ReadOptions(encoding: .utf8, delimiter: UInt8(ascii: "\t")), lineBreaks: true),
+    Variant(read: ReadOptions(encoding: .utf8, delimiter: UInt8(ascii: "\t"), values: .labels, headers: .labels), lineBreaks: true),
   ]
 
   let codebook: Codebook

@@ -15,23 +15,26 @@ import SurveyCore
 struct HeaderMatcher {
   let schema: IngestSchema
   private var byName: [String: Int] = [:]
+  /// Whether headers name questions by their labels (a Kobo export made with labels).
+  private let labelled: Bool
   /// Per field, with labels: the normalized labels of its codes, for split multi-select columns.
   private var optionLabels: [[String]] = []
 
   init(schema: IngestSchema, headers: HeaderFormat = .names) {
     self.schema = schema
+    labelled = headers == .labels
     for (index, field) in schema.fields.enumerated() {
       for name in [field.name] + field.aliases {
         byName[HeaderName.normalized(name)] = index
       }
     }
-    guard headers == .labels else { return }
-    var labelled: [String: [Int]] = [:]
+    guard labelled else { return }
+    var byLabel: [String: [Int]] = [:]
     for (index, field) in schema.fields.enumerated() {
       guard let label = field.label.map(HeaderName.normalized), !label.isEmpty else { continue }
-      labelled[label, default: []].append(index)
+      byLabel[label, default: []].append(index)
     }
-    for (label, fields) in labelled where fields.count == 1 && byName[label] == nil {
+    for (label, fields) in byLabel where fields.count == 1 && byName[label] == nil {
       byName[label] = fields[0]
     }
     optionLabels = schema.fields.map { $0.levelLabels.map(HeaderName.normalized) }
@@ -103,6 +106,9 @@ struct HeaderMatcher {
         }
         continue
       case .unknownCode(let index, let separator):
+        // `Group label/Question label` where the group's label is also a multi-select's: the
+        // question inside the group, not an unknown option.
+        if ExportHeader.withoutGroups(key, dashGroups: dashGroups).contains(where: { byName[$0] != nil }) { break }
         let name = header[position]
         let option = name.range(of: separator, options: .backwards).map { String(name[$0.upperBound...]) } ?? name
         result.unknownOptions.append(
@@ -188,7 +194,7 @@ struct HeaderMatcher {
     var end = key.endIndex
     while let range = key.range(of: separator, options: .backwards, range: key.startIndex..<end) {
       if range.upperBound < key.endIndex { ranges.append(range) }
-      if optionLabels.isEmpty { break }
+      if !labelled { break }
       end = range.lowerBound
     }
     return ranges
@@ -198,7 +204,7 @@ struct HeaderMatcher {
   /// an option's label before a code spelled like it (as cells are read); otherwise its code.
   private func optionBit(_ code: String, field: Int) -> Int? {
     let byCode = { self.schema.fields[field].levels.firstIndex { HeaderName.normalized($0) == code } }
-    guard !optionLabels.isEmpty else { return byCode() }
+    guard labelled else { return byCode() }
     return optionLabels[field].firstIndex(of: code) ?? byCode()
   }
 }

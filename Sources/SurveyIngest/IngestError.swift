@@ -55,7 +55,9 @@ extension IngestError: LocalizedError {
     case .missingIDColumn(let path, let line, let column, let header):
       return "\(path):\(line): the header has no column for the id variable '\(column)' (it has: \(Self.shown(header))); without ids no record of the batch can be kept, so the batch is not read (add the column, or an alias for it in the codebook)"
     case .ambiguousLabel(let path, let variable, let label, let first, let second):
-      return "\(path): the file is read with labels (read: {values: labels}), but codes '\(first)' and '\(second)' of '\(variable)' share the label '\(label)', so a cell holding it cannot be read back to a code; give the codes distinct labels in the codebook (the file is not read)"
+      return "\(path): the file is read with labels (read: {values: labels}), but codes '\(first)' and "
+        + "'\(second)' of '\(variable)' share the label '\(label)', so a cell holding it cannot be read back "
+        + "to a code; give the codes distinct labels in the codebook (the file is not read)"
     case .tooManyBatches(let count):
       return "\(count) batch files in one run; at most 65535 are supported"
     }

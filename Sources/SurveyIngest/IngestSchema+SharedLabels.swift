@@ -3,9 +3,13 @@ extension IngestSchema {
   /// that a file written with labels (`read: {values: labels}`) cannot be read back to codes: the
   /// first such pair in the schema's order, or nil.
   public struct SharedLabel: Sendable, Equatable {
+    /// The question.
     public var variable: String
+    /// The label the two codes share (as the first has it).
     public var label: String
+    /// The first code with the label, in the codebook's order.
     public var first: String
+    /// The second.
     public var second: String
   }
 

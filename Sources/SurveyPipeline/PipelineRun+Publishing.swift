@@ -101,7 +101,7 @@ extension PipelineRun {
   /// 32,767 bytes): that file holds the text's beginning; `survey.csv` and `survey.dta` hold it
   /// whole. The message gives the lengths, never the text.
   func exportFindings(_ cleaned: CleanResult) -> [Finding] {
-    let formats = pipeline.exports.compactMap(ExportFormat.init(rawValue:)).filter { $0.maximumTextBytes < Int(Int32.max) }
+    let formats = pipeline.exports.compactMap(ExportFormat.init(rawValue:)).filter(\.cutsText)
     guard !formats.isEmpty else { return [] }
     let table = cleaned.table
     var findings: [Finding] = []
@@ -115,7 +115,9 @@ extension PipelineRun {
             Finding(
               severity: .warning, rule: .exportTruncated, variable: variable.name, recordID: table.recordID(row: row),
               batch: batch, line: line,
-              message: "\(variable.name) is \(bytes) bytes long; \(format.path) holds at most its first \(format.maximumTextBytes) bytes (the most the format holds), cut before a character; tidy/survey.csv holds it whole",
+              message: "\(variable.name) is \(bytes) bytes long; \(format.path) holds at most its first "
+                + "\(format.maximumTextBytes) bytes (the most the format holds), cut before a character; "
+                + "tidy/survey.csv holds it whole",
               batchIndex: Int(table.rowBatch[row])))
         }
       }

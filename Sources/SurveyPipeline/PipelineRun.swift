@@ -61,8 +61,8 @@ public struct PipelineRun {
     throw CoreError.invalidValue(
       file: pipeline.file, line: pipeline.read.values == .labels ? pipeline.keyLines["read"] : input.line,
       key: "read.values",
-      problem:
-        "labels are read back to codes, but codes '\(shared.first)' and '\(shared.second)' of '\(shared.variable)' share the label '\(shared.label)'; give them distinct labels in the codebook")
+      problem: "labels are read back to codes, but codes '\(shared.first)' and '\(shared.second)' of "
+        + "'\(shared.variable)' share the label '\(shared.label)'; give them distinct labels in the codebook")
   }
 
   public static func load(_ path: String) throws -> (Pipeline, Codebook) {

@@ -5,7 +5,7 @@ import SurveyCore
 /// `constraint`; reports what it leaves out.
 struct QuestionReader {
   let sheet: FormSheet
-  let choices: ChoiceLists?
+  var choices: ChoiceLists?
   let label: Int?
   var variables: [Variable] = []
   /// Per variable: its row in the sheet, as Excel numbers it.
@@ -42,6 +42,7 @@ struct QuestionReader {
   static let silentTypes: Set<String> = ["note", "start-geopoint", "xml-external", "csv-external"]
 
   mutating func read() {
+    addOtherChoices()
     for row in sheet.rows.indices {
       let cell = sheet.value(row, "type")
       guard !cell.isEmpty else { continue }
@@ -70,17 +71,26 @@ struct QuestionReader {
     }
   }
 
-  /// A select_one or select_multiple; with `or_other`, the choice `other` ("Other", added where
-  /// the list lacks it) and the text question `NAME_other` that applies when it is chosen, as
-  /// pyxform builds them.
+  /// pyxform adds the choice `other` ("Other") to the list of every `or_other` select that lacks
+  /// it, so that every question on that list offers it: done before any question is read.
+  mutating func addOtherChoices() {
+    for row in sheet.rows.indices {
+      guard case .select(_, let list?, true) = QuestionType(sheet.value(row, "type")),
+        let codes = choices?.lists[list], !codes.contains(where: { $0.code == "other" })
+      else { continue }
+      choices?.lists[list]?.append(CodeLabel(code: "other", label: "Other"))
+    }
+  }
+
+  /// A select_one or select_multiple; with `or_other`, the text question `NAME_other` that
+  /// applies when `other` is chosen, as pyxform builds it.
   mutating func select(_ row: Int, multiple: Bool, list: String?, orOther: Bool) {
     let name = sheet.value(row, "name")
     guard !name.isEmpty else { return }
-    guard let list, var codes = choices?.lists[list] else {
+    guard let list, let codes = choices?.lists[list] else {
       report(row, name, "its choice list '\(list ?? "")' is not in the choices sheet; left out")
       return
     }
-    if orOther, !codes.contains(where: { $0.code == "other" }) { codes.append(CodeLabel(code: "other", label: "Other")) }
     var variable = Variable(name: name, type: multiple ? .multiple : .categorical, codes: codes)
     describe(&variable, row: row)
     guard orOther else { return }

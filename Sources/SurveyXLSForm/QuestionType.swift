@@ -13,8 +13,11 @@ enum QuestionType: Equatable {
   /// Any other type, lower-cased, under its usual name (`int` is `integer`).
   case plain(String)
 
+  /// Reads a `type` cell: its words are compared without case, but a list's name is kept as
+  /// written (list names are case-sensitive: `YesNo` is not `yesno`).
   init(_ cell: String) {
-    let words = cell.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+    let written = cell.split(whereSeparator: \.isWhitespace).map(String.init)
+    let words = written.map { $0.lowercased() }
     let text = words.joined(separator: " ")
     if let control = Self.control(text.replacingOccurrences(of: "_", with: " ")) {
       self = control
@@ -24,7 +27,7 @@ enum QuestionType: Equatable {
       self = .plain("rank")
       return
     }
-    if let select = Self.select(text) {
+    if let select = Self.select(text, written: written) {
       self = select
       return
     }
@@ -59,18 +62,18 @@ enum QuestionType: Equatable {
   private static let selectCommands: [(command: String, multiple: Bool?)] = [
     ("add select multiple prompt using", true), ("add select one prompt using", false),
     ("select multiple from file", nil), ("select all that apply from", true), ("select one from file", nil),
-    ("select_multiple_from_file", nil), ("select_one_from_file", nil), ("select multiple using", true),
-    ("select one external", nil), ("select_one_external", nil), ("select all that apply", true),
-    ("select multiple from", true), ("select one using", false), ("select_multiple", true), ("select one from", false),
-    ("select_one", false), ("select one", false), ("select1", false),
+    ("select_multiple_from_file", nil), ("select_one_from_file", nil), ("select_one_external", nil),
+    ("select all that apply", true), ("select_multiple", true), ("select one from", false), ("select_one", false),
+    ("select one", false), ("select1", false),
   ]
 
-  private static func select(_ text: String) -> QuestionType? {
+  /// A select command and its list (as `written`), with `or_other` or its other spellings.
+  private static func select(_ text: String, written: [String]) -> QuestionType? {
     for (command, multiple) in selectCommands where text == command || text.hasPrefix(command + " ") {
-      let rest = text.dropFirst(command.count).split(separator: " ").map(String.init)
+      let rest = Array(written.dropFirst(command.split(separator: " ").count))
       guard let multiple else { return .selectFromElsewhere(command) }
       guard let list = rest.first else { return .select(multiple: multiple, list: nil, orOther: false) }
-      switch rest.dropFirst().joined(separator: " ") {
+      switch rest.dropFirst().joined(separator: " ").lowercased() {
       case "": return .select(multiple: multiple, list: list, orOther: false)
       case "or_other", "or other", "or specify other": return .select(multiple: multiple, list: list, orOther: true)
       default: return .plain(text)

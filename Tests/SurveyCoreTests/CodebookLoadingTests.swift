@@ -73,13 +73,10 @@ struct CodebookLoadingTests {
         """, file: "p.yml", directory: "/data")
     #expect(pipeline.inputs[0].read == ReadOptions(values: .labels))
     #expect(pipeline.inputs[1].read == ReadOptions(values: .codes, headers: .labels))
-    #expect(throws: CoreError.self) {
+    #expect {
       try Pipeline.parse(yaml: "name: p\ncodebook: cb.yml\ninputs: [a.csv]\nread: {values: label}\n", file: "p.yml")
-    }
-    do {
-      _ = try Pipeline.parse(yaml: "name: p\ncodebook: cb.yml\ninputs: [a.csv]\nread: {values: label}\n", file: "p.yml")
-    } catch {
-      #expect(error.localizedDescription == "p.yml:4: read.values: 'label' is not one of codes, labels")
+    } throws: { error in
+      error.localizedDescription == "p.yml:4: read.values: 'label' is not one of codes, labels"
     }
   }
 

@@ -135,4 +135,28 @@ struct ReadStatFileTests {
     #expect((streamed == (try Self.large.bytes(format))) == true)
     #expect(throws: Refused.self) { try Self.large.write(format) { _ in throw Refused() } }
   }
+
+  @Test("Stata strL: texts Swift calls equal but written differently (é, e + combining accent) stay as written")
+  func strLBytes() throws {
+    let base = String(repeating: "x", count: 2_100)
+    let texts = [base + "\u{E9}", base + "e\u{301}"]
+    #expect(texts[0] == texts[1])  // canonically equivalent
+    let dataset = ExportDataset(
+      label: "t", rowCount: 2, variables: [ExportVariable(name: "note", label: "Note", kind: .text, texts: texts)])
+    let file = try roundTrip(dataset, .dta)
+    let read = file.rows.map { row -> [UInt8] in if case .text(let text) = row[0] { return Array(text.utf8) } else { return [] } }
+    #expect(read == texts.map { Array($0.utf8) })
+  }
+
+  @Test("SPSS value labels over 120 bytes are cut before a character, so the file stays UTF-8")
+  func longValueLabel() throws {
+    let label = String(repeating: "a", count: 119) + "ș"  // ș takes bytes 120 and 121
+    let dataset = ExportDataset(
+      label: "t", rowCount: 1,
+      variables: [ExportVariable(name: "q", label: "Q", kind: .number, numbers: [1], valueLabels: [(1, label)])])
+    let file = try roundTrip(dataset, .sav)
+    let labels = file.valueLabels[file.variables[0].labelSet] ?? []
+    #expect(labels.map(\.label) == [String(repeating: "a", count: 119)])
+    #expect(ExportFormat.fitted("abc", bytes: 2) == "ab")
+  }
 }

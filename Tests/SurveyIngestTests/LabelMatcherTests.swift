@@ -197,4 +197,25 @@ struct LabelMatcherTests {
     #expect(shared == IngestSchema.SharedLabel(variable: "q", label: "1", first: "1", second: "2"))
     #expect(throws: IngestError.self) { try ingest("id,q\nR1,1\n", read: labels, codebook: codebook) }
   }
+
+  @Test("'Group label/Question label' where the group's label is a multi-select's: the question, not an unknown option")
+  func groupLabelClash() throws {
+    let codebook = try Codebook.parse(
+      yaml: """
+        survey: t
+        id: id
+        variables:
+          - {name: id, type: text}
+          - {name: sym, type: multiple, label: Symptoms, codes: {fev: Fever}}
+          - {name: dur, type: integer, label: Duration in days}
+        """)
+    let result = try ingest(
+      """
+      id;Symptoms;Symptoms/Fever;Symptoms/Duration in days
+      r1;Fever;1;4
+      """, read: labels, codebook: codebook)
+    #expect(result.findings(.multipleUnknownOption).isEmpty)
+    #expect(result.findings(.missingColumn).isEmpty)
+    #expect(result.column("dur").formatted(row: 0) == "4")
+  }
 }

@@ -12,6 +12,7 @@ struct QuestionTypeTests {
     "aliases read as the types they stand for",
     arguments: [
       ("select_one yes_no", QuestionType.select(multiple: false, list: "yes_no", orOther: false)),
+      ("SELECT_ONE YesNo OR_OTHER", .select(multiple: false, list: "YesNo", orOther: true)),
       ("select one yes_no", .select(multiple: false, list: "yes_no", orOther: false)),
       ("Select1  yes_no", .select(multiple: false, list: "yes_no", orOther: false)),
       ("select_multiple symptoms", .select(multiple: true, list: "symptoms", orOther: false)),
@@ -112,5 +113,21 @@ struct QuestionTypeTests {
     let codebook = try Codebook.parse(yaml: translation.yaml(form: "f.xlsx"))
     #expect(codebook.missingCodes(for: codebook.variables[2]).map(\.label) == ["Not sure", "Refused"])
     #expect(codebook.variables[2].codes == [CodeLabel(code: "1", label: "Agree")])
+  }
+
+  @Test("or_other adds 'other' to the shared list: every question on it offers it, before and after")
+  func sharedOrOther() throws {
+    let path = try Self.form([
+      [.text("text"), .text("id"), .text("ID"), .blank],
+      [.text("select_one work"), .text("before"), .text("B"), .blank],
+      [.text("select_one work or_other"), .text("job"), .text("J"), .blank],
+      [.text("select_multiple work"), .text("after"), .text("A"), .blank],
+    ])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let translation = try XLSFormTranslation(path: path, id: "id")
+    #expect(translation.variables.map(\.name) == ["id", "before", "job", "job_other", "after"])
+    for name in ["before", "job", "after"] {
+      #expect(translation.variables.first { $0.name == name }?.codes.map(\.code) == ["1", "2", "other"], "\(name)")
+    }
   }
 }
