@@ -8,6 +8,10 @@ import SurveyCore
 /// "Chest pain"). A label wins over a code that happens to be spelled like it, because the
 /// file was written with labels; a cell that is neither is invalid, as in a file of codes.
 struct LabelMatcher {
+  /// The labels as written, matched from the bytes without making a `String` (Kobo writes them
+  /// so): the common case, before the normalized lookup.
+  private let written: LevelMatcher
+  private let writtenMissing: LevelMatcher
   /// Normalized label → index of the code.
   private var levels: [String: Int32] = [:]
   /// Normalized label → index of the missing code.
@@ -16,6 +20,8 @@ struct LabelMatcher {
   private var longest = 1
 
   init(field: IngestField) {
+    written = LevelMatcher(field.levelLabels.map { $0.isEmpty ? "\u{0}" : $0 })
+    writtenMissing = LevelMatcher(field.missingLabels.map { $0.isEmpty ? "\u{0}" : $0 })
     for (index, label) in field.levelLabels.enumerated() {
       let key = Self.key(label)
       guard !key.isEmpty, levels[key] == nil else { continue }
@@ -36,12 +42,12 @@ struct LabelMatcher {
 
   /// The index of the code whose label `field` is.
   func level(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
-    levels[Self.key(String(decoding: field, as: UTF8.self))]
+    written.match(field) ?? levels[Self.key(String(decoding: field, as: UTF8.self))]
   }
 
   /// The index (among the field's missing codes) of the missing code whose label `field` is.
   func missingCode(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
-    missing[Self.key(String(decoding: field, as: UTF8.self))]
+    writtenMissing.match(field).map(Int.init) ?? missing[Self.key(String(decoding: field, as: UTF8.self))]
   }
 
   /// The bits of a multi-select's labels (or codes) joined by spaces; nil when the words cannot
