@@ -80,19 +80,8 @@ public final class OutputFolder {
 
   /// Writes `chunks` one after the other to `relativePath` inside the staging folder.
   public func write(_ relativePath: String, chunks: [[UInt8]]) throws {
-    let file = staging.appendingPathComponent(relativePath)
-    do {
-      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
-        throw CoreError.unwritableOutput(path: destination.appendingPathComponent(relativePath).path, reason: "cannot create the file")
-      }
-      let handle = try FileHandle(forWritingTo: file)
-      defer { try? handle.close() }
-      for chunk in chunks { try handle.write(contentsOf: chunk) }
-    } catch let error as CoreError {
-      throw error
-    } catch {
-      throw CoreError.unwritableOutput(path: destination.appendingPathComponent(relativePath).path, reason: describe(error))
+    try write(relativePath) { sink in
+      for chunk in chunks { try chunk.withUnsafeBytes { try sink($0) } }
     }
   }
 

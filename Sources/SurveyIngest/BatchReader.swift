@@ -1,5 +1,6 @@
 import Dispatch
 import SurveyCore
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -219,10 +220,13 @@ struct BatchReader {
   }
 }
 
-/// The hash computed beside the parsing.
-///
-/// `@unchecked Sendable`: `value` is written once by the background task of `read()` and read
-/// only after `group.wait()`, which orders the write before the read.
-private final class Digest: @unchecked Sendable {
-  var value = ""
+/// The hash computed beside the parsing: written by the background task of `read()`, read
+/// after `group.wait()`; the mutex makes it `Sendable` as the compiler checks it.
+private final class Digest: Sendable {
+  private let stored = Mutex("")
+
+  var value: String {
+    get { stored.withLock { $0 } }
+    set { stored.withLock { $0 = newValue } }
+  }
 }

@@ -54,6 +54,8 @@ struct LabelMatcher {
   /// be cut into labels and codes, or can be cut in more than one way ("Chest pain" when
   /// "Chest", "pain" and "Chest pain" are all labels).
   func selections(_ field: UnsafeBufferPointer<UInt8>, codes: LevelMatcher) -> UInt64? {
+    // One word that is a label as written, the commonest cell, can be cut only one way.
+    if !field.contains(0x20), let level = written.match(field) { return 1 << UInt64(level) }
     let words = String(decoding: field, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).map(String.init)
     if words.isEmpty { return 0 }
     // ways[i]: how many cuts the first i words have (0, 1, or 2 for "more than one");

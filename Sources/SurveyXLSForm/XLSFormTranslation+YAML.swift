@@ -11,11 +11,17 @@ extension XLSFormTranslation {
       lines.append("# Not translated (\(reports.count)), each left out of what follows:")
       lines += reports.map { "#   \($0)" }
     }
-    lines += ["survey: \(Self.quoted(survey))", "id: \(Self.quoted(id))"]
+    lines += codebookLines(id: id, variables: variables)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A codebook of the survey's name and missing codes with `variables`, identified by `id`.
+  func codebookLines(id: String, variables: [Variable]) -> [String] {
+    var lines = ["survey: \(Self.quoted(survey))", "id: \(Self.quoted(id))"]
     if !missingCodes.isEmpty { lines.append("missing_codes: \(Self.mapping(missingCodes))") }
     lines.append("variables:")
     for variable in variables { lines += Self.entry(variable) }
-    return lines.joined(separator: "\n") + "\n"
+    return lines
   }
 
   /// One variable as a block mapping.

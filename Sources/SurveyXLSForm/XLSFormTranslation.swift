@@ -129,10 +129,7 @@ public struct XLSFormTranslation: Sendable {
       }
       var idName = "survey_pipe_id"
       while named.contains(idName) || idName == question.name { idName += "_" }
-      var lines = ["survey: \(Self.quoted(survey))", "id: \(Self.quoted(idName))"]
-      if !missingCodes.isEmpty { lines.append("missing_codes: \(Self.mapping(missingCodes))") }
-      lines.append("variables:")
-      for variable in [Variable(name: idName, type: .text)] + others + [question] { lines += Self.entry(variable) }
+      let lines = codebookLines(id: idName, variables: [Variable(name: idName, type: .text)] + others + [question])
       do {
         _ = try Codebook.parse(yaml: lines.joined(separator: "\n") + "\n", file: path)
         return
