@@ -24,6 +24,9 @@ public struct DesignSpec: Sendable, Equatable {
   /// Population sizes (counts) or sampling fractions (≤ 1), one per stage.
   public var fpc: [String]
   public var lonelyPSU: LonelyPSU
+  /// Replicate weights: standard errors from replicates instead of Taylor linearization (nil:
+  /// linearization).
+  public var replicates: ReplicateSpec?
   /// The line of the pipeline file that holds the design, for messages.
   public var line: Int?
 

@@ -23,6 +23,7 @@ extension Pipeline {
         }
         if by.pii { throw fail(table.line, "\(key).by", "'\(name)' is personal data (pii)") }
       }
+      for name in table.filter?.variables ?? [] { _ = try lookup(name, table.line, "\(key).filter") }
     }
     if let design {
       for (key, name) in [("weight", design.weight), ("prob", design.probability)] + design.fpc.map({ ("fpc", $0) }) {

@@ -8,10 +8,13 @@ extension Pipeline {
   static let readKeys = ["encoding", "delimiter", "decimal", "values", "headers"]
   static let inputKeys = ["path"] + readKeys
   static let cleanKeys = ["invalid", "duplicates", "decisions", "recode", "derive"]
-  static let designKeys = ["weight", "prob", "strata", "psu", "fpc", "lonely_psu"]
+  static let designKeys = [
+    "weight", "prob", "strata", "psu", "fpc", "lonely_psu", "replicates", "repweights", "rep_type", "rep_scale",
+    "rscales", "mse", "seed",
+  ]
   static let tableKeys = [
     "name", "mean", "total", "proportion", "ratio", "quantile", "probabilities", "quantile_rule", "by", "ci", "level",
-    "deff", "difference", "chisq", "chisq_statistic",
+    "deff", "difference", "chisq", "chisq_statistic", "filter",
   ]
 
   /// Reads and checks a pipeline file; relative paths in it are resolved against its folder.
@@ -178,7 +181,47 @@ extension Pipeline {
     if let lonely = entry["lonely_psu"] {
       design.lonelyPSU = LonelyPSU(rawValue: try lonely.choice(LonelyPSU.allCases.map(\.rawValue)))!
     }
+    design.replicates = try replicates(entry, design: design)
     return design
+  }
+
+  /// The design's replicate weights: `replicates: jk1|jkn|brr|fay=RHO|bootstrap=R` (with `seed`)
+  /// made from the design, or `repweights: PREFIX|^regex` with `rep_type`, `rep_scale` and
+  /// `rscales` (a list of numbers) supplied; `mse: true` for either.
+  static func replicates(_ entry: ConfigRecord, design: DesignSpec) throws -> ReplicateSpec? {
+    let made = entry["replicates"]
+    let supplied = entry["repweights"]
+    if let made, let supplied {
+      throw supplied.invalid("give either replicates (made from the design) or repweights (columns of the data), not both")
+    }
+    guard let node = made ?? supplied else {
+      for key in ["rep_type", "rep_scale", "rscales", "mse", "seed"] {
+        if let other = entry[key] { throw other.invalid("\(key) needs replicates or repweights in the design") }
+      }
+      return nil
+    }
+    let isSupplied = supplied != nil
+    let methodNode = isSupplied ? try entry.required("rep_type") : node
+    let method: ReplicateMethod
+    switch ReplicateMethod.parse(try methodNode.string(), supplied: isSupplied) {
+    case .success(let value): method = value
+    case .failure(let problem): throw methodNode.invalid(problem.description)
+    }
+    var spec = ReplicateSpec(method: method, columns: isSupplied ? try node.string() : nil)
+    spec.mse = try entry["mse"]?.bool() ?? false
+    if let seed = entry["seed"] {
+      guard case .bootstrap = method, !isSupplied else { throw seed.invalid("seed is for replicates: bootstrap=R") }
+      let value = try seed.int()
+      guard value >= 0 else { throw seed.invalid("the seed must be 0 or more") }
+      spec.seed = UInt64(value)
+    }
+    for key in ["rep_scale", "rscales"] where !isSupplied {
+      if let other = entry[key] { throw other.invalid("\(key) is for supplied replicate weights (repweights); made replicates have R's scales") }
+    }
+    spec.scale = try entry["rep_scale"]?.double()
+    spec.rscales = try entry["rscales"]?.list().map { try $0.double() }
+    if isSupplied, design.weight == nil { throw node.invalid("repweights need the full-sample weight column (weight)") }
+    return spec
   }
 
   /// `exports: [dta, sav, xlsx]`: each a format survey-pipe writes, once.

@@ -36,6 +36,7 @@ extension Pipeline {
       if let node = entry["deff"], table.deff { throw node.invalid("quantiles have no design effect (nor in R's svyquantile)") }
     }
     if let node = entry["difference"] { table.difference = try difference(node, by: table.by) }
+    table.filter = try entry["filter"].map { try Codebook.expression($0, allowsCurrent: false) }
     return table
   }
 

@@ -89,6 +89,9 @@ public struct TableSpec: Sendable, Equatable {
   /// For a test of association: its variables and statistic (``statistic`` and ``variable`` then
   /// only name it: `proportion` of `A:B`).
   public var association: AssociationSpec?
+  /// Estimate for the rows where this is true, as a domain of the full design (R's
+  /// `subset(design, …)`); nil for every row.
+  public var filter: Expression?
   public var line: Int?
 
   public init(

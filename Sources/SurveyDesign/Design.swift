@@ -16,6 +16,8 @@ public struct Design: Sendable {
   public var adjustments: [VarianceAdjustment]
   /// How standard errors are computed.
   public var variance: VarianceMethod
+  /// The replicate weights when ``variance`` is ``VarianceMethod/replicates``.
+  public var replicates: ReplicateWeights?
 
   public init(
     structure: SampleStructure, weights: [Double], adjustments: [VarianceAdjustment] = [],

@@ -35,6 +35,27 @@ public enum DesignError: Error, Equatable, Sendable {
   case singlePSU(column: String?)
   /// A weight is not a finite number.
   case invalidWeight(at: Location)
+  /// JK1 replicates asked of a stratified design (R: "Can't use JK1 for a stratified design").
+  case jk1Stratified(strata: String)
+  /// JKn, BRR or Fay replicates asked of an unstratified design.
+  case replicatesNeedStrata(method: String)
+  /// A stratum with one PSU under `--lonely-psu fail` when making JKn replicates.
+  case replicateLonelyPSU(column: String, stratum: String)
+  /// Every stratum was sampled whole (fpc = N = n): there is nothing to replicate.
+  case wholePopulation
+  /// BRR or Fay with a stratum of one PSU.
+  case brrSmallStratum(column: String, stratum: String)
+  /// BRR or Fay with a stratum of an odd number of PSUs above 2.
+  case brrOddStratum(column: String, stratum: String, psus: Int)
+  /// No column of the data matches the replicate weights' prefix or pattern.
+  case noReplicateColumns(pattern: String)
+  /// A replicate-weights pattern that is not a valid regular expression.
+  case invalidReplicatePattern(pattern: String)
+  /// Supplied replicate weights need the full-sample weight column.
+  case replicatesNeedWeight
+  /// The scale or rscales of supplied replicate weights are missing, not allowed or of the wrong
+  /// length.
+  case replicateScales(String)
 }
 
 extension DesignError: LocalizedError {
@@ -69,6 +90,27 @@ extension DesignError: LocalizedError {
       return "the design has only one primary sampling unit (\(what)), so no variance can be estimated (R: 'Design has only one primary sampling unit'); check the PSU column, or give strata"
     case .invalidWeight(let place):
       return "\(place): the weight is not a finite number"
+    case .jk1Stratified(let strata):
+      return "jk1 replicates are for unstratified designs, and this one is stratified by '\(strata)' (R: \"Can't use JK1 for a stratified design\"); use jkn"
+    case .replicatesNeedStrata(let method):
+      return "\(method) replicates need strata (R: \"Must use JK1 or bootstrap for an unstratified design\"); give strata, or use jk1 or bootstrap"
+    case .replicateLonelyPSU(let column, let stratum):
+      return "stratum '\(stratum)' of '\(column)' has only one PSU, so jkn cannot drop it (R: \"Stratum \(stratum) has only one PSU\"); choose another --lonely-psu (remove, adjust, average, certainty)"
+    case .wholePopulation:
+      return "every stratum was sampled whole (its fpc equals its number of PSUs), so there is nothing to replicate and no sampling variance (R: \"All strata were exhaustively sampled\")"
+    case .brrSmallStratum(let column, let stratum):
+      return "stratum '\(stratum)' of '\(column)' has one PSU; BRR and Fay need two per stratum (R: \"Some strata have fewer than 2 PSUs\")"
+    case .brrOddStratum(let column, let stratum, let psus):
+      return "stratum '\(stratum)' of '\(column)' has \(psus) PSUs; BRR and Fay need two per stratum, or an even number to split into pairs (R: \"Can't split with odd numbers of PSUs in a stratum\")"
+    case .noReplicateColumns(let pattern):
+      let what = pattern.hasPrefix("^") ? "matches the pattern '\(pattern)'" : "is named '\(pattern)' followed by a number"
+      return "no column of the data \(what), so there are no replicate weights"
+    case .invalidReplicatePattern(let pattern):
+      return "the replicate-weights pattern '\(pattern)' is not a valid regular expression"
+    case .replicatesNeedWeight:
+      return "supplied replicate weights need the full-sample weight column too (--weight, or 'weight' in the design)"
+    case .replicateScales(let problem):
+      return problem
     }
   }
 

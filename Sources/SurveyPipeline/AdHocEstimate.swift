@@ -32,6 +32,8 @@ public struct AdHocEstimate: Sendable {
   /// Tests of association: pairs of categorical columns, and the statistic of all of them.
   public var tests: [(String, String)] = []
   public var testStatistic: ChiSquareStatistic = .f
+  /// Estimate for the rows where this is true, as a domain of the full design (`--subset`).
+  public var subset: Expression?
 
   public init(
     data: String, read: ReadOptions, design: DesignSpec, weighting: WeightingSpec? = nil, requests: [Request],
@@ -71,9 +73,9 @@ public struct AdHocEstimate: Sendable {
       totals: requests.filter { $0.statistic == .total && !categorical.contains($0.variable) }.map(\.variable),
       grouping: by + requests.filter { $0.statistic == .proportion }.map(\.variable)
         + requests.filter { $0.statistic == .total && categorical.contains($0.variable) }.map(\.variable)
-        + tests.flatMap { [$0.0, $0.1] })
+        + tests.flatMap { [$0.0, $0.1] } + (subset?.variables ?? []))
     let estimator = try Estimator(table: weighted.ingest.table, design: weighted.weighting.design)
-    let domains = try estimator.domains(by: by)
+    let domains = try estimator.domains(by: by, subset: subset)
     var tables: [EstimateTable] = []
     for request in requests {
       let rows =

@@ -1,4 +1,5 @@
 import SurveyCore
+import SurveyDesign
 import SurveyIngest
 import SurveyWeight
 
@@ -25,6 +26,12 @@ struct AdHocWeighting {
   func run(numeric: [String] = [], totals: [String] = [], grouping: [String] = []) throws -> Outcome {
     let margins = try MarginsReader.read(weighting, options: read)
     let source = BatchSource(path: data, name: data, read: read)
+    var numeric = numeric
+    if let pattern = design.replicates?.columns {
+      // Supplied replicate weights are named by a prefix or pattern: match it against the header.
+      let header = try Ingest.read([source], schema: schema(margins: margins, numeric: [], totals: [], grouping: []))
+      numeric += try ReplicateWeights.columnNames(matching: pattern, in: header.batches.first?.header ?? [])
+    }
     let result = try Ingest.read([source], schema: schema(margins: margins, numeric: numeric, totals: totals, grouping: grouping))
     var notes = try Self.checkReadable(result)
     let weighted = try Weighting.run(table: result.table, spec: design, weighting: weighting, margins: margins)

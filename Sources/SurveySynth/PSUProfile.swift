@@ -1,3 +1,4 @@
+import SurveyCore
 /// Random traits of an enumeration area that make respondents in it alike (cluster effects).
 struct PSUProfile: Sendable {
   /// The area's size relative to its expected size (0.85–1.20): the design weight's adjustment.

@@ -1,3 +1,4 @@
+import SurveyCore
 /// Draws the respondent of one row from the row's own random stream, so row *i* depends only on
 /// the seed, *i* and its PSU, never on how many rows are written.
 struct RespondentGenerator: Sendable {

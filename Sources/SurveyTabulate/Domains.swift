@@ -88,15 +88,19 @@ public struct Domains: Sendable {
 }
 
 extension Estimator {
-  /// The domains defined by `variables` (any column but a multi-select; none = the whole sample).
+  /// The domains defined by `variables` (any column but a multi-select; none = the whole sample),
+  /// among the rows where `subset` is true (R's `subset(design, …)`: rows where it is false or
+  /// unknown are in no domain, but the design keeps its strata and PSUs, so the estimates are
+  /// those of a domain of the full design).
   ///
   /// - Throws: ``TabulateError/unknownColumn(column:)``, ``TabulateError/ungroupable(column:)``,
-  ///   or ``TabulateError/tooManyDomains(variables:)`` when the level combinations cannot be
-  ///   numbered in 64 bits.
-  public func domains(by variables: [String]) throws -> Domains {
+  ///   ``TabulateError/tooManyDomains(variables:)`` when the level combinations cannot be
+  ///   numbered in 64 bits, or ``TabulateError/invalidSubset(expression:problem:)``.
+  public func domains(by variables: [String], subset: Expression? = nil) throws -> Domains {
     let rows = table.rowCount
+    let included = try subsetRows(subset)
     guard !variables.isEmpty else {
-      let rowDomain = weights.map { $0 != 0 ? Int32(0) : -1 }
+      let rowDomain = weights.indices.map { weights[$0] != 0 && included?[$0] != false ? Int32(0) : -1 }
       return Domains(variables: [], levels: [[]], rowDomain: rowDomain, estimator: self)
     }
     var groups: [GroupCodes] = []
@@ -114,7 +118,7 @@ extension Estimator {
       combinations = product
     }
     var keys = [Int64](repeating: -1, count: rows)
-    rowLoop: for row in 0..<rows where weights[row] != 0 {
+    rowLoop: for row in 0..<rows where weights[row] != 0 && included?[row] != false {
       var key: Int64 = 0
       for (index, group) in groups.enumerated() {
         let code = group.codes[row]
@@ -147,5 +151,17 @@ extension Estimator {
       return groups.indices.map { groups[$0].levels[codes[$0]] }
     }
     return Domains(variables: variables, levels: levels, rowDomain: rowDomain, estimator: self)
+  }
+}
+
+extension Estimator {
+  /// Per row: whether `subset` is true there (nil without a subset).
+  func subsetRows(_ subset: Expression?) throws -> [Bool]? {
+    guard let subset else { return nil }
+    do {
+      return try subset.evaluate(in: table).map { $0 == .yes }
+    } catch let error as ExpressionEvaluationError {
+      throw TabulateError.invalidSubset(expression: subset.description, problem: "the data has no column '\(error.variable)'")
+    }
   }
 }

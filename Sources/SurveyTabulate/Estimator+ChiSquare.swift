@@ -5,8 +5,10 @@ extension Estimator {
   /// design's rows, with Rao and Scott's correction from the design-based covariance of the
   /// cell proportions (docs/statistics.md, "Tests of association").
   ///
-  /// - Throws: ``TabulateError`` for an unknown or multi-select column, or a variance overflow.
+  /// - Throws: ``TabulateError`` for an unknown or multi-select column, a variance overflow, or
+  ///   a replicate design (not built for them).
   public func chiSquare(_ a: String, _ b: String, statistic: ChiSquareStatistic) throws -> TestRow {
+    if design.replicates != nil { throw TabulateError.notForReplicates(what: "a test of association (\(a) by \(b))") }
     let (rowCodes, nr) = try presentCodes(a)
     let (columnCodes, nc) = try presentCodes(b)
     var row = TestRow(test: statistic.rawValue, variables: [a, b], statistic: nil, ndf: nil, ddf: nil, pValue: nil)

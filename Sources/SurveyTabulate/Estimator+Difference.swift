@@ -9,6 +9,8 @@ extension Estimator {
     var totals: [Double]
     /// The units with rows used (for the degrees of freedom).
     var usedUnits: [Int32]
+    /// On a replicate design: the estimate with each replicate's weights.
+    var replicates: [Double]? = nil
   }
 
   /// Domain `d`'s estimate and influence values from its cell sums; nil when no row is used.
@@ -32,7 +34,9 @@ extension Estimator {
     let estimate = isMean ? weighted / total : weighted
     let influences = unitInfluences(
       cells: cells, domains: domains, sums: sums, mean: isMean ? estimate : nil, total: total, adjustment: adjustment)
-    return DomainPart(estimate: estimate, n: n, units: influences.units, totals: influences.totals, usedUnits: used)
+    return DomainPart(
+      estimate: estimate, n: n, units: influences.units, totals: influences.totals, usedUnits: used,
+      replicates: design.replicates.map { replicateEstimates($0, cells: cells, domains: domains, sums: sums, isMean: isMean) })
   }
 
   /// The rows of `difference` for one statistic of one variable (or level): for each domain at
@@ -79,12 +83,19 @@ extension Estimator {
     quantiles: inout QuantileCache
   ) throws {
     let estimate = to.estimate - from.estimate
-    let (units, totals) = Self.subtract(to.units, to.totals, from.units, from.totals)
-    let variance: Double
-    do {
-      variance = try taylor.variance(units: units, totals: totals)
-    } catch is TaylorVariance.Overflow {
-      throw TabulateError.overflow(column: row.variable, statistic: row.statistic, quantity: .variance)
+    var variance: Double
+    if let replicates = design.replicates, let toReplicates = to.replicates, let fromReplicates = from.replicates {
+      variance = replicates.variance(zip(toReplicates, fromReplicates).map { $0 - $1 }, full: estimate) ?? .nan
+      guard !variance.isInfinite else {
+        throw TabulateError.overflow(column: row.variable, statistic: row.statistic, quantity: .variance)
+      }
+    } else {
+      let (units, totals) = Self.subtract(to.units, to.totals, from.units, from.totals)
+      do {
+        variance = try taylor.variance(units: units, totals: totals)
+      } catch is TaylorVariance.Overflow {
+        throw TabulateError.overflow(column: row.variable, statistic: row.statistic, quantity: .variance)
+      }
     }
     let df = degreesOfFreedom(units: Self.union(to.usedUnits, from.usedUnits))
     row.estimate = estimate
@@ -102,8 +113,10 @@ extension Estimator {
     }
   }
 
-  /// PSUs minus strata among `units` (sorted; a unit may repeat).
+  /// PSUs minus strata among `units` (sorted; a unit may repeat); on a replicate design, the
+  /// rank of their replicate weights less one (R's `degf`).
   func degreesOfFreedom(units: [Int32]) -> Int {
+    if let replicates = design.replicates { return replicates.degreesOfFreedom(units: units) }
     var psus = 0
     var strata = 0
     var lastPSU: Int32 = -1

@@ -14,7 +14,7 @@ extension Estimator {
   ///     a quantile is the median
   ///     (``quantiles(of:probabilities:domains:options:)`` takes other probabilities).
   ///   - variable: the analysis column.
-  ///   - domains: from ``domains(by:)``.
+  ///   - domains: from ``domains(by:subset:)``.
   ///   - options: confidence level and interval, design effects.
   /// - Throws: ``TabulateError`` for an unknown column, a mean of a non-numeric column, a
   ///   multi-select, an invalid level, a lonely PSU under `--lonely-psu fail`, or a sum, estimate,
@@ -50,6 +50,9 @@ extension Estimator {
       return rows
     }
     if statistic == .mean { throw TabulateError.notNumeric(column: variable, statistic: .mean) }
+    if design.replicates != nil, statistic == .proportion, options.interval == .likelihood {
+      throw TabulateError.notForReplicates(what: "the likelihood interval of a proportion")
+    }
     guard let groups = GroupCodes(column) else { throw TabulateError.ungroupable(column: variable) }
     var sums = CellSums(codes: groups.codes, weights: weights, domains: domains)
     let adjusted = residualizer.map { levelSums($0, codes: groups.codes, levels: groups.levels.count, domains: domains) }
@@ -87,12 +90,12 @@ extension Estimator {
 
   /// Estimates one table: its statistic of its variable by its domains.
   ///
-  /// - Throws: as ``estimate(_:of:domains:options:)`` and ``domains(by:)``.
+  /// - Throws: as ``estimate(_:of:domains:options:)`` and ``domains(by:subset:)``.
   public func estimate(_ table: TableSpec) throws -> [EstimateRow] {
     var options = EstimateOptions(
       level: table.level, interval: table.interval, deff: table.deff, difference: table.difference)
     options.quantileRule = table.quantileRule
-    let domains = try domains(by: table.by)
+    let domains = try domains(by: table.by, subset: table.filter)
     if table.statistic == .quantile {
       return try quantiles(of: table.variable, probabilities: table.probabilities, domains: domains, options: options)
     }
@@ -144,11 +147,15 @@ extension Estimator {
     if let se, df > 0 {
       let q = quantiles.quantile(df: df)
       // Proportions take the interval asked for (R's svyciprop); means and totals the t interval.
-      let bounds =
-        statistic == .proportion && options.interval.isProportionOnly
-        ? ProportionInterval.interval(
+      let bounds: (Double, Double)?
+      if statistic == .proportion, options.interval == .logit, let replicates = design.replicates {
+        bounds = replicateLogitInterval(replicates, cells: cells, domains: domains, sums: sums, p: estimate, t: q)
+      } else if statistic == .proportion && options.interval.isProportionOnly {
+        bounds = ProportionInterval.interval(
           options.interval, p: estimate, se: se, t: q, level: options.level, df: df, rows: designRows ?? n)
-        : (estimate - q * se, estimate + q * se)
+      } else {
+        bounds = (estimate - q * se, estimate + q * se)
+      }
       if let (low, high) = bounds {
         guard low.isFinite, high.isFinite else { throw overflow(.interval) }
         (ciLow, ciHigh) = (low, high)
@@ -174,11 +181,16 @@ extension Estimator {
 
   /// The variance of one domain's estimate: the totals of its influence values per unit (Σ w·y
   /// for a total, (Σ w·y − ȳ Σ w)/W for a mean), centred by the weighting steps when there are
-  /// any, added up by ``TaylorVariance``.
+  /// any, added up by ``TaylorVariance``; on a replicate design, the replicates' variance.
   func variance(
     cells: Range<Int>, domains: Domains, sums: CellSums, mean: Double?, total: Double,
     adjustment: (y: Residualizer.Sums, w: Residualizer.Sums)?
   ) throws -> Double {
+    if let replicates = design.replicates {
+      let estimate = mean ?? cells.reduce(0) { $0 + sums.weighted[$1] }
+      return try replicateVariance(
+        replicates, cells: cells, domains: domains, sums: sums, isMean: mean != nil, estimate: estimate)
+    }
     let influences = unitInfluences(
       cells: cells, domains: domains, sums: sums, mean: mean, total: total, adjustment: adjustment)
     return try taylor.variance(units: influences.units, totals: influences.totals)

@@ -2,7 +2,7 @@ import SurveyCore
 import SurveyDesign
 
 /// Estimates on a survey design: weighted means, totals and proportions by domains, with
-/// Taylor-linearization standard errors as R's `survey` package computes them.
+/// Taylor-linearization or replicate standard errors as R's `survey` package computes them.
 ///
 /// Rows with weight 0 (nonrespondents after a nonresponse adjustment) take part in no estimate
 /// but keep their place in the design; domains are always estimated on the full design.
@@ -11,7 +11,8 @@ public struct Estimator: Sendable {
   public let table: DataTable
   public let design: Design
   let taylor: TaylorVariance
-  /// Per row: its unit at the last stage whose variance is added (the PSU for one stage).
+  /// Per row: its unit at the last stage whose variance is added (the PSU for one stage), or
+  /// its replicate unit on a replicate design.
   let unitOfRow: [Int32]
   /// The number of such units.
   let unitCount: Int
@@ -37,17 +38,25 @@ public struct Estimator: Sendable {
     self.design = design
     taylor = TaylorVariance(structure: design.structure)
     let stages = design.structure.stages
-    let last = stages[design.structure.varianceStageCount - 1]
-    unitOfRow = last.units.unit
-    unitCount = last.unitCount
-    var psu = (0..<Int32(last.unitCount)).map { $0 }
-    for index in stride(from: design.structure.varianceStageCount - 1, to: 0, by: -1) {
-      let stratumOfUnit = stages[index].units.stratumOfUnit
-      psu = psu.map { stratumOfUnit[Int($0)] }
-    }
-    psuOfUnit = psu
     stratumOfPSU = stages[0].units.stratumOfUnit
-    residualizer = Residualizer(design: design, unitOfRow: unitOfRow, unitCount: unitCount)
+    if let replicates = design.replicates {
+      // Replicate weights carry the weighting steps themselves; rows add up by replicate unit.
+      unitOfRow = replicates.unitOfRow
+      unitCount = replicates.unitCount
+      psuOfUnit = []
+      residualizer = nil
+    } else {
+      let last = stages[design.structure.varianceStageCount - 1]
+      unitOfRow = last.units.unit
+      unitCount = last.unitCount
+      var psu = (0..<Int32(last.unitCount)).map { $0 }
+      for index in stride(from: design.structure.varianceStageCount - 1, to: 0, by: -1) {
+        let stratumOfUnit = stages[index].units.stratumOfUnit
+        psu = psu.map { stratumOfUnit[Int($0)] }
+      }
+      psuOfUnit = psu
+      residualizer = Residualizer(design: design, unitOfRow: unitOfRow, unitCount: unitCount)
+    }
     var position = [Int32](repeating: -1, count: residualizer == nil ? 0 : unitCount)
     if let residualizer {
       for (index, unit) in residualizer.units.enumerated() { position[Int(unit)] = Int32(index) }

@@ -27,6 +27,10 @@ public enum TabulateError: Error, Equatable, Sendable {
   case quantileLikelihood(column: String)
   /// The by-variables have too many level combinations to number.
   case tooManyDomains(variables: [String])
+  /// Something not built for replicate designs (tests of association, the likelihood interval).
+  case notForReplicates(what: String)
+  /// A subset expression that cannot be evaluated (a name that is not a column).
+  case invalidSubset(expression: String, problem: String)
   /// A sum, the estimate, its variance, interval or design effect went beyond the largest double
   /// (or became undefined on the way): values or weights too large for the arithmetic.
   case overflow(column: String, statistic: Statistic, quantity: OverflowQuantity)
@@ -75,6 +79,10 @@ extension TabulateError: LocalizedError {
       return "the quantiles of '\(column)' have no difference between domains: their covariance is not known on a linearized design (R's svyby cannot give it either); compare the domains' intervals, or use a mean or a proportion"
     case .quantileLikelihood(let column):
       return "the quantiles of '\(column)' take a wald (mean), xlogit, asin or beta interval (R's interval.type), not likelihood"
+    case .notForReplicates(let what):
+      return "\(what) is not available on a replicate-weight design; use the linearized design (no --replicates or --repweights) for it"
+    case .invalidSubset(let expression, let problem):
+      return "the subset '\(expression)' cannot be evaluated: \(problem)"
     case .tooManyDomains(let variables):
       return "the by-variables \(variables.joined(separator: ", ")) have too many level combinations"
     }

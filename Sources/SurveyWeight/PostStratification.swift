@@ -32,3 +32,24 @@ struct PostStratification {
     return (adjusted, report, adjustment)
   }
 }
+
+extension PostStratumAdjustment {
+  /// The post-stratification replayed on other weights (a replicate's), as R's `postStratify`
+  /// of a replicate design: each post-stratum's weights times its population over their total.
+  /// A post-stratum with no weight in them gets population/0, as in R, so that the replicate's
+  /// estimates are not numbers and its variance leaves it out.
+  func replay(_ weights: [Double]) -> [Double] {
+    var before = [Double](repeating: 0, count: cellCount)
+    var now = [Double](repeating: 0, count: cellCount)
+    for row in weights.indices where cell[row] >= 0 {
+      before[Int(cell[row])] += weightsBefore[row]
+      now[Int(cell[row])] += weights[row]
+    }
+    let population = zip(reweight, before).map { $0 * $1 }
+    var adjusted = weights
+    for row in weights.indices where cell[row] >= 0 {
+      adjusted[row] *= population[Int(cell[row])] / now[Int(cell[row])]
+    }
+    return adjusted
+  }
+}

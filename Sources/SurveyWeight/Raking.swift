@@ -24,7 +24,7 @@ struct Raking {
   ///   without a population total or the other way round, margins that disagree on the
   ///   population size, or no convergence within `maxit` sweeps.
   func apply(_ weights: [Double], table: DataTable, margins: Margins) throws -> (
-    weights: [Double], step: WeightStep, adjustment: RakingAdjustment
+    weights: [Double], step: WeightStep, adjustment: RakingAdjustment, replay: RakingReplay
   ) {
     let step = "rake"
     var parts: [String] = []
@@ -101,7 +101,10 @@ struct Raking {
           variable: margin.cells.name, levelOfCell: margin.levelOfCell, levelCount: margin.cells.count,
           cellFactor: factor)
       })
-    return (adjusted, report, adjustment)
+    let replay = RakingReplay(
+      cell: joint.cell, cellCount: joint.count,
+      margins: rakeMargins.map { ($0.levelOfCell, $0.population) }, sweeps: sweeps)
+    return (adjusted, report, adjustment, replay)
   }
 
   /// For each cell of `joint`, the cell of `margin` it lies in (the margin's variables are
@@ -111,5 +114,35 @@ struct Raking {
     var index: [[Int32]: Int32] = [:]
     for (c, levels) in margin.levels.enumerated() { index[levels] = Int32(c) }
     return joint.levels.map { levels in index[positions.map { levels[$0] }]! }
+  }
+}
+
+/// The raking of the full sample, replayed on other weights (a replicate's): the same cells,
+/// margins and number of sweeps, as R's `rake` on a replicate design post-stratifies every
+/// replicate in each sweep and stops when the full-sample weights converge.
+struct RakingReplay: Sendable {
+  /// Per row: its raking cell, −1 outside the weighted sample.
+  let cell: [Int32]
+  let cellCount: Int
+  /// Per margin: each cell's level and the level's population total.
+  let margins: [(levelOfCell: [Int32], population: [Double])]
+  let sweeps: Int
+
+  /// `weights` raked. A level that has no weight in them gets a factor of population/0, as in
+  /// R, so that the replicate's estimates are not numbers and its variance leaves it out.
+  func apply(_ weights: [Double]) -> [Double] {
+    var base = [Double](repeating: 0, count: cellCount)
+    for row in weights.indices where cell[row] >= 0 { base[Int(cell[row])] += weights[row] }
+    var factor = [Double](repeating: 1, count: cellCount)
+    for _ in 0..<sweeps {
+      for margin in margins {
+        var sample = [Double](repeating: 0, count: margin.population.count)
+        for c in 0..<cellCount { sample[Int(margin.levelOfCell[c])] += base[c] * factor[c] }
+        for c in 0..<cellCount { factor[c] *= margin.population[Int(margin.levelOfCell[c])] / sample[Int(margin.levelOfCell[c])] }
+      }
+    }
+    var adjusted = weights
+    for row in weights.indices where cell[row] >= 0 { adjusted[row] *= factor[Int(cell[row])] }
+    return adjusted
   }
 }

@@ -34,22 +34,28 @@ public enum Weighting {
     if let spec = weighting?.nonresponse {
       let outcome = try NonresponseAdjustment(spec: spec).apply(record.weights, table: table)
       record.add(outcome.weights, outcome.step, findings: outcome.findings)
+      record.replays.append { try NonresponseAdjustment(spec: spec).apply($0, table: table).weights }
     }
     if let spec = weighting?.postStratify {
       let outcome = try PostStratification(spec: spec).apply(record.weights, table: table, margins: margin(spec.margins))
       record.add(outcome.weights, outcome.step, adjustment: .postStratification(outcome.adjustment))
+      record.replays.append(outcome.adjustment.replay)
     }
     if let spec = weighting?.rake {
       let outcome = try Raking(spec: spec).apply(record.weights, table: table, margins: margin(spec.margins))
       record.add(outcome.weights, outcome.step, adjustment: .raking(outcome.adjustment))
+      record.replays.append(outcome.replay.apply)
     }
     if let spec = weighting?.calibrate {
-      let outcome = try Calibration(spec: spec).apply(record.weights, table: table, margins: margin(spec.margins))
+      let margins = margin(spec.margins)
+      let outcome = try Calibration(spec: spec).apply(record.weights, table: table, margins: margins)
       record.add(outcome.weights, outcome.step, adjustment: .calibration(outcome.adjustment))
+      record.replays.append { try Calibration(spec: spec).apply($0, table: table, margins: margins).weights }
     }
     if let spec = weighting?.trim {
       let outcome = try Trimming(spec: spec).apply(record.weights)
       record.add(outcome.weights, outcome.step)
+      record.replays.append { try Trimming(spec: spec).apply($0).weights }
     }
     for step in record.steps where !(step.after.sum.isFinite && (step.after.max ?? 0).isFinite && (step.after.min ?? 0).isFinite) {
       throw WeightError.nonFiniteWeights(step: step.step)
@@ -60,9 +66,18 @@ public enum Weighting {
     let final = try finalChecks(targets, table: table, weights: weights)
     findings += negativeWeights(weights)
     let diagnostics = WeightDiagnostics(weights: weights, steps: record.steps, finalTargets: final)
-    return WeightingResult(
+    var result = WeightingResult(
       design: Design(structure: structure, weights: weights, adjustments: record.adjustments), diagnostics: diagnostics,
       findings: findings, notes: design.notes)
+    if let replicates = spec.replicates {
+      let made = try replicateWeights(
+        replicates, structure: structure, table: table, designWeights: design.values, final: weights,
+        replays: record.replays)
+      result.design.replicates = made
+      result.design.variance = .replicates
+      result.notes += made.notes
+    }
+    return result
   }
 
   /// The design weights of `table` under `structure`, as R's `svydesign` sets them: the weight
@@ -171,6 +186,9 @@ struct StepRecord {
   var steps: [WeightStep]
   var adjustments: [VarianceAdjustment] = []
   var findings: [Finding] = []
+  /// Each step after the design weights, as a function of the weights before it, to apply to
+  /// every replicate's weights.
+  var replays: [([Double]) throws -> [Double]] = []
 
   init(weights: [Double], step: WeightStep) {
     self.weights = weights

@@ -51,6 +51,12 @@ struct EstimateFlags: ParsableArguments {
   var categorical: [String] = []
 
   @Option(
+    help: ArgumentHelp(
+      "Estimate for the rows where this expression is true, as a domain of the full design (R's subset(design, ...)), e.g. \"migrant_status == 2\" or \"age >= 18 and sex == 'F'\".",
+      valueName: "expression"))
+  var subset: String?
+
+  @Option(
     name: .customLong("chisq"),
     help: ArgumentHelp("Test of association between two categorical columns, R's svychisq (repeatable).", valueName: "a:b"))
   var chisqs: [String] = []
@@ -188,5 +194,15 @@ struct EstimateFlags: ParsableArguments {
     means.map { .init(.mean, $0) } + totals.map { .init(.total, $0) } + proportions.map { .init(.proportion, $0) }
       + ratios.map { .init(.ratio, $0) }
       + quantiles.compactMap(QuantileRequest.init).map { .init(.quantile, $0.variable, probabilities: $0.probabilities) }
+  }
+
+  /// `--subset` parsed.
+  func subsetExpression() throws -> SurveyCore.Expression? {
+    guard let subset else { return nil }
+    do {
+      return try SurveyCore.Expression.parse(subset)
+    } catch let error as ExpressionSyntaxError {
+      throw ValidationError("--subset '\(subset)' is not a valid expression: \(error.description)")
+    }
   }
 }

@@ -64,6 +64,9 @@ struct Estimate: ParsableCommand {
   @OptionGroup(title: "Design")
   var design: DesignFlags
 
+  @OptionGroup(title: "Replicates")
+  var replicates: ReplicateFlags
+
   @OptionGroup(title: "Calibration")
   var calibration: CalibrationFlags
 
@@ -71,8 +74,10 @@ struct Estimate: ParsableCommand {
   var estimates: EstimateFlags
 
   func run() throws {
+    var designSpec = try design.spec()
+    designSpec.replicates = try replicates.spec()
     var estimate = AdHocEstimate(
-      data: data, read: try read.options(), design: try design.spec(), weighting: try calibration.spec(),
+      data: data, read: try read.options(), design: designSpec, weighting: try calibration.spec(),
       requests: estimates.requests,
       by: estimates.byVariables,
       options: EstimateOptions(
@@ -81,6 +86,7 @@ struct Estimate: ParsableCommand {
       categorical: estimates.categoricalColumns)
     estimate.tests = estimates.chisqs.compactMap(estimates.chiSquarePair)
     estimate.testStatistic = try estimates.chiSquareStatistic()
+    estimate.subset = try estimates.subsetExpression()
     let outcome = try estimate.execute()
     for note in outcome.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
     let rows = outcome.tables.flatMap(\.rows)

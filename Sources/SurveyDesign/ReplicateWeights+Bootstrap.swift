@@ -1,0 +1,53 @@
+import SurveyCore
+
+extension ReplicateWeights {
+  /// The bootstrap of R's `bootweights` (Canty and Davison's rescaled bootstrap of PSUs within
+  /// strata): in replicate r each stratum's n_h PSUs are resampled n_h times with replacement, and
+  /// a PSU's factor is the number of times it was drawn. With an fpc the n_h draws are made without
+  /// replacement from the stratum's PSUs repeated to its population size N_h (R's
+  /// `rep(psu, length = N)`). Scale n̄/((n̄ − 1)(R − 1)), n̄ the harmonic mean of the PSUs per
+  /// stratum; rscales 1.
+  ///
+  /// The draws come from ``SurveyCore/SplitMix64``, one stream per replicate from `seed`, so a
+  /// seed gives the same replicates on every machine; they are not R's draws (R uses its own
+  /// generator), so a bootstrap SE agrees with R's only within sampling error.
+  static func bootstrap(_ structure: SampleStructure, replicates: Int, seed: UInt64, mse: Bool) -> ReplicateWeights {
+    let stage = structure.first
+    let units = stage.unitCount
+    var factors = [Double](repeating: 0, count: replicates * units)
+    for r in 0..<replicates {
+      var random = SplitMix64(seed: seed, key: UInt64(r), salt: 0x626F_6F74)
+      for h in 0..<stage.strataCount {
+        let start = stage.units.start[h]
+        let n = stage.units.start[h + 1] - start
+        guard n > 0 else { continue }
+        if let population = stage.population?[h], population.isFinite {
+          for draw in Self.drawsWithoutReplacement(n, from: Int(population), random: &random) {
+            factors[r * units + start + draw % n] += 1
+          }
+        } else {
+          for _ in 0..<n { factors[r * units + start + random.below(n)] += 1 }
+        }
+      }
+    }
+    let perStratum = (0..<stage.strataCount).map { Double(stage.sampledUnits(inStratum: $0)) }.filter { $0 > 0 }
+    let harmonic = Double(perStratum.count) / perStratum.reduce(0) { $0 + 1 / $1 }
+    return ReplicateWeights(
+      method: .bootstrap(replicates: replicates), scale: harmonic / ((harmonic - 1) * Double(replicates - 1)),
+      rscales: [Double](repeating: 1, count: replicates), mse: mse, unitOfRow: stage.units.unit, unitCount: units,
+      factors: factors, unitIsRow: false, notes: laterStageNote(structure))
+  }
+
+  /// `count` distinct numbers from 0..<`population`, uniformly (Floyd's algorithm).
+  static func drawsWithoutReplacement(_ count: Int, from population: Int, random: inout SplitMix64) -> [Int] {
+    var chosen = Set<Int>()
+    var draws: [Int] = []
+    for j in (population - count)..<population {
+      let t = random.below(j + 1)
+      let pick = chosen.contains(t) ? j : t
+      chosen.insert(pick)
+      draws.append(pick)
+    }
+    return draws
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import SurveyCore
+
+extension ReplicateWeights {
+  /// The names of the replicate-weight columns among `names`, in their order: those named
+  /// `pattern` followed by digits, or, for a pattern starting with `^`, those it matches (R's
+  /// `svrepdesign(repweights = "regex")`).
+  ///
+  /// - Throws: ``DesignError/invalidReplicatePattern(pattern:)``, ``DesignError/noReplicateColumns(pattern:)``.
+  public static func columnNames(matching pattern: String, in names: [String]) throws(DesignError) -> [String] {
+    let matched: [String]
+    if pattern.hasPrefix("^") {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { throw .invalidReplicatePattern(pattern: pattern) }
+      matched = names.filter { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+    } else {
+      matched = names.filter { name in
+        guard name.hasPrefix(pattern) else { return false }
+        let rest = name.dropFirst(pattern.count)
+        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
+      }
+    }
+    if matched.isEmpty { throw .noReplicateColumns(pattern: pattern) }
+    return matched
+  }
+
+  /// Replicate weights supplied as columns of `table` (full replicate weights, R's
+  /// `combined.weights = TRUE`), with R's `svrepdesign` defaults for the scales: BRR 1/R; Fay
+  /// 1/(R (1 − ρ)²); bootstrap 1/(R − 1); JK1 (R − 1)/R unless given (R guesses so too, with a
+  /// warning, here a note); JKn needs its rscales; `other` 1 and 1 unless given (with a note).
+  ///
+  /// - Throws: ``DesignError`` for no matching column, a column that is not numeric or lacks a
+  ///   value, a scale BRR or Fay do not take, JKn without rscales, rscales of the wrong length.
+  public static func supplied(
+    _ spec: ReplicateSpec, table: DataTable, weights: [Double]
+  ) throws(DesignError) -> ReplicateWeights {
+    let names = try columnNames(matching: spec.columns ?? "", in: table.columns.map(\.name))
+    let count = names.count
+    var notes: [String] = []
+    var scale: Double
+    switch spec.method {
+    case .brr, .fay:
+      if spec.scale != nil { throw .replicateScales("--rep-scale does not apply to \(spec.method) replicates: their scale is fixed (1/R, or 1/(R(1-rho)^2) for Fay), as in R") }
+      if case .fay(let rho) = spec.method {
+        scale = 1 / (Double(count) * (1 - rho) * (1 - rho))
+      } else {
+        scale = 1 / Double(count)
+      }
+    case .bootstrap: scale = spec.scale ?? 1 / Double(count - 1)
+    case .jk1:
+      scale = spec.scale ?? Double(count - 1) / Double(count)
+      if spec.scale == nil { notes.append("jk1 replicate weights without --rep-scale: scale (n-1)/n taken with n = \(count) replicates, as R guesses") }
+    case .jkn:
+      scale = spec.scale ?? 1
+      if spec.rscales == nil { throw .replicateScales("jkn replicate weights need their rscales, (n_h-1)/n_h per replicate (--rep-rscales FILE, or 'rscales' in the design), as R needs them") }
+    case .other:
+      scale = spec.scale ?? 1
+      if spec.scale == nil || spec.rscales == nil { notes.append("'other' replicate weights without a scale or rscales: those missing are 1, as in R") }
+    }
+    var rscales = spec.rscales ?? [Double](repeating: 1, count: count)
+    if rscales.count == 1 { rscales = [Double](repeating: rscales[0], count: count) }
+    guard rscales.count == count else {
+      throw .replicateScales("\(spec.rscalesFile.map { "'\($0)'" } ?? "the rscales") give \(rscales.count) numbers for \(count) replicate-weight columns; give one per column, in column order")
+    }
+    guard scale.isFinite, scale >= 0, rscales.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+      throw .replicateScales("the replicate scale and rscales must be finite numbers of 0 or more")
+    }
+    let rows = table.rowCount
+    var factors = [Double](repeating: 0, count: count * rows)
+    for (r, name) in names.enumerated() {
+      guard let column = table.column(name) else { throw .unknownColumn(column: name) }
+      guard let values = column.numbers else { throw .notNumeric(column: name) }
+      for row in 0..<rows {
+        guard column.state[row] == .present, values[row].isFinite else {
+          throw .missingValue(column: name, at: RowLocation(row: row, in: table))
+        }
+        if values[row] < 0 { throw .negativeWeight(column: name, at: RowLocation(row: row, in: table)) }
+        factors[r * rows + row] = weights[row] != 0 ? values[row] / weights[row] : 0
+      }
+    }
+    return ReplicateWeights(
+      method: spec.method, scale: scale, rscales: rscales, mse: spec.mse, unitOfRow: (0..<Int32(rows)).map { $0 },
+      unitCount: rows, factors: factors, unitIsRow: true, notes: notes)
+  }
+
+  /// The same replicates with each replicate's weights of every row given (the weighting steps
+  /// applied replicate by replicate): `weights(r)` is replicate r's weight per row, `final` the
+  /// full-sample weights they are expressed against.
+  public func reweighted(
+    final: [Double], weights: (Int) throws -> [Double]
+  ) rethrows -> ReplicateWeights {
+    let rows = final.count
+    var factors = [Double](repeating: 0, count: count * rows)
+    for r in 0..<count {
+      let replicate = try weights(r)
+      for row in 0..<rows where final[row] != 0 { factors[r * rows + row] = replicate[row] / final[row] }
+    }
+    return ReplicateWeights(
+      method: method, scale: scale, rscales: rscales, mse: mse, unitOfRow: (0..<Int32(rows)).map { $0 },
+      unitCount: rows, factors: factors, unitIsRow: true, notes: notes)
+  }
+
+  /// Replicate r's weight of every row, from the row weights `weights` the factors apply to.
+  public func replicateWeights(_ r: Int, of weights: [Double]) -> [Double] {
+    weights.indices.map { weights[$0] * factor(replicate: r, unit: Int(unitOfRow[$0])) }
+  }
+}

@@ -1,0 +1,97 @@
+import SurveyCore
+
+/// The replicate weights of a design and how their estimates make a variance, as R's
+/// `svyrep.design` holds them (`repweights`, `scale`, `rscales`, `mse`).
+///
+/// Replicate r's weight of a row is the row's full weight times a factor that depends only on
+/// the row's replicate unit: its first-stage PSU when the replicates are made from the design
+/// (JK1, JKn, BRR, Fay, bootstrap, all of which reweight whole PSUs, as R's compressed
+/// `repweights`), or the row itself when the weights are supplied as columns or were calibrated
+/// replicate by replicate. Estimates add the rows up unit by unit first, so a PSU design never
+/// holds a rows × replicates matrix.
+public struct ReplicateWeights: Sendable {
+  /// The kind of replicates.
+  public let method: ReplicateMethod
+  /// R's `scale`: the multiplier of the sum of squared deviations.
+  public let scale: Double
+  /// R's `rscales`: one multiplier per replicate.
+  public let rscales: [Double]
+  /// Centre on the full-sample estimate (R's `mse = TRUE`) rather than the replicates' mean.
+  public let mse: Bool
+  /// Per row: its replicate unit.
+  public let unitOfRow: [Int32]
+  /// The number of replicate units.
+  public let unitCount: Int
+  /// Replicate-major factors: replicate r's weight of a row of unit u is the row's full weight
+  /// times `factors[r * unitCount + u]`.
+  public let factors: [Double]
+  /// Whether a unit is one row (supplied or calibrated replicates) rather than a PSU.
+  public let unitIsRow: Bool
+  /// What the user should know about how the replicates were made (R's warnings).
+  public var notes: [String]
+
+  public init(
+    method: ReplicateMethod, scale: Double, rscales: [Double], mse: Bool, unitOfRow: [Int32], unitCount: Int,
+    factors: [Double], unitIsRow: Bool, notes: [String] = []
+  ) {
+    precondition(factors.count == rscales.count * unitCount, "one factor per replicate and unit")
+    self.method = method
+    self.scale = scale
+    self.rscales = rscales
+    self.mse = mse
+    self.unitOfRow = unitOfRow
+    self.unitCount = unitCount
+    self.factors = factors
+    self.unitIsRow = unitIsRow
+    self.notes = notes
+  }
+
+  /// The number of replicates.
+  public var count: Int { rscales.count }
+
+  /// Replicate r's factor for unit u.
+  @inline(__always) public func factor(replicate r: Int, unit u: Int) -> Double {
+    factors[r &* unitCount &+ u]
+  }
+
+  /// The variance from the replicates' estimates, as R's `svrVar`:
+  /// scale · Σ rscale_r (θ_r − θ̄)², θ̄ the mean of the replicates with a positive rscale, or the
+  /// full-sample estimate under `mse`. Replicates whose estimate is not a number (a domain with no
+  /// rows in a replicate) are left out, as R's `na.omit` leaves them out; nil when none is left.
+  /// With no replicates at all (every stratum taken whole) the variance is 0.
+  public func variance(_ estimates: [Double], full: Double) -> Double? {
+    precondition(estimates.count == count, "one estimate per replicate")
+    if count == 0 { return 0 }
+    var centre = full
+    if !mse {
+      var sum = 0.0
+      var used = 0
+      for (r, theta) in estimates.enumerated() where rscales[r] > 0 && !theta.isNaN {
+        sum += theta
+        used += 1
+      }
+      guard used > 0 else { return nil }
+      centre = sum / Double(used)
+    }
+    var squares = 0.0
+    var kept = 0
+    for (r, theta) in estimates.enumerated() where !theta.isNaN {
+      let deviation = theta - centre
+      squares += deviation * deviation * rscales[r]
+      kept += 1
+    }
+    return kept == 0 ? nil : squares * scale
+  }
+
+  /// R's `degf` of the design restricted to `units`' rows: the rank of their replicate weights
+  /// less one (at least 0). Rows of one unit have proportional replicate weights, so the rank is
+  /// that of the units' factor vectors.
+  public func degreesOfFreedom(units: some Sequence<Int32>) -> Int {
+    var rank = ReplicateRank(replicates: count)
+    for unit in units {
+      if rank.isFull { break }
+      rank.add { r in factor(replicate: r, unit: Int(unit)) }
+    }
+    return max(0, rank.rank - 1)
+  }
+}
