@@ -49,6 +49,18 @@ public struct ReplicateWeights: Sendable {
   /// The number of replicates.
   public var count: Int { rscales.count }
 
+  /// `15 JK1 replicate weights (R's as.svrepdesign type JK1)`, `80 bootstrap replicate weights`,
+  /// with `, centred on the full-sample estimate (mse)` under ``mse``.
+  public var summary: String {
+    let kind: String
+    switch method {
+    case .fay(let rho): kind = "Fay (rho \(NumberFormatting.string(rho)))"
+    default: kind = method.rName
+    }
+    let source = unitIsRow ? "replicate weights" : "replicate weights made from the design's PSUs"
+    return "\(count) \(kind) \(source)" + (mse ? ", centred on the full-sample estimate (mse)" : "")
+  }
+
   /// Replicate r's factor for unit u.
   @inline(__always) public func factor(replicate r: Int, unit u: Int) -> Double {
     factors[r &* unitCount &+ u]

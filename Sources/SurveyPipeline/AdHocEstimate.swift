@@ -84,10 +84,11 @@ public struct AdHocEstimate: Sendable {
           of: request.variable, probabilities: request.probabilities, domains: domains, options: options)
         : try estimator.estimate(request.statistic, of: request.variable, domains: domains, options: options)
       let suffix = domains.variables.isEmpty ? "" : " by " + domains.variables.joined(separator: ", ")
-      tables.append(
-        EstimateTable(
-          title: "\(request.statistic.rawValue) of \(request.variable)\(suffix)", rows: rows, level: options.level,
-          interval: options.interval))
+      var table = EstimateTable(
+        title: "\(request.statistic.rawValue) of \(request.variable)\(suffix)", rows: rows, level: options.level,
+        interval: options.interval)
+      table.notes = EstimateTable.notes(filter: subset, replicates: estimator.design.replicates)
+      tables.append(table)
     }
     let testRows = try tests.map { try estimator.chiSquare($0.0, $0.1, statistic: testStatistic) }
     return Outcome(tables: tables, notes: weighted.notes, byVariables: domains.variables, tests: testRows)

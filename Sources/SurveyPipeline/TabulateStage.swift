@@ -58,7 +58,7 @@ extension PipelineRun {
       switch outcome {
       case .success(.estimates(let rows)):
         estimated.append((spec, rows))
-        published.append(publishedTable(spec, rows, labels: labels))
+        published.append(publishedTable(spec, rows, labels: labels, replicates: design.replicates))
         markdown.append(EstimateMarkdown.table(published[published.count - 1]))
       case .success(.test(let test)):
         tested.append((spec, test))
@@ -99,12 +99,16 @@ extension PipelineRun {
   }
 
   /// A table as `tables.md` and `tables.html` show it.
-  private func publishedTable(_ spec: TableSpec, _ rows: [EstimateRow], labels: [String: [String: String]]) -> EstimateTable {
-    EstimateTable(
+  private func publishedTable(
+    _ spec: TableSpec, _ rows: [EstimateRow], labels: [String: [String: String]], replicates: ReplicateWeights?
+  ) -> EstimateTable {
+    var table = EstimateTable(
       title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
         + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
       rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,
       cvFlag: pipeline.cvFlag, labels: labels)
+    table.notes = EstimateTable.notes(filter: spec.filter, replicates: replicates)
+    return table
   }
 }
 

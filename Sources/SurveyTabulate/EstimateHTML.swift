@@ -38,7 +38,9 @@ public enum EstimateHTML {
   /// One table: heading, the wide table, its legend and its chart.
   static func section(_ table: EstimateTable) -> String {
     let grid = WideGrid(table)
-    var html = "<section>\n<h2>\(HTMLText.escape(table.title))</h2>\n<div class=\"scroll\"><table>\n<tr><th></th>"
+    var html = "<section>\n<h2>\(HTMLText.escape(table.title))</h2>\n"
+    for note in table.notes { html += "<p class=\"legend\">\(HTMLText.escape(note))</p>\n" }
+    html += "<div class=\"scroll\"><table>\n<tr><th></th>"
     for column in grid.columns { html += "<th>\(HTMLText.escape(column))</th>" }
     html += "</tr>\n"
     for (index, label) in grid.rowLabels.enumerated() {

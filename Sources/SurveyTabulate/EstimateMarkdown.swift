@@ -25,7 +25,9 @@ public enum EstimateMarkdown {
     header += ["df", "n"]
     var alignment: [String] = (hasLevel ? ["---"] : []) + (hasQuantile ? ["---:"] : []) + byColumns.map { _ in "---" }
     alignment += ["---:", "---:", "---"] + (hasDeff ? ["---:"] : []) + ["---:", "---:"]
-    var lines = ["## \(table.title)", "", line(header), line(alignment)]
+    var lines = ["## \(table.title)", ""]
+    for note in table.notes { lines += [note, ""] }
+    lines += [line(header), line(alignment)]
     for row in rows {
       var cells: [String] = hasLevel ? [row.level.map { table.labelled($0, of: row.variable) } ?? ""] : []
       if hasQuantile { cells.append(row.quantile.map { NumberFormatting.string($0) } ?? "") }

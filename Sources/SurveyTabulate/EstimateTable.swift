@@ -1,4 +1,5 @@
 import SurveyCore
+import SurveyDesign
 
 /// A titled group of estimate rows: one table of `tables.md`.
 public struct EstimateTable: Sendable, Equatable {
@@ -14,6 +15,9 @@ public struct EstimateTable: Sendable, Equatable {
   public var cvFlag: Double
   /// Labels of codes, by variable then code (from the codebook), shown beside the codes.
   public var labels: [String: [String: String]]
+  /// Sentences shown under the title: the rows a filter kept, how SEs were computed when not
+  /// by linearization.
+  public var notes: [String] = []
 
   public init(
     title: String, rows: [EstimateRow], level: Double = 0.95, interval: IntervalMethod = .wald,
@@ -51,5 +55,13 @@ public struct EstimateTable: Sendable, Equatable {
   public func labelled(_ code: String, of variable: String) -> String {
     guard let label = labels[variable]?[code], label != code else { return code }
     return "\(code) \(label)"
+  }
+
+  /// The notes of a table estimated on the rows `filter` keeps, with `replicates`' SEs.
+  public static func notes(filter: Expression?, replicates: ReplicateWeights?) -> [String] {
+    var notes: [String] = []
+    if let filter { notes.append("Rows where \(filter.description), estimated as a domain of the full design.") }
+    if let replicates { notes.append("Standard errors from \(replicates.summary).") }
+    return notes
   }
 }
