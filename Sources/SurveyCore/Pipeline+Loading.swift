@@ -191,7 +191,7 @@ extension Pipeline {
   static func replicates(_ entry: ConfigRecord, design: DesignSpec) throws -> ReplicateSpec? {
     let made = entry["replicates"]
     let supplied = entry["repweights"]
-    if let made, let supplied {
+    if made != nil, let supplied {
       throw supplied.invalid("give either replicates (made from the design) or repweights (columns of the data), not both")
     }
     guard let node = made ?? supplied else {

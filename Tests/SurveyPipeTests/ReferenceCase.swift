@@ -15,6 +15,8 @@ struct ReferenceCase: Sendable, CustomTestStringConvertible {
   /// `survey-pipe weight` arguments (the design and weighting flags) and R's weights, row by row.
   var weightArgs: [String]?
   var weights: [Double]?
+  /// The case's notes; for an error case, `R stops with: MESSAGE`.
+  var notes: [String] = []
 
   var testDescription: String { name }
 
@@ -36,7 +38,7 @@ struct ReferenceCase: Sendable, CustomTestStringConvertible {
         estimates: (item["estimates"] as! [[String: Any]]).map { $0.mapValues(JSONValue.init) },
         omittedDomains: (item["r_omitted_rows"] as? [[String: Any]] ?? []).map { $0["by"] as! [String: String] },
         weightArgs: item["weight_args"] as? [String],
-        weights: (item["weights"] as? [NSNumber])?.map(\.doubleValue))
+        weights: (item["weights"] as? [NSNumber])?.map(\.doubleValue), notes: item["notes"] as? [String] ?? [])
     }
   }
 }
