@@ -23,10 +23,10 @@ extension ReplicateWeights {
         guard n > 0 else { continue }
         if let population = stage.population?[h], population.isFinite {
           for draw in Self.drawsWithoutReplacement(n, from: Int(population), random: &random) {
-            factors[r * units + start + draw % n] += 1
+            factors[(start + draw % n) * replicates + r] += 1
           }
         } else {
-          for _ in 0..<n { factors[r * units + start + random.below(n)] += 1 }
+          for _ in 0..<n { factors[(start + random.below(n)) * replicates + r] += 1 }
         }
       }
     }
@@ -38,14 +38,17 @@ extension ReplicateWeights {
       factors: factors, unitIsRow: false, notes: laterStageNote(structure))
   }
 
-  /// `count` distinct numbers from 0..<`population`, uniformly (Floyd's algorithm).
+  /// `count` distinct numbers from 0..<`population`, uniformly (Floyd's algorithm: each draw
+  /// is new, so a draw already made is checked among the few made so far).
   static func drawsWithoutReplacement(_ count: Int, from population: Int, random: inout SplitMix64) -> [Int] {
-    var chosen = Set<Int>()
     var draws: [Int] = []
+    draws.reserveCapacity(count)
+    var chosen = Set<Int>(minimumCapacity: count > 64 ? count : 0)
     for j in (population - count)..<population {
       let t = random.below(j + 1)
-      let pick = chosen.contains(t) ? j : t
-      chosen.insert(pick)
+      let taken = count > 64 ? chosen.contains(t) : draws.contains(t)
+      let pick = taken ? j : t
+      if count > 64 { chosen.insert(pick) }
       draws.append(pick)
     }
     return draws

@@ -48,7 +48,7 @@ extension ReplicateWeights {
         // Row `pair` of the matrix, column i: 1 takes the pair's first PSU, 0 its second (R's
         // `brrweights` gives the first PSU the weights (0, 1) and picks column entry + 1).
         let takesFirst = hadamard[pair[u], i] == 1
-        factors[i * units + u] = takesFirst == isFirst[u] ? 2 - rho : rho
+        factors[u * replicates + i] = takesFirst == isFirst[u] ? 2 - rho : rho
       }
     }
     let notes =

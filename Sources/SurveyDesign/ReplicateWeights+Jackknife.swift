@@ -35,7 +35,8 @@ extension ReplicateWeights {
     let correction = stage.finiteCorrection[0]
     let replicates = correction == 0 ? 0 : n
     var factors = [Double](repeating: Double(n) / Double(n - 1), count: replicates * n)
-    for k in 0..<replicates { factors[k * n + k] = 0 }
+    // Unit-major, square: replicate k drops unit k.
+    for k in 0..<replicates { factors[k * replicates + k] = 0 }
     return ReplicateWeights(
       method: .jk1, scale: correction * Double(n - 1) / Double(n), rscales: [Double](repeating: 1, count: replicates),
       mse: mse, unitOfRow: stage.units.unit, unitCount: n, factors: factors, unitIsRow: false,
@@ -53,10 +54,11 @@ extension ReplicateWeights {
     let stage = structure.first
     let units = stage.unitCount
     let strata = stage.strataCount
-    var factors: [Double] = []
+    // One column of factors per replicate, laid out unit-major at the end.
+    var columns: [[Double]] = []
     var rscales: [Double] = []
     func addReplicate(_ factor: (Int) -> Double, rscale: Double) {
-      for u in 0..<units { factors.append(factor(u)) }
+      columns.append((0..<units).map(factor))
       rscales.append(rscale)
     }
     for h in 0..<strata {
@@ -80,6 +82,10 @@ extension ReplicateWeights {
       }
     }
     if rscales.isEmpty { throw .wholePopulation }
+    var factors = [Double](repeating: 0, count: units * columns.count)
+    for (r, column) in columns.enumerated() {
+      for u in 0..<units { factors[u * columns.count + r] = column[u] }
+    }
     let scale = rscales.count < units && structure.spec.lonelyPSU == .average ? Double(units) / Double(rscales.count) : 1
     return ReplicateWeights(
       method: .jkn, scale: scale, rscales: rscales, mse: mse, unitOfRow: stage.units.unit, unitCount: units,

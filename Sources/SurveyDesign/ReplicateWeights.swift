@@ -22,8 +22,8 @@ public struct ReplicateWeights: Sendable {
   public let unitOfRow: [Int32]
   /// The number of replicate units.
   public let unitCount: Int
-  /// Replicate-major factors: replicate r's weight of a row of unit u is the row's full weight
-  /// times `factors[r * unitCount + u]`.
+  /// Unit-major factors: replicate r's weight of a row of unit u is the row's full weight times
+  /// `factors[u * count + r]`, so that an estimate reads each unit's replicates in one run.
   public let factors: [Double]
   /// Whether a unit is one row (supplied or calibrated replicates) rather than a PSU.
   public let unitIsRow: Bool
@@ -63,7 +63,7 @@ public struct ReplicateWeights: Sendable {
 
   /// Replicate r's factor for unit u.
   @inline(__always) public func factor(replicate r: Int, unit u: Int) -> Double {
-    factors[r &* unitCount &+ u]
+    factors[u &* rscales.count &+ r]
   }
 
   /// The variance from the replicates' estimates, as R's `svrVar`:

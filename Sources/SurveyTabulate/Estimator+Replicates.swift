@@ -11,21 +11,20 @@ extension Estimator {
   func replicateEstimates(
     _ replicates: ReplicateWeights, cells: Range<Int>, domains: Domains, sums: CellSums, isMean: Bool
   ) -> [Double] {
-    let used = cells.filter { sums.count[$0] > 0 }
-    let units = used.map { Int(domains.cellUnit[$0]) }
-    let weighted = used.map { sums.weighted[$0] }
-    let weight = used.map { sums.weight[$0] }
-    return (0..<replicates.count).map { r in
-      var numerator = 0.0
-      var denominator = 0.0
-      let base = r * replicates.unitCount
-      for index in units.indices {
-        let factor = replicates.factors[base + units[index]]
-        numerator += factor * weighted[index]
-        denominator += factor * weight[index]
+    let count = replicates.count
+    var numerators = [Double](repeating: 0, count: count)
+    var denominators = [Double](repeating: 0, count: count)
+    let factors = replicates.factors
+    for cell in cells where sums.count[cell] > 0 {
+      // The unit's factors lie together (unit-major): one pass over them per cell.
+      let base = Int(domains.cellUnit[cell]) * count
+      let (weighted, weight) = (sums.weighted[cell], sums.weight[cell])
+      for r in 0..<count {
+        numerators[r] += factors[base + r] * weighted
+        denominators[r] += factors[base + r] * weight
       }
-      return isMean ? numerator / denominator : numerator
     }
+    return isMean ? zip(numerators, denominators).map { $0 / $1 } : numerators
   }
 
   /// The replicate variance of one domain's estimate (R's `svrVar`); NaN when no replicate gives a
