@@ -18,7 +18,10 @@ struct Estimate: ParsableCommand {
       (for proportions, --ci picks one of R's svyciprop intervals instead), the design effect \
       with --deff, and n, the unweighted rows used. The numbers match R's survey package \
       (svymean, svytotal, svyratio, svyquantile, svyby, svyciprop after postStratify, rake, calibrate, trimWeights; \
-      multistage designs as svydesign(ids=~a+b, fpc=~f1+f2)).
+      multistage designs as svydesign(ids=~a+b, fpc=~f1+f2)). With --replicates or --repweights the SEs come \
+      from replicate weights (as.svrepdesign, svrepdesign; the calibration replayed on each replicate) and df \
+      is the rank of the replicate weights less one; --subset estimates for a subgroup as a domain of the full \
+      design (subset(design, ...)).
 
       Examples:
         survey-pipe estimate fixtures/r-reference/apistrat.csv --weight pw \\
@@ -39,6 +42,14 @@ struct Estimate: ParsableCommand {
           --psu dnum --fpc fpc --quantile enroll --quantile-rule hf7 --ci beta
         survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
           --psu dnum --fpc fpc --chisq sch.wide:stype --chisq-statistic Chisq
+        survey-pipe estimate fixtures/r-reference/apiclus1.csv --weight pw \\
+          --psu dnum --fpc fpc --replicates jk1 --mean api00 --subset "stype == 'E'"
+        survey-pipe estimate fixtures/r-reference/apistrat.csv --weight pw \\
+          --strata stype --fpc fpc --replicates bootstrap=200 --seed 7 --mean api00
+        survey-pipe estimate fixtures/r-reference/nhanes.csv --weight WTMEC2YR \\
+          --strata SDMVSTRA --psu psu2 --replicates fay=0.5 --mean HI_CHOL --by race
+        survey-pipe estimate fixtures/r-reference/apiclus1-rep.csv --weight pw \\
+          --repweights repw --rep-type jk1 --rep-scale 0.9148392778511668 --mean api00
         survey-pipe synth --rows 10000 --out /tmp/synth
         survey-pipe estimate /tmp/synth/survey.csv --weight design_weight \\
           --strata stratum --psu psu --fpc fpc --lonely-psu adjust \\
