@@ -33,6 +33,17 @@ extension Pipeline {
           throw fail(design.line, "design.\(key)", "'\(name)' must be an integer or decimal variable")
         }
       }
+      if let pattern = design.replicates?.columns {
+        guard let names = ReplicateSpec.columnNames(matching: pattern, in: codebook.variables.map(\.name)) else {
+          throw fail(design.line, "design.repweights", "'\(pattern)' is not a valid regular expression")
+        }
+        if names.isEmpty {
+          throw fail(design.line, "design.repweights", "no variable of the codebook \(codebook.file) is named '\(pattern)' followed by a number, or matches it")
+        }
+        for name in names where !(try lookup(name, design.line, "design.repweights")).type.isNumeric {
+          throw fail(design.line, "design.repweights", "'\(name)' must be an integer or decimal variable")
+        }
+      }
       for (key, name) in [("strata", design.strata)] + design.psu.map({ ("psu", $0) }) {
         guard let name else { continue }
         let variable = try lookup(name, design.line, "design.\(key)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A kind of replicate weights, as R's `as.svrepdesign(type =)` and `svrepdesign(type =)` name
 /// them.
 public enum ReplicateMethod: Sendable, Equatable, CustomStringConvertible {
@@ -117,4 +119,20 @@ public struct ReplicateSpec: Sendable, Equatable {
 
   /// Whether the replicate weights are supplied as columns.
   public var isSupplied: Bool { columns != nil }
+
+  /// The names among `names` that `pattern` selects, in their order: those named `pattern`
+  /// followed by digits, or, for a pattern starting with `^`, those the regular expression
+  /// matches (R's `svrepdesign(repweights = "regex")`); nil when the pattern is not a valid
+  /// regular expression.
+  public static func columnNames(matching pattern: String, in names: [String]) -> [String]? {
+    if pattern.hasPrefix("^") {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+      return names.filter { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+    }
+    return names.filter { name in
+      guard name.hasPrefix(pattern) else { return false }
+      let rest = name.dropFirst(pattern.count)
+      return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+  }
 }

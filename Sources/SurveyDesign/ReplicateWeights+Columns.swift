@@ -1,4 +1,3 @@
-import Foundation
 import SurveyCore
 
 extension ReplicateWeights {
@@ -8,16 +7,8 @@ extension ReplicateWeights {
   ///
   /// - Throws: ``DesignError/invalidReplicatePattern(pattern:)``, ``DesignError/noReplicateColumns(pattern:)``.
   public static func columnNames(matching pattern: String, in names: [String]) throws(DesignError) -> [String] {
-    let matched: [String]
-    if pattern.hasPrefix("^") {
-      guard let regex = try? NSRegularExpression(pattern: pattern) else { throw .invalidReplicatePattern(pattern: pattern) }
-      matched = names.filter { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
-    } else {
-      matched = names.filter { name in
-        guard name.hasPrefix(pattern) else { return false }
-        let rest = name.dropFirst(pattern.count)
-        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
-      }
+    guard let matched = ReplicateSpec.columnNames(matching: pattern, in: names) else {
+      throw .invalidReplicatePattern(pattern: pattern)
     }
     if matched.isEmpty { throw .noReplicateColumns(pattern: pattern) }
     return matched

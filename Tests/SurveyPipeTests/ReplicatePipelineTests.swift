@@ -92,6 +92,10 @@ struct ReplicatePipelineTests {
       (base + ", replicates: jkn, repweights: rw}", Self.tables[0], "not both"),
       (base + ", rscales: [1, 2]}", Self.tables[0], "rscales needs replicates or repweights"),
       (base + ", replicates: jkn, seed: 3}", Self.tables[0], "seed is for replicates: bootstrap=R"),
+      (base + ", repweights: rw, rep_type: jk1}", Self.tables[0], "no variable of the codebook"),
+      (base + ", repweights: rw}", Self.tables[0], "rep_type"),
+      (base + ", repweights: '^(', rep_type: jk1}", Self.tables[0], "not a valid regular expression"),
+      (base + ", repweights: '^sex$', rep_type: jk1}", Self.tables[0], "'sex' must be an integer or decimal variable"),
       (base + "}", "{name: t, mean: oop_cost, filter: \"nosuch == 1\"}", "'nosuch' is not a variable of the codebook"),
       (base + "}", "{name: t, mean: oop_cost, filter: \"sex ==\"}", "is not a valid expression"),
     ]
