@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots of tables.html in docs/images/ (see docs/outputs.md): the example
-# pipeline's page at 480 and 1280 pixels wide, and the 20-table page of a synthetic survey
+# pipeline's page at 480 and 1280 pixels wide, its replicate-weight variant (moldova-replicates.yml,
+# with filtered tables) at the same widths, and the 20-table page of a synthetic survey
 # (`synth`'s pipeline-indicators.yml, 20,000 rows) at 1280, photographed by headless Chromium.
 #
 #   docs/tables-screenshots.sh            # uses .build/debug/survey-pipe (builds it if missing)
@@ -22,6 +23,10 @@ shoot() {  # shoot PAGE WIDTH HEIGHT OUT
 "$BIN" run pipelines/moldova-migrant-health.yml --out "$WORK/example" > /dev/null 2>&1
 shoot "$WORK/example/tables.html" 480 4000 "$IMAGES/tables-moldova-480.png"
 shoot "$WORK/example/tables.html" 1280 4200 "$IMAGES/tables-moldova-1280.png"
+
+"$BIN" run pipelines/moldova-replicates.yml --out "$WORK/replicates" > /dev/null 2>&1
+shoot "$WORK/replicates/tables.html" 480 3000 "$IMAGES/tables-replicates-480.png"
+shoot "$WORK/replicates/tables.html" 1280 2600 "$IMAGES/tables-replicates-1280.png"
 
 "$BIN" synth --rows 20000 --seed 1 --out "$WORK/synth" > /dev/null
 "$BIN" run "$WORK/synth/pipeline-indicators.yml" > /dev/null 2>&1

@@ -70,7 +70,7 @@ extension ReplicateWeights {
     }
     return ReplicateWeights(
       method: spec.method, scale: scale, rscales: rscales, mse: spec.mse, unitOfRow: (0..<Int32(rows)).map { $0 },
-      unitCount: rows, factors: factors, unitIsRow: true, notes: notes)
+      unitCount: rows, factors: factors, unitIsRow: true, notes: notes, origin: "supplied as columns")
   }
 
   /// The same replicates with each replicate's weights of every row given (the weighting steps
@@ -90,7 +90,7 @@ extension ReplicateWeights {
     }
     return ReplicateWeights(
       method: method, scale: scale, rscales: rscales, mse: mse, unitOfRow: (0..<Int32(rows)).map { $0 },
-      unitCount: rows, factors: factors, unitIsRow: true, notes: notes)
+      unitCount: rows, factors: factors, unitIsRow: true, notes: notes, origin: origin + ", the weighting replayed on each")
   }
 
   /// Replicate r's weight of every row, from the row weights `weights` the factors apply to.

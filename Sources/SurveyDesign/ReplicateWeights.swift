@@ -29,10 +29,13 @@ public struct ReplicateWeights: Sendable {
   public let unitIsRow: Bool
   /// What the user should know about how the replicates were made (R's warnings).
   public var notes: [String]
+  /// Where the replicates came from, for tables: `made from the design's PSUs`, `supplied as
+  /// columns`, with `, the weighting replayed on each` after weighting steps.
+  public var origin: String
 
   public init(
     method: ReplicateMethod, scale: Double, rscales: [Double], mse: Bool, unitOfRow: [Int32], unitCount: Int,
-    factors: [Double], unitIsRow: Bool, notes: [String] = []
+    factors: [Double], unitIsRow: Bool, notes: [String] = [], origin: String = "made from the design's PSUs"
   ) {
     precondition(factors.count == rscales.count * unitCount, "one factor per replicate and unit")
     self.method = method
@@ -44,21 +47,21 @@ public struct ReplicateWeights: Sendable {
     self.factors = factors
     self.unitIsRow = unitIsRow
     self.notes = notes
+    self.origin = origin
   }
 
   /// The number of replicates.
   public var count: Int { rscales.count }
 
-  /// `15 JK1 replicate weights (R's as.svrepdesign type JK1)`, `80 bootstrap replicate weights`,
-  /// with `, centred on the full-sample estimate (mse)` under ``mse``.
+  /// `15 JK1 replicate weights made from the design's PSUs`, `80 bootstrap replicate weights
+  /// supplied as columns`, with `, centred on the full-sample estimate (mse)` under ``mse``.
   public var summary: String {
     let kind: String
     switch method {
     case .fay(let rho): kind = "Fay (rho \(NumberFormatting.string(rho)))"
     default: kind = method.rName
     }
-    let source = unitIsRow ? "replicate weights" : "replicate weights made from the design's PSUs"
-    return "\(count) \(kind) \(source)" + (mse ? ", centred on the full-sample estimate (mse)" : "")
+    return "\(count) \(kind) replicate weights \(origin)" + (mse ? ", centred on the full-sample estimate (mse)" : "")
   }
 
   /// Replicate r's factor for unit u.

@@ -83,6 +83,20 @@ struct ReplicatePipelineTests {
     #expect(markdown.contains("JKn replicate weights"))
   }
 
+  @Test("the bundled pipelines/moldova-replicates.yml runs, and its tables say how their SEs were made and which rows they use")
+  func bundled() throws {
+    let folder = try TemporaryDirectory("replicate-pipeline")
+    let run = try SurveyPipeBinary.run([
+      "run", Fixtures.root.appendingPathComponent("pipelines/moldova-replicates.yml").path, "--out", folder.path + "/out", "--quiet",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let markdown = try folder.read("out/tables.md")
+    #expect(markdown.contains("Standard errors from 20 JKn replicate weights made from the design's PSUs, the weighting replayed on each."))
+    #expect(markdown.contains("Rows where (sex == 2), estimated as a domain of the full design."))
+    let html = try folder.read("out/tables.html")
+    #expect(html.contains("<p class=\"legend\">Rows where (migrant_status in (1, 2)), estimated as a domain of the full design.</p>"))
+  }
+
   @Test("design and filter mistakes are refused when the pipeline loads, naming the key")
   func loadErrors() throws {
     let folder = try TemporaryDirectory("replicate-pipeline")
