@@ -29,7 +29,7 @@ public struct ArtifactInput: Sendable, Equatable {
 public struct Artifact: Sendable {
   public static let magic = Array("survey-pipe stage artifact\n".utf8)
   /// Bump when the payload of any stage changes shape; older files are then refused.
-  public static let formatVersion = 4
+  public static let formatVersion = 5
   static let byteOrderMark: UInt32 = 0x0102_0304
 
   public var stage: String

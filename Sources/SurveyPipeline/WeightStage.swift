@@ -7,7 +7,7 @@ import SurveyWeight
 
 /// What the weight stage leaves for tabulation: the design with its final weights (the
 /// sampling structure is rebuilt from the clean table; the weighting steps that change the
-/// variance are kept whole), `weights.json`, the weighting's findings and notes, the margins
+/// variance and the replicate weights are kept whole), `weights.json`, the weighting's findings and notes, the margins
 /// files read, or the finding that says why weighting failed.
 struct WeightStage: Sendable {
   /// The design, nil without a design or when weighting failed.
@@ -29,6 +29,8 @@ struct WeightStage: Sendable {
       writer.plain(design.weights)
       writer.int(design.adjustments.count)
       for adjustment in design.adjustments { adjustment.write(to: &writer) }
+      writer.bool(design.replicates != nil)
+      design.replicates?.write(to: &writer)
     }
     writer.string(diagnostics)
     writer.findings(findings)
@@ -61,7 +63,14 @@ struct WeightStage: Sendable {
       guard let spec, weights.count == table.rowCount, let structure = try? SampleStructure(table: table, spec: spec) else {
         throw reader.corrupt("the design does not fit the clean table")
       }
-      design = Design(structure: structure, weights: weights, adjustments: adjustments)
+      var made = Design(structure: structure, weights: weights, adjustments: adjustments)
+      if try reader.bool() {
+        let replicates = try ReplicateWeights(reading: &reader)
+        guard replicates.unitOfRow.count == table.rowCount else { throw reader.corrupt("the replicate weights") }
+        made.replicates = replicates
+        made.variance = .replicates
+      }
+      design = made
     }
     diagnostics = try reader.optionalString()
     findings = try reader.findings()

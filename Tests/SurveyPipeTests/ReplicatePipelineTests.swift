@@ -97,6 +97,19 @@ struct ReplicatePipelineTests {
     #expect(html.contains("<p class=\"legend\">Rows where (migrant_status in (1, 2)), estimated as a domain of the full design.</p>"))
   }
 
+  @Test("tabulate on its own reads the replicates from the weight artifact: the same tables as run, bootstrap draws included")
+  func stageByStage() throws {
+    let folder = try TemporaryDirectory("replicate-pipeline")
+    let design = "{weight: design_weight, strata: stratum, psu: [psu], fpc: [fpc], lonely_psu: adjust, replicates: bootstrap=30, seed: 4}"
+    _ = try folder.write("p.yml", Self.pipeline(design: design, tables: Self.tables))
+    #expect(try SurveyPipeBinary.run(["run", "p.yml", "--out", "out", "--quiet"], in: folder.path).status == 0)
+    let first = try folder.read("out/tables/oop_by_status.csv")
+    let again = try SurveyPipeBinary.run(["tabulate", "p.yml", "--out", "out", "--quiet"], in: folder.path)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try folder.read("out/tables/oop_by_status.csv") == first)
+    #expect(try folder.read("out/tables.md").contains("30 bootstrap replicate weights"))
+  }
+
   @Test("design and filter mistakes are refused when the pipeline loads, naming the key")
   func loadErrors() throws {
     let folder = try TemporaryDirectory("replicate-pipeline")
