@@ -3,7 +3,8 @@ import SurveyCore
 extension WeightDiagnostics {
   /// The diagnostics as the JSON object of `weights.json`, byte for byte the same for the same
   /// weights: keys in a fixed order, numbers that read back as the same double, null where
-  /// undefined. A step lists only the keys that apply to it.
+  /// undefined. A step lists only the keys that apply to it; `replicates` appears only for a
+  /// replicate design.
   public func json() -> String {
     let stepLines = steps.map { "    " + Self.stepJSON($0) }
     let targetLines = finalTargets.map { "    " + Self.targetJSON($0) }
@@ -19,6 +20,13 @@ extension WeightDiagnostics {
       "  \"zero_weights\": \(zeros)",
     ]
     lines += numbers.map { "  \(JSONText.string($0.0)): " + JSONText.number($0.1) }
+    if let replicates {
+      let rscales = replicates.rscales.map { JSONText.number($0) }.joined(separator: ", ")
+      lines.append(
+        "  \"replicates\": {\"method\": \(JSONText.string(replicates.method)), \"count\": \(replicates.count), "
+          + "\"scale\": \(JSONText.number(replicates.scale)), \"rscales\": [\(rscales)], \"mse\": \(replicates.mse), "
+          + "\"origin\": \(JSONText.string(replicates.origin))}")
+    }
     return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
   }
 

@@ -27,6 +27,8 @@ public struct WeightDiagnostics: Sendable, Equatable {
   public var kishDeff: Double?
   /// Kish's effective sample size, (Σw)² / Σw².
   public var effectiveN: Double?
+  /// The replicate weights of a replicate design, as `weights.json` describes them.
+  public var replicates: ReplicateSummary?
 
   /// The diagnostics of `weights` after `steps`.
   public init(weights: [Double], steps: [WeightStep], finalTargets: [MarginCheck] = []) {
@@ -58,5 +60,26 @@ public struct WeightDiagnostics: Sendable, Equatable {
     cv = (deviations / n).squareRoot() / mean
     kishDeff = n * squares / (scaledSum * scaledSum)
     effectiveN = scaledSum * scaledSum / squares
+  }
+}
+
+/// How a replicate design's replicates were made, for `weights.json`: R's type, their number,
+/// scale and rscales, whether deviations centre on the full-sample estimate, and where they came
+/// from.
+public struct ReplicateSummary: Sendable, Equatable {
+  public var method: String
+  public var count: Int
+  public var scale: Double
+  public var rscales: [Double]
+  public var mse: Bool
+  public var origin: String
+
+  public init(method: String, count: Int, scale: Double, rscales: [Double], mse: Bool, origin: String) {
+    self.method = method
+    self.count = count
+    self.scale = scale
+    self.rscales = rscales
+    self.mse = mse
+    self.origin = origin
   }
 }

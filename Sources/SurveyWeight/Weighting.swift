@@ -76,6 +76,9 @@ public enum Weighting {
       result.design.replicates = made
       result.design.variance = .replicates
       result.notes += made.notes
+      result.diagnostics.replicates = ReplicateSummary(
+        method: made.method.rName, count: made.count, scale: made.scale, rscales: made.rscales, mse: made.mse,
+        origin: made.origin)
     }
     return result
   }

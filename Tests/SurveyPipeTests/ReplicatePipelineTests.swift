@@ -93,6 +93,10 @@ struct ReplicatePipelineTests {
     let markdown = try folder.read("out/tables.md")
     #expect(markdown.contains("Standard errors from 20 JKn replicate weights made from the design's PSUs, the weighting replayed on each."))
     #expect(markdown.contains("Rows where (sex == 2), estimated as a domain of the full design."))
+    // weights.json describes the replicates: JKn, one per PSU of the 10 strata of 2 PSUs, scale 1.
+    let weights = try folder.read("out/weights.json")
+    #expect(weights.contains("\"replicates\": {\"method\": \"JKn\", \"count\": 20, \"scale\": 1, \"rscales\": ["))
+    #expect(weights.contains("\"mse\": false, \"origin\": \"made from the design's PSUs, the weighting replayed on each\"}"))
     let html = try folder.read("out/tables.html")
     #expect(html.contains("<p class=\"legend\">Rows where (migrant_status in (1, 2)), estimated as a domain of the full design.</p>"))
   }
