@@ -76,14 +76,17 @@ extension ReplicateWeights {
   /// The same replicates with each replicate's weights of every row given (the weighting steps
   /// applied replicate by replicate): `weights(r)` is replicate r's weight per row, `final` the
   /// full-sample weights they are expressed against.
+  ///
+  /// - Throws: what `weights` throws for the first replicate that fails.
   public func reweighted(
-    final: [Double], weights: (Int) throws -> [Double]
-  ) rethrows -> ReplicateWeights {
+    final: [Double], weights: @Sendable (Int) throws -> [Double]
+  ) throws -> ReplicateWeights {
     let rows = final.count
     var factors = [Double](repeating: 0, count: count * rows)
-    // Eight replicates at a time, so that each row's eight factors fill one cache line.
+    // Eight replicates at a time, made on every core, so that each row's eight factors fill one
+    // cache line.
     for first in stride(from: 0, to: count, by: 8) {
-      let block = try (first..<min(first + 8, count)).map(weights)
+      let block = try Parallel.map(min(8, count - first)) { try weights(first + $0) }
       for row in 0..<rows where final[row] != 0 {
         for (k, replicate) in block.enumerated() { factors[row * count + first + k] = replicate[row] / final[row] }
       }

@@ -11,7 +11,7 @@ extension Weighting {
   ///   throws on a replicate's weights.
   static func replicateWeights(
     _ spec: ReplicateSpec, structure: SampleStructure, table: DataTable, designWeights: [Double], final: [Double],
-    replays: [([Double]) throws -> [Double]]
+    replays: [@Sendable ([Double]) throws -> [Double]]
   ) throws -> ReplicateWeights {
     if spec.isSupplied, structure.spec.weight == nil { throw DesignError.replicatesNeedWeight }
     let base =

@@ -191,7 +191,7 @@ struct StepRecord {
   var findings: [Finding] = []
   /// Each step after the design weights, as a function of the weights before it, to apply to
   /// every replicate's weights.
-  var replays: [([Double]) throws -> [Double]] = []
+  var replays: [@Sendable ([Double]) throws -> [Double]] = []
 
   init(weights: [Double], step: WeightStep) {
     self.weights = weights
