@@ -26,6 +26,11 @@ extension ReplicateWeights {
     writer.bool(unitIsRow)
     writer.strings(notes)
     writer.string(origin)
+    writer.bool(jackknife != nil)
+    if let jackknife {
+      writer.plain(jackknife.stratumOfUnit)
+      writer.plain(jackknife.sizes)
+    }
   }
 
   public init(reading reader: inout ArtifactReader) throws(CoreError) {
@@ -51,5 +56,12 @@ extension ReplicateWeights {
     self.init(
       method: method, scale: scale, rscales: rscales, mse: mse, unitOfRow: unitOfRow, unitCount: unitCount, factors: factors,
       unitIsRow: try reader.bool(), notes: try reader.strings(), origin: try reader.string())
+    if try reader.bool() {
+      let layout = JackknifeLayout(stratumOfUnit: try reader.plain(), sizes: try reader.plain())
+      guard layout.stratumOfUnit.count == unitCount, layout.stratumOfUnit.allSatisfy({ $0 < layout.sizes.count }) else {
+        throw reader.corrupt("the jackknife's strata")
+      }
+      jackknife = layout
+    }
   }
 }

@@ -37,10 +37,12 @@ extension ReplicateWeights {
     var factors = [Double](repeating: Double(n) / Double(n - 1), count: replicates * n)
     // Unit-major, square: replicate k drops unit k.
     for k in 0..<replicates { factors[k * replicates + k] = 0 }
-    return ReplicateWeights(
+    var weights = ReplicateWeights(
       method: .jk1, scale: correction * Double(n - 1) / Double(n), rscales: [Double](repeating: 1, count: replicates),
       mse: mse, unitOfRow: stage.units.unit, unitCount: n, factors: factors, unitIsRow: false,
       notes: laterStageNote(structure))
+    if replicates > 0 { weights.jackknife = JackknifeLayout(stratumOfUnit: [Int32](repeating: 0, count: n), sizes: [Int32(n)]) }
+    return weights
   }
 
   /// JKn (R's `jknweights`): within each stratum h, replicate k drops PSU k of h and multiplies
@@ -54,13 +56,11 @@ extension ReplicateWeights {
     let stage = structure.first
     let units = stage.unitCount
     let strata = stage.strataCount
-    // One column of factors per replicate, laid out unit-major at the end.
-    var columns: [[Double]] = []
+    // The replicates first (the stratum and the unit each drops; a lonely `adjust` stratum's
+    // one replicate drops its unit against every other), then their factors, unit-major.
+    var replicates: [(stratum: Int, dropped: Int, adjust: Bool)] = []
     var rscales: [Double] = []
-    func addReplicate(_ factor: (Int) -> Double, rscale: Double) {
-      columns.append((0..<units).map(factor))
-      rscales.append(rscale)
-    }
+    var layout = JackknifeLayout(stratumOfUnit: [Int32](repeating: -1, count: units), sizes: [Int32](repeating: 0, count: strata))
     for h in 0..<strata {
       let range = stage.units.start[h]..<stage.units.start[h + 1]
       let n = range.count
@@ -71,24 +71,37 @@ extension ReplicateWeights {
         case .fail: throw .replicateLonelyPSU(column: column, stratum: stage.strataLabels?[h] ?? "\(h + 1)")
         case .remove, .certainty, .average: continue
         case .adjust:
-          let others = Double(strata) / Double(strata - 1)
-          addReplicate({ range.contains($0) ? 0 : others }, rscale: Double(strata - 1) / Double(strata))
+          replicates.append((h, range.lowerBound, true))
+          rscales.append(Double(strata - 1) / Double(strata))
           continue
         }
       }
-      let kept = Double(n) / Double(n - 1)
       for dropped in range {
-        addReplicate({ $0 == dropped ? 0 : (range.contains($0) ? kept : 1) }, rscale: correction * Double(n - 1) / Double(n))
+        replicates.append((h, dropped, false))
+        rscales.append(correction * Double(n - 1) / Double(n))
+        layout.stratumOfUnit[dropped] = Int32(h)
       }
+      layout.sizes[h] = Int32(n)
     }
     if rscales.isEmpty { throw .wholePopulation }
-    var factors = [Double](repeating: 0, count: units * columns.count)
-    for (r, column) in columns.enumerated() {
-      for u in 0..<units { factors[u * columns.count + r] = column[u] }
+    let count = replicates.count
+    var factors = [Double](repeating: 1, count: units * count)
+    for (r, replicate) in replicates.enumerated() {
+      let range = stage.units.start[replicate.stratum]..<stage.units.start[replicate.stratum + 1]
+      if replicate.adjust {
+        let others = Double(strata) / Double(strata - 1)
+        for u in 0..<units { factors[u * count + r] = range.contains(u) ? 0 : others }
+      } else {
+        let kept = Double(range.count) / Double(range.count - 1)
+        for u in range { factors[u * count + r] = u == replicate.dropped ? 0 : kept }
+      }
     }
     let scale = rscales.count < units && structure.spec.lonelyPSU == .average ? Double(units) / Double(rscales.count) : 1
-    return ReplicateWeights(
+    var weights = ReplicateWeights(
       method: .jkn, scale: scale, rscales: rscales, mse: mse, unitOfRow: stage.units.unit, unitCount: units,
       factors: factors, unitIsRow: false, notes: laterStageNote(structure))
+    // The rank of an `adjust` replicate set is left to the numerical rank.
+    weights.jackknife = replicates.contains { $0.adjust } ? nil : layout
+    return weights
   }
 }

@@ -32,6 +32,9 @@ public struct ReplicateWeights: Sendable {
   /// Where the replicates came from, for tables: `made from the design's PSUs`, `supplied as
   /// columns`, with `, the weighting replayed on each` after weighting steps.
   public var origin: String
+  /// For delete-one jackknife replicates made from the design: which stratum each PSU's
+  /// replicates belong to, so that their rank is known without computing it.
+  public var jackknife: JackknifeLayout?
 
   public init(
     method: ReplicateMethod, scale: Double, rscales: [Double], mse: Bool, unitOfRow: [Int32], unitCount: Int,
@@ -102,6 +105,7 @@ public struct ReplicateWeights: Sendable {
   /// less one (at least 0). Rows of one unit have proportional replicate weights, so the rank is
   /// that of the units' factor vectors.
   public func degreesOfFreedom(units: some Sequence<Int32>) -> Int {
+    if let jackknife, !unitIsRow { return max(0, jackknife.rank(units: units) - 1) }
     var rank = ReplicateRank(replicates: count)
     for unit in units {
       if rank.isFull { break }

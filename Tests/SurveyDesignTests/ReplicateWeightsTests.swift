@@ -160,6 +160,33 @@ struct ReplicateWeightsTests {
     #expect(brr.degreesOfFreedom(units: [0, 1, 2, 3, 4, 5]) == 3)
   }
 
+  @Test("the jackknife's rank from its strata equals the computed rank for every set of PSUs")
+  func jackknifeRank() throws {
+    // Strata A (3 PSUs), B (2), C (1, lonely: removed), D (2, sampled whole: fpc 2): A and B
+    // have replicates, C and D none.
+    let table = testTable([
+      codeColumn("h", ["A", "A", "A", "B", "B", "C", "D", "D"]), numberColumn("psu", [1, 2, 3, 4, 5, 6, 7, 8]),
+      numberColumn("fpc", [10, 10, 10, 9, 9, 5, 2, 2]),
+    ])
+    let structure = try SampleStructure(table: table, spec: DesignSpec(strata: "h", psu: ["psu"], fpc: ["fpc"], lonelyPSU: .remove))
+    let weights = try ReplicateWeights.make(.jkn, structure: structure, mse: false, seed: 1)
+    let layout = try #require(weights.jackknife)
+    #expect(weights.count == 5)
+    var computed = weights
+    computed.jackknife = nil
+    for mask in 1..<(1 << 8) {
+      let units = (0..<8).filter { mask & (1 << $0) != 0 }.map(Int32.init)
+      #expect(layout.rank(units: units) - 1 == computed.degreesOfFreedom(units: units), "PSUs \(units)")
+    }
+    let jk1 = try ReplicateWeights.make(.jk1, structure: SampleStructure(table: table, spec: DesignSpec(psu: ["psu"])), mse: false, seed: 1)
+    var jk1Computed = jk1
+    jk1Computed.jackknife = nil
+    for mask in 1..<(1 << 8) {
+      let units = (0..<8).filter { mask & (1 << $0) != 0 }.map(Int32.init)
+      #expect(jk1.degreesOfFreedom(units: units) == jk1Computed.degreesOfFreedom(units: units), "PSUs \(units)")
+    }
+  }
+
   @Test("supplied columns: a prefix takes PREFIX followed by digits, ^ starts a regular expression; file order")
   func columnNames() throws {
     let names = ["id", "repw1", "repw10", "repw2", "repwx", "pw", "brr_1"]
