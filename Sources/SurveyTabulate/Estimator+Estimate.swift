@@ -56,6 +56,10 @@ extension Estimator {
     guard let groups = GroupCodes(column) else { throw TabulateError.ungroupable(column: variable) }
     var sums = CellSums(codes: groups.codes, weights: weights, domains: domains)
     let adjusted = residualizer.map { levelSums($0, codes: groups.codes, levels: groups.levels.count, domains: domains) }
+    // Every level of a domain uses the same rows (those with any level): one df per domain.
+    let domainDF = (0..<domains.count).map { d in
+      degreesOfFreedom(cells: domains.cellStart[d]..<domains.cellStart[d + 1], domains: domains, sums: sums)
+    }
     var byLevel: [[EstimateRow]] = []
     var differences: [EstimateRow] = []
     let likelihood =
@@ -68,7 +72,7 @@ extension Estimator {
           var estimate = try row(
             statistic, variable, level: level, domain: d, domains: domains, sums: sums,
             adjustment: adjusted.map { ($0.levels[d][index], $0.w[d]) }, options: options, designRows: designRows,
-            quantiles: &quantiles)
+            quantiles: &quantiles, df: domainDF[d])
           if let likelihood {
             setLikelihoodInterval(&estimate, domain: d, level: index, sums: likelihood, options: options)
           }
@@ -107,7 +111,7 @@ extension Estimator {
   func row(
     _ statistic: Statistic, _ variable: String, level: String?, domain d: Int, domains: Domains,
     sums: CellSums, adjustment: (y: Residualizer.Sums, w: Residualizer.Sums)?, options: EstimateOptions,
-    designRows: Int?, quantiles: inout QuantileCache
+    designRows: Int?, quantiles: inout QuantileCache, df knownDF: Int? = nil
   ) throws -> EstimateRow {
     let by = zip(domains.variables, domains.levels[d]).map { DomainLevel(variable: $0, level: $1) }
     let cells = domains.cellStart[d]..<domains.cellStart[d + 1]
@@ -140,7 +144,7 @@ extension Estimator {
     } catch is TaylorVariance.Overflow {
       throw overflow(.variance)
     }
-    let df = degreesOfFreedom(cells: cells, domains: domains, sums: sums)
+    let df = knownDF ?? degreesOfFreedom(cells: cells, domains: domains, sums: sums)
     let se = variance.isNaN ? nil : variance.squareRoot()
     var ciLow: Double?
     var ciHigh: Double?
