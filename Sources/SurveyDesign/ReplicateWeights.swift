@@ -101,6 +101,32 @@ public struct ReplicateWeights: Sendable {
     return kept == 0 ? nil : squares * scale
   }
 
+  /// The covariance matrix of several estimates from their replicates (`estimates[i][r]`), as
+  /// R's `svrVar` of a matrix: a replicate where any estimate is not a number is left out, each
+  /// estimate is centred on its replicates' mean (or, under ``mse``, on `full[i]`); nil when no
+  /// replicate is left.
+  public func covariance(_ estimates: [[Double]], full: [Double]) -> [[Double]]? {
+    let k = estimates.count
+    if count == 0 { return [[Double]](repeating: [Double](repeating: 0, count: k), count: k) }
+    let kept = (0..<count).filter { r in estimates.allSatisfy { !$0[r].isNaN } }
+    guard !kept.isEmpty else { return nil }
+    let centres = (0..<k).map { i -> Double in
+      if mse { return full[i] }
+      let used = kept.filter { rscales[$0] > 0 }
+      return used.reduce(0) { $0 + estimates[i][$1] } / Double(used.count)
+    }
+    var result = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+    for i in 0..<k {
+      for j in 0...i {
+        var sum = 0.0
+        for r in kept { sum += (estimates[i][r] - centres[i]) * (estimates[j][r] - centres[j]) * rscales[r] }
+        result[i][j] = sum * scale
+        result[j][i] = result[i][j]
+      }
+    }
+    return result
+  }
+
   /// R's `degf` of the design restricted to `units`' rows: the rank of their replicate weights
   /// less one (at least 0). Rows of one unit have proportional replicate weights, so the rank is
   /// that of the units' factor vectors.

@@ -5,10 +5,12 @@ extension Estimator {
   /// design's rows, with Rao and Scott's correction from the design-based covariance of the
   /// cell proportions (docs/statistics.md, "Tests of association").
   ///
-  /// - Throws: ``TabulateError`` for an unknown or multi-select column, a variance overflow, or
-  ///   a replicate design (not built for them).
+  /// On a replicate design the covariance of the cells comes from the replicates, and the
+  /// degrees of freedom are the rank of the replicate weights less one (R's
+  /// `svychisq.svyrep.design`).
+  ///
+  /// - Throws: ``TabulateError`` for an unknown or multi-select column, or a variance overflow.
   public func chiSquare(_ a: String, _ b: String, statistic: ChiSquareStatistic) throws -> TestRow {
-    if design.replicates != nil { throw TabulateError.notForReplicates(what: "a test of association (\(a) by \(b))") }
     let (rowCodes, nr) = try presentCodes(a)
     let (columnCodes, nc) = try presentCodes(b)
     var row = TestRow(test: statistic.rawValue, variables: [a, b], statistic: nil, ndf: nil, ddf: nil, pValue: nil)
@@ -27,7 +29,7 @@ extension Estimator {
       indicatorInfluence(cells.map { $0 == Int32(k) ? 1 : 0 }, state: used, domains: domains, mean: true)
     }
     let p = influences.map(\.proportion)
-    let v = try covariance(influences.map(\.totals), units: influences[0].units)
+    let v = try covariance(of: influences)
     let pearson = Self.pearson(p, n: n, rows: nr, columns: nc)
     guard let delta = Self.designEffects(p, v, n: n, rows: nr, columns: nc) else { return row }
     let trace = delta.trace
@@ -76,7 +78,7 @@ extension Estimator {
   /// and its influence totals per unit.
   func indicatorInfluence(
     _ values: [Double], state: [CellState], domains: Domains, mean: Bool
-  ) -> (proportion: Double, units: [Int32], totals: [Double]) {
+  ) -> CellInfluence {
     let sums = CellSums(values: values, state: state, weights: weights, domains: domains)
     let adjusted = residualizer.map { numericSums($0, values: values, state: state, domains: domains) }
     let range = domains.cellStart[0]..<domains.cellStart[1]
@@ -86,7 +88,36 @@ extension Estimator {
     let influence = unitInfluences(
       cells: range, domains: domains, sums: sums, mean: mean ? estimate : nil, total: total,
       adjustment: adjusted.map { ($0.y[0], $0.w[0]) })
-    return (estimate, influence.units, influence.totals)
+    let replicates = design.replicates.map {
+      replicateEstimates($0, cells: range, domains: domains, sums: sums, isMean: mean)
+    }
+    return CellInfluence(proportion: estimate, units: influence.units, totals: influence.totals, replicates: replicates)
+  }
+
+  /// One cell's estimate (a proportion, or a total for the Wald tests), its influence totals
+  /// per unit, and on a replicate design its replicate estimates.
+  struct CellInfluence {
+    var proportion: Double
+    var units: [Int32]
+    var totals: [Double]
+    var replicates: [Double]?
+  }
+
+  /// The covariance matrix of the cells' estimates: from their replicates on a replicate design
+  /// (R's `svrVar` of a matrix of replicates), otherwise from their influence totals.
+  func covariance(of cells: [CellInfluence]) throws -> SmallMatrix {
+    guard let replicates = design.replicates else {
+      return try covariance(cells.map(\.totals), units: cells[0].units)
+    }
+    guard
+      let matrix = replicates.covariance(cells.map { $0.replicates ?? [] }, full: cells.map(\.proportion)),
+      matrix.allSatisfy({ $0.allSatisfy(\.isFinite) })
+    else {
+      throw TabulateError.overflow(column: "cells", statistic: .proportion, quantity: .variance)
+    }
+    var result = SmallMatrix(rows: cells.count, columns: cells.count)
+    for i in 0..<cells.count { for j in 0..<cells.count { result[i, j] = matrix[i][j] } }
+    return result
   }
 
   /// The covariance matrix of the cells' estimates, from their influence totals on the same

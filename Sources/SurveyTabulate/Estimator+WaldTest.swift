@@ -17,7 +17,7 @@ extension Estimator {
     indicators.append([Double](repeating: 1, count: cells.count))
     let influences = indicators.map { indicatorInfluence($0, state: used, domains: domains, mean: false) }
     let totals = influences.map(\.proportion)
-    let sigma = try covariance(influences.map(\.totals), units: influences[0].units)
+    let sigma = try covariance(of: influences)
     let (y, jacobian) = Self.independenceResiduals(totals, nr: nr, nc: nc)
     let v = jacobian * sigma * jacobian.transposed
     let use = (0..<(nr * nc)).filter { $0 % nr > 0 && $0 / nr > 0 }

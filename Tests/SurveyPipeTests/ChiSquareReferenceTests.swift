@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import _SurveyTestSupport
 
-/// `survey-pipe estimate --chisq A:B --chisq-statistic F|Chisq` against R's `svychisq`
-/// (fixtures/r-reference/chisq.json, made by make-chisq.R).
+/// `survey-pipe estimate --chisq A:B --chisq-statistic F|Chisq|Wald|adjWald` against R's `svychisq`
+/// (fixtures/r-reference/chisq.json, made by make-chisq.R; on replicate designs,
+/// chisq-replicates.json, made by make-chisq-replicates.R).
 @Suite("tests of association match R's svychisq")
 struct ChiSquareReferenceTests {
   struct Case: Sendable, CustomTestStringConvertible {
@@ -14,8 +15,12 @@ struct ChiSquareReferenceTests {
     var testDescription: String { name }
   }
 
-  static let cases: [Case] = {
-    let data = try! Data(contentsOf: URL(fileURLWithPath: Fixtures.path("r-reference/chisq.json")))
+  static let cases: [Case] = load("chisq.json") + load("chisq-replicates.json")
+
+  /// The cases of `fixtures/r-reference/<file>`: chisq.json (make-chisq.R) and, on replicate
+  /// designs, chisq-replicates.json (make-chisq-replicates.R).
+  static func load(_ file: String) -> [Case] {
+    let data = try! Data(contentsOf: URL(fileURLWithPath: Fixtures.path("r-reference/\(file)")))
     let root = try! JSONSerialization.jsonObject(with: data) as! [String: Any]
     return (root["cases"] as! [[String: Any]]).map { item in
       let test = (item["tests"] as! [[String: Any]])[0]
@@ -23,7 +28,7 @@ struct ChiSquareReferenceTests {
       for key in ["statistic", "ndf", "ddf", "p_value"] { if let value = test[key] as? NSNumber { numbers[key] = value.doubleValue } }
       return Case(name: item["name"] as! String, data: item["data"] as! String, args: item["args"] as! [String], test: numbers)
     }
-  }()
+  }
 
   @Test("statistic, degrees of freedom and p-value within 1e-9 of R", arguments: cases)
   func matchesR(_ reference: Case) throws {
