@@ -23,7 +23,18 @@ extension Pipeline {
         }
         if by.pii { throw fail(table.line, "\(key).by", "'\(name)' is personal data (pii)") }
       }
-      for name in table.filter?.variables ?? [] { _ = try lookup(name, table.line, "\(key).filter") }
+      if let filter = table.filter {
+        var first: Variable?
+        for name in filter.variables {
+          let variable = try lookup(name, table.line, "\(key).filter")
+          // The filter is printed under the table's title: personal data never reaches it.
+          if variable.pii { throw fail(table.line, "\(key).filter", "'\(name)' is personal data (pii)") }
+          first = first ?? variable
+        }
+        if let first, let problem = codebook.literalProblem(in: filter, current: first) {
+          throw fail(table.line, "\(key).filter", problem)
+        }
+      }
     }
     if let design {
       for (key, name) in [("weight", design.weight), ("prob", design.probability)] + design.fpc.map({ ("fpc", $0) }) {

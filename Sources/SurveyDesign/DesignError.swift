@@ -41,8 +41,24 @@ public enum DesignError: Error, Equatable, Sendable {
   case replicatesNeedStrata(method: String)
   /// A stratum with one PSU under `--lonely-psu fail` when making JKn replicates.
   case replicateLonelyPSU(column: String, stratum: String)
-  /// Every stratum was sampled whole (fpc = N = n): there is nothing to replicate.
-  case wholePopulation
+  /// No stratum has jackknife replicates: each was sampled whole (fpc = N = n) or has a single
+  /// PSU the lonely-PSU rule leaves out (`lonelyLeftOut`: some were).
+  case noReplicatedStratum(lonelyLeftOut: Bool)
+  /// Bootstrap replicates with one PSU in every stratum (R's scale is infinite).
+  case bootstrapSinglePSUs(column: String?)
+  /// Supplied replicate weights on a row whose full-sample weight is 0: R's replicates count
+  /// such a row, survey-pipe's cannot.
+  case replicateWeightWithoutWeight(column: String, at: Location)
+  /// A scale given to BRR or Fay replicates, whose scale is fixed.
+  case fixedReplicateScale(method: String)
+  /// JKn replicate weights supplied without their rscales.
+  case replicateRScalesNeeded
+  /// rscales of another length than the replicate-weight columns.
+  case replicateRScalesCount(given: Int, columns: Int, file: String?)
+  /// A scale or rscale that is negative or not a finite number (bootstrap with one column: 1/0).
+  case invalidReplicateScale(columns: Int)
+  /// A weighting step failed on one replicate's weights.
+  case replicateStep(replicate: Int, of: Int, problem: String)
   /// BRR or Fay with a stratum of one PSU.
   case brrSmallStratum(column: String, stratum: String)
   /// BRR or Fay with a stratum of an odd number of PSUs above 2.
@@ -53,9 +69,6 @@ public enum DesignError: Error, Equatable, Sendable {
   case invalidReplicatePattern(pattern: String)
   /// Supplied replicate weights need the full-sample weight column.
   case replicatesNeedWeight
-  /// The scale or rscales of supplied replicate weights are missing, not allowed or of the wrong
-  /// length.
-  case replicateScales(String)
 }
 
 extension DesignError: LocalizedError {
@@ -96,21 +109,39 @@ extension DesignError: LocalizedError {
       return "\(method) replicates need strata (R: \"Must use JK1 or bootstrap for an unstratified design\"); give strata, or use jk1 or bootstrap"
     case .replicateLonelyPSU(let column, let stratum):
       return "stratum '\(stratum)' of '\(column)' has only one PSU, so jkn cannot drop it (R: \"Stratum \(stratum) has only one PSU\"); choose another --lonely-psu (remove, adjust, average, certainty)"
-    case .wholePopulation:
+    case .noReplicatedStratum(let lonely):
+      if lonely {
+        return "no stratum has jkn replicates: each has a single PSU that the lonely-PSU rule leaves out, or was sampled whole; use lonely_psu / --lonely-psu adjust, or another replicate method"
+      }
       return "every stratum was sampled whole (its fpc equals its number of PSUs), so there is nothing to replicate and no sampling variance (R: \"All strata were exhaustively sampled\")"
+    case .bootstrapSinglePSUs(let column):
+      let strata = column.map { "stratum of '\($0)'" } ?? "stratum"
+      return "every \(strata) has a single PSU, so bootstrap replicates have no variance to measure (R's scale n/(n-1) is infinite)"
+    case .replicateWeightWithoutWeight(let column, let place):
+      return "\(place): the full-sample weight is 0 but the replicate weight in '\(column)' is not; R's replicates would count this row and survey-pipe's cannot: give the row its full-sample weight, or 0 in every replicate"
+    case .fixedReplicateScale(let method):
+      return "a scale (--rep-scale, rep_scale) does not apply to \(method) replicate weights: their scale is fixed (1/R, or 1/(R(1-rho)^2) for Fay), as in R"
+    case .replicateRScalesNeeded:
+      return "jkn replicate weights need their rscales, (n_h-1)/n_h per replicate (--rep-rscales FILE, or rscales in the design), as R needs them"
+    case .replicateRScalesCount(let given, let columns, let file):
+      let source = file.map { "'\($0)' gives" } ?? "the rscales give"
+      return "\(source) \(given) number\(given == 1 ? "" : "s") for \(columns) replicate-weight columns; give one per column, in column order"
+    case .invalidReplicateScale(let columns):
+      return "the replicate scale or an rscale is negative or not a finite number (with \(columns) replicate-weight column\(columns == 1 ? "" : "s"); a bootstrap needs at least 2)"
+    case .replicateStep(let replicate, let count, let problem):
+      return "replicate \(replicate) of \(count): \(problem)"
     case .brrSmallStratum(let column, let stratum):
       return "stratum '\(stratum)' of '\(column)' has one PSU; BRR and Fay need two per stratum (R: \"Some strata have fewer than 2 PSUs\")"
     case .brrOddStratum(let column, let stratum, let psus):
       return "stratum '\(stratum)' of '\(column)' has \(psus) PSUs; BRR and Fay need two per stratum, or an even number to split into pairs (R: \"Can't split with odd numbers of PSUs in a stratum\")"
     case .noReplicateColumns(let pattern):
       let what = pattern.hasPrefix("^") ? "matches the pattern '\(pattern)'" : "is named '\(pattern)' followed by a number"
-      return "no column of the data \(what), so there are no replicate weights"
+      let hint = pattern.hasPrefix("^") ? "" : " (a regular expression starts with ^)"
+      return "no column of the data \(what), so there are no replicate weights\(hint)"
     case .invalidReplicatePattern(let pattern):
       return "the replicate-weights pattern '\(pattern)' is not a valid regular expression"
     case .replicatesNeedWeight:
       return "supplied replicate weights need the full-sample weight column too (--weight, or 'weight' in the design)"
-    case .replicateScales(let problem):
-      return problem
     }
   }
 

@@ -9,8 +9,9 @@
 /// are Sylvester's matrices, built here the same way. For 28 and 36 (and their doublings), R's
 /// stored matrices are not rebuilt here: Paley's second construction gives Hadamard matrices of
 /// those orders, with the same number of replicates and full orthogonal balance, so totals have
-/// R's variance exactly, while nonlinear estimates (means, ratios) can differ from R's in the
-/// last digits of their SEs. docs/statistics.md says so.
+/// R's variance exactly, while the SEs of nonlinear estimates (means, ratios, above all of
+/// domains) can differ from R's by several percent. The design's notes and docs/statistics.md
+/// say so.
 public struct HadamardMatrix: Sendable, Equatable {
   /// The order.
   public let order: Int
@@ -27,21 +28,28 @@ public struct HadamardMatrix: Sendable, Equatable {
   }
 
   /// The matrix R's `hadamard(n)` chooses for n strata pairs.
-  public static func forPairs(_ n: Int) -> HadamardMatrix {
+  public static func forPairs(_ n: Int) -> HadamardMatrix { choice(n).matrix }
+
+  /// Whether, for n pairs, R reads its stored matrix of order 28 or 36 (possibly doubled), which
+  /// survey-pipe builds by Paley's second construction instead: replicate k is then not R's.
+  public static func differsFromR(pairs n: Int) -> Bool { choice(n).stored.map { $0 >= 28 } ?? false }
+
+  /// R's choice for n pairs, with the order of the stored matrix it starts from (nil: Paley).
+  static func choice(_ n: Int) -> (matrix: HadamardMatrix, stored: Int?) {
     let stored = [4, 16, 28, 36]
     let m = n - n % 4
-    if let size = stored.first(where: { m < $0 && m + 4 >= $0 }) { return storedMatrix(size) }
-    if stored.allSatisfy({ m < $0 }) { return storedMatrix(4) }
+    if let size = stored.first(where: { m < $0 && m + 4 >= $0 }) { return (storedMatrix(size), size) }
+    if stored.allSatisfy({ m < $0 }) { return (storedMatrix(4), 4) }
     let sizes = stored.map { base -> Int in
       var size = base
       while size < n + 1 { size *= 2 }
       return size
     }
-    let best = sizes.indices.min { sizes[$0] - n < sizes[$1] - n }!
-    if sizes[best] - n > 4, let paley = paley(n, limit: sizes[best]) { return paley }
+    guard let best = sizes.indices.min(by: { sizes[$0] - n < sizes[$1] - n }) else { return (storedMatrix(4), 4) }
+    if sizes[best] - n > 4, let paley = paley(n, limit: sizes[best]) { return (paley, nil) }
     var matrix = storedMatrix(stored[best])
     while matrix.order < sizes[best] { matrix = matrix.doubled() }
-    return matrix
+    return (matrix, stored[best])
   }
 
   /// The stored orders: Sylvester's 4 and 16 (R's stored ones), Paley II for 28 and 36.

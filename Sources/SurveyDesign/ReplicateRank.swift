@@ -5,7 +5,8 @@
 /// for accuracy); it adds to the rank when more than 1e-5 of its length is left, R's tolerance.
 /// A vector equal to one already seen (after scaling to a largest entry of 1) is skipped at once,
 /// so the rows of a PSU, or the rows of a supplied design that repeat a PSU's pattern, cost one
-/// hash each.
+/// hash each. A vector with an entry that is not a finite number (a replicate whose replayed
+/// post-stratum was left empty, whose estimates are left out) is skipped; R stops there.
 struct ReplicateRank {
   /// R's tolerance of `qr` in `degf`.
   static let tolerance = 1e-5
@@ -30,9 +31,11 @@ struct ReplicateRank {
     var largest = 0.0
     for r in 0..<replicates {
       vector[r] = entry(r)
+      // A weight that is not a number (a replayed post-stratum left empty) adds nothing.
+      guard vector[r].isFinite else { return }
       largest = max(largest, abs(vector[r]))
     }
-    guard largest > 0, largest.isFinite else { return }
+    guard largest > 0 else { return }
     // A key that rounds away the last bits, so scaled copies of one pattern meet.
     let key = vector.map { Int64(($0 / largest * 0x1p40).rounded()) }
     guard seen.insert(key).inserted else { return }

@@ -20,7 +20,8 @@ extension ReplicateWeights {
   /// warning, here a note); JKn needs its rscales; `other` 1 and 1 unless given (with a note).
   ///
   /// - Throws: ``DesignError`` for no matching column, a column that is not numeric or lacks a
-  ///   value, a scale BRR or Fay do not take, JKn without rscales, rscales of the wrong length.
+  ///   value, a replicate weight on a row whose full weight is 0, a scale BRR or Fay do not take,
+  ///   JKn without rscales, rscales of the wrong length, a scale that is not a finite number.
   public static func supplied(
     _ spec: ReplicateSpec, table: DataTable, weights: [Double]
   ) throws(DesignError) -> ReplicateWeights {
@@ -30,7 +31,7 @@ extension ReplicateWeights {
     var scale: Double
     switch spec.method {
     case .brr, .fay:
-      if spec.scale != nil { throw .replicateScales("--rep-scale does not apply to \(spec.method) replicates: their scale is fixed (1/R, or 1/(R(1-rho)^2) for Fay), as in R") }
+      if spec.scale != nil { throw .fixedReplicateScale(method: spec.method.description) }
       if case .fay(let rho) = spec.method {
         scale = 1 / (Double(count) * (1 - rho) * (1 - rho))
       } else {
@@ -42,7 +43,7 @@ extension ReplicateWeights {
       if spec.scale == nil { notes.append("jk1 replicate weights without --rep-scale: scale (n-1)/n taken with n = \(count) replicates, as R guesses") }
     case .jkn:
       scale = spec.scale ?? 1
-      if spec.rscales == nil { throw .replicateScales("jkn replicate weights need their rscales, (n_h-1)/n_h per replicate (--rep-rscales FILE, or 'rscales' in the design), as R needs them") }
+      if spec.rscales == nil { throw .replicateRScalesNeeded }
     case .other:
       scale = spec.scale ?? 1
       if spec.scale == nil || spec.rscales == nil { notes.append("'other' replicate weights without a scale or rscales: those missing are 1, as in R") }
@@ -50,10 +51,10 @@ extension ReplicateWeights {
     var rscales = spec.rscales ?? [Double](repeating: 1, count: count)
     if rscales.count == 1 { rscales = [Double](repeating: rscales[0], count: count) }
     guard rscales.count == count else {
-      throw .replicateScales("\(spec.rscalesFile.map { "'\($0)'" } ?? "the rscales") give \(rscales.count) numbers for \(count) replicate-weight columns; give one per column, in column order")
+      throw .replicateRScalesCount(given: rscales.count, columns: count, file: spec.rscalesFile)
     }
     guard scale.isFinite, scale >= 0, rscales.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-      throw .replicateScales("the replicate scale and rscales must be finite numbers of 0 or more")
+      throw .invalidReplicateScale(columns: count)
     }
     let rows = table.rowCount
     var factors = [Double](repeating: 0, count: count * rows)
@@ -65,6 +66,9 @@ extension ReplicateWeights {
           throw .missingValue(column: name, at: RowLocation(row: row, in: table))
         }
         if values[row] < 0 { throw .negativeWeight(column: name, at: RowLocation(row: row, in: table)) }
+        if weights[row] == 0, values[row] != 0 {
+          throw .replicateWeightWithoutWeight(column: name, at: RowLocation(row: row, in: table))
+        }
         factors[row * count + r] = weights[row] != 0 ? values[row] / weights[row] : 0
       }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 
 extension ReplicateWeights {
@@ -6,7 +7,7 @@ extension ReplicateWeights {
   /// appearance, as R's default `large = "split"`); replicate i takes, in pair k, the half-sample
   /// row k of the Hadamard matrix ``HadamardMatrix/forPairs(_:)`` picks, in its column i: a 1
   /// takes the pair's first PSU at weight 2 − ρ and the other at ρ, a 0 the other way round. Pairs are numbered as R numbers them: split strata first, then
-  /// strata of two PSUs, each group in the order of the strata's names (C locale), and within a
+  /// strata of two PSUs, each group in the order of the strata's names (as R sorts text), and within a
   /// stratum the PSU seen first is the pair's first. Scale 1/(R (1 − ρ)²), rscales 1. An fpc is
   /// dropped with a note, as R drops it.
   ///
@@ -17,8 +18,8 @@ extension ReplicateWeights {
     guard let column = structure.spec.strata else { throw .replicatesNeedStrata(method: method.description) }
     let stage = structure.first
     let labels = stage.strataLabels ?? []
-    // Strata in the order of their names, bytewise (R's order() in the C locale).
-    let order = (0..<stage.strataCount).sorted { Array(labels[$0].utf8).lexicographicallyPrecedes(Array(labels[$1].utf8)) }
+    // Strata in the order of their names as R's order() sorts text (``collationPrecedes``).
+    let order = (0..<stage.strataCount).sorted { Self.collationPrecedes(labels[$0], labels[$1]) }
     for h in order where stage.sampledUnits(inStratum: h) == 1 {
       throw .brrSmallStratum(column: column, stratum: labels[h])
     }
@@ -51,12 +52,48 @@ extension ReplicateWeights {
         factors[u * replicates + i] = takesFirst == isFirst[u] ? 2 - rho : rho
       }
     }
-    let notes =
+    var notes =
       stage.population != nil
       ? ["the fpc is dropped: BRR and Fay replicates assume sampling with replacement, as R's as.svrepdesign"] : []
+    if HadamardMatrix.differsFromR(pairs: pairs) {
+      notes.append(
+        "\(pairs) strata pairs take a Hadamard matrix of order \(replicates), which R reads from its stored matrices and survey-pipe builds by Paley's construction: totals' SEs are R's, but means' and ratios' can differ from R's by several percent; to match R, supply R's replicate weights with --repweights")
+    }
     return ReplicateWeights(
       method: method, scale: 1 / (Double(replicates) * (1 - rho) * (1 - rho)),
       rscales: [Double](repeating: 1, count: replicates), mse: mse, unitOfRow: stage.units.unit, unitCount: units,
       factors: factors, unitIsRow: false, notes: notes)
+  }
+
+  /// Whether stratum name `a` sorts before `b` as R's `order()` sorts text in a UTF-8 locale (ICU
+  /// collation): letters without regard to case or accents first (`a`, `B`, `c`), then unaccented
+  /// before accented (`Balti` before `Bălți`), then lower case before upper (`a` before `A`); bytes
+  /// last. Spaces and ASCII punctuation sort before digits, digits before letters, as in ICU.
+  static func collationPrecedes(_ a: String, _ b: String) -> Bool {
+    func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+    func swappedCase(_ text: String) -> [UInt8] {
+      bytes(String(text.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) }))
+    }
+    // ICU sorts spaces and ASCII punctuation before digits and letters.
+    func symbolsFirst(_ byte: UInt8) -> UInt8 {
+      switch byte {
+      case 0x20...0x2F: return byte - 0x20
+      case 0x3A...0x40: return byte - 0x3A + 0x10
+      case 0x5B...0x60: return byte - 0x5B + 0x17
+      case 0x7B...0x7E: return byte - 0x7B + 0x1D
+      default: return byte
+      }
+    }
+    let keys: [(String) -> [UInt8]] = [
+      { bytes($0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)).map(symbolsFirst) },
+      { bytes($0.lowercased()) },
+      swappedCase,
+      bytes,
+    ]
+    for key in keys {
+      let (x, y) = (key(a), key(b))
+      if x != y { return x.lexicographicallyPrecedes(y) }
+    }
+    return false
   }
 }

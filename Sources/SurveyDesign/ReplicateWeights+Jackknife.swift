@@ -14,7 +14,7 @@ extension ReplicateWeights {
     case .jkn: return try jackknifeN(structure, mse: mse)
     case .brr: return try halfSamples(structure, rho: 0, mse: mse)
     case .fay(let rho): return try halfSamples(structure, rho: rho, mse: mse)
-    case .bootstrap(let replicates): return bootstrap(structure, replicates: replicates, seed: seed, mse: mse)
+    case .bootstrap(let replicates): return try bootstrap(structure, replicates: replicates, seed: seed, mse: mse)
     case .other: preconditionFailure("'other' replicates are supplied, never made")
     }
   }
@@ -83,7 +83,7 @@ extension ReplicateWeights {
       }
       layout.sizes[h] = Int32(n)
     }
-    if rscales.isEmpty { throw .wholePopulation }
+    if rscales.isEmpty { throw .noReplicatedStratum(lonelyLeftOut: (0..<strata).contains { stage.sampledUnits(inStratum: $0) == 1 }) }
     let count = replicates.count
     var factors = [Double](repeating: 1, count: units * count)
     for (r, replicate) in replicates.enumerated() {

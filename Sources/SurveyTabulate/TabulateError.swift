@@ -76,11 +76,11 @@ extension TabulateError: LocalizedError {
         ? "check the weights" : "rescale '\(column)' (to thousands or millions) or check its values and the weights"
       return "the \(statistic.rawValue) of '\(column)' cannot be computed: its \(quantity.rawValue) goes beyond ±1.8e308, the largest number a double holds; \(advice)"
     case .quantileDifference(let column):
-      return "the quantiles of '\(column)' have no difference between domains: their covariance is not known on a linearized design (R's svyby cannot give it either); compare the domains' intervals, or use a mean or a proportion"
+      return "the quantiles of '\(column)' have no difference between domains: their covariance is not known (on a linearized design R's svyby cannot give it either, and survey-pipe does not compute it from replicates); compare the domains' intervals, or use a mean or a proportion"
     case .quantileLikelihood(let column):
       return "the quantiles of '\(column)' take a wald (mean), xlogit, asin or beta interval (R's interval.type), not likelihood"
     case .notForReplicates(let what):
-      return "\(what) is not available on a replicate-weight design; use the linearized design (no --replicates or --repweights) for it"
+      return "\(what) is not available on a replicate-weight design; use another interval, or the linearized design (no replicates or repweights), for it"
     case .invalidSubset(let expression, let problem):
       return "the subset '\(expression)' cannot be evaluated: \(problem)"
     case .tooManyDomains(let variables):

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 import SurveyDesign
 
@@ -19,9 +20,15 @@ extension Weighting {
       ? try ReplicateWeights.supplied(spec, table: table, weights: designWeights)
       : try ReplicateWeights.make(spec.method, structure: structure, mse: spec.mse, seed: spec.seed)
     guard !replays.isEmpty else { return base }
+    let count = base.count
     return try base.reweighted(final: final) { r in
       var weights = base.replicateWeights(r, of: designWeights)
-      for replay in replays { weights = try replay(weights) }
+      do {
+        for replay in replays { weights = try replay(weights) }
+      } catch {
+        let problem = (error as? any LocalizedError)?.errorDescription ?? "\(error)"
+        throw DesignError.replicateStep(replicate: r + 1, of: count, problem: problem)
+      }
       return weights
     }
   }

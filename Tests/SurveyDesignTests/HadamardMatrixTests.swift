@@ -33,6 +33,7 @@ struct HadamardMatrixTests {
     let matrix = HadamardMatrix.forPairs(r.pairs)
     #expect(matrix.order == r.order)
     if r.built { #expect(Self.hash(matrix) == r.hash, "entries differ from R's") }
+    #expect(HadamardMatrix.differsFromR(pairs: r.pairs) == !r.built, "the note that replicates differ from R's")
     #expect(r.pairs < matrix.order, "a row for every pair below the first")
   }
 

@@ -100,6 +100,17 @@ struct ReplicateWeightsTests {
     #expect(fay.scale == 1 / (4 * 0.25))
   }
 
+  @Test("BRR orders strata as R's order() sorts text in a UTF-8 locale")
+  func strataOrder() {
+    // R 4.2 in C.UTF-8: order(c("b","B","a","A","é","e","f","_x","1")) is 8 9 3 4 1 2 6 5 7.
+    let names = ["b", "B", "a", "A", "é", "e", "f", "_x", "1"]
+    let sorted = names.indices.sorted { ReplicateWeights.collationPrecedes(names[$0], names[$1]) }.map { $0 + 1 }
+    #expect(sorted == [8, 9, 3, 4, 1, 2, 6, 5, 7])
+    #expect(ReplicateWeights.collationPrecedes("Balti", "Bălți"))
+    #expect(ReplicateWeights.collationPrecedes("Bălți", "Briceni"))
+    #expect(ReplicateWeights.collationPrecedes("10", "9"))
+  }
+
   @Test("BRR refuses strata of one PSU or an odd number, as R does")
   func halfSampleRefusals() throws {
     let odd = testTable([codeColumn("h", ["A", "A", "A", "B", "B"]), numberColumn("psu", [1, 2, 3, 4, 5])])

@@ -129,6 +129,8 @@ struct ReplicatePipelineTests {
       (base + ", repweights: '^sex$', rep_type: jk1}", Self.tables[0], "'sex' must be an integer or decimal variable"),
       (base + "}", "{name: t, mean: oop_cost, filter: \"nosuch == 1\"}", "'nosuch' is not a variable of the codebook"),
       (base + "}", "{name: t, mean: oop_cost, filter: \"sex ==\"}", "is not a valid expression"),
+      (base + "}", "{name: t, mean: oop_cost, filter: \"phone == '1'\"}", "'phone' is personal data (pii)"),
+      (base + "}", "{name: t, mean: oop_cost, filter: \"sex == 'Male'\"}", "'Male'"),
     ]
     for item in cases {
       _ = try folder.write("p.yml", Self.pipeline(design: item.design, tables: [item.table]))

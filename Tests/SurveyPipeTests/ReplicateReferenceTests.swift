@@ -112,4 +112,87 @@ struct ReplicateCommandTests {
     #expect(subset.status != 0)
     #expect(subset.stderr.contains("nosuch"), "\(subset.stderr)")
   }
+
+  /// apiclus1 with a column `ps`: X in district 637 (one PSU), Y elsewhere; the JK1 replicate
+  /// that drops district 637 leaves post-stratum X without weight.
+  func postStratumFile(_ folder: TemporaryDirectory) throws -> (data: String, margins: String) {
+    let lines = try String(contentsOfFile: Fixtures.path("r-reference/apiclus1.csv"), encoding: .utf8).split(separator: "\n")
+    let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+    let dnum = try #require(header.firstIndex(of: "dnum"))
+    var out = [lines[0] + ",ps"]
+    for line in lines.dropFirst() {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      out.append(line + (fields[dnum] == "637" ? ",X" : ",Y"))
+    }
+    return (
+      try folder.write("ps.csv", out.joined(separator: "\n") + "\n"),
+      try folder.write("ps-margins.csv", "variable,level,total\nps,X,500\nps,Y,5694\nstype,E,4421\nstype,H,755\nstype,M,1018\n")
+    )
+  }
+
+  @Test("a replicate whose replayed post-stratum is left empty is left out (R stops in degf); no crash")
+  func emptyReplayedPostStratum() throws {
+    let folder = try TemporaryDirectory("replicate-edge")
+    let (data, margins) = try postStratumFile(folder)
+    for step in [["--poststratify", "ps"], ["--rake", "ps,stype"]] {
+      let (output, rows) = try estimateJSON(
+        [data, "--weight", "pw", "--psu", "dnum", "--fpc", "fpc", "--replicates", "jk1", "--margins", margins, "--mean", "api00"]
+          + step)
+      #expect(output.status == 0, "\(step): \(output.stderr)")
+      #expect(rows.first?["se"]?.number.map { $0 > 0 && $0.isFinite } == true, "\(step)")
+    }
+  }
+
+  @Test("edges refused with their reason: one PSU in every stratum (bootstrap), a replicate weight where the full weight is 0, a quantile's xlogit interval")
+  func refusedEdges() throws {
+    let single = try SurveyPipeBinary.run(
+      ["estimate"] + apiclus1 + ["--strata", "dnum", "--replicates", "bootstrap=20", "--mean", "api00"])
+    #expect(single.status == 1)
+    #expect(single.stderr.contains("has a single PSU, so bootstrap replicates have no variance"), "\(single.stderr)")
+    let folder = try TemporaryDirectory("replicate-edge")
+    var lines = try String(contentsOfFile: Fixtures.path("r-reference/apiclus1-rep.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+    let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+    let pw = try #require(header.firstIndex(of: "pw"))
+    var fields = lines[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    fields[pw] = "0"
+    lines[3] = fields.joined(separator: ",")
+    let data = try folder.write("zero.csv", lines.joined(separator: "\n") + "\n")
+    let zero = try SurveyPipeBinary.run(
+      ["estimate", data, "--weight", "pw", "--repweights", "repw", "--rep-type", "jk1", "--mean", "api00"])
+    #expect(zero.status == 1)
+    #expect(zero.stderr.contains("zero.csv:4") && zero.stderr.contains("the full-sample weight is 0"), "\(zero.stderr)")
+    let quantile = try SurveyPipeBinary.run(
+      ["estimate"] + apiclus1 + ["--replicates", "jk1", "--quantile", "api00", "--ci", "xlogit"])
+    #expect(quantile.status == 1)
+    #expect(quantile.stderr.contains("Woodruff's wald (mean) interval on replicate designs"), "\(quantile.stderr)")
+  }
+
+  @Test("a weighting step that fails on one replicate names the replicate")
+  func replicateStepFailure() throws {
+    let output = try SurveyPipeBinary.run(
+      ["estimate"] + apiclus1 + [
+        "--replicates", "jk1", "--calibrate", "linear", "--calibrate-vars", "stype,api99", "--bounds", "0.7,1.7",
+        "--margins", Fixtures.path("r-reference/api-margins.csv"), "--mean", "api00",
+      ])
+    #expect(output.status == 1)
+    #expect(output.stderr.contains(" of 15: "), "\(output.stderr)")
+  }
+
+  @Test("bootstrap with a population beyond a billion samples with replacement instead of failing")
+  func hugePopulation() throws {
+    let folder = try TemporaryDirectory("replicate-edge")
+    let lines = try String(contentsOfFile: Fixtures.path("r-reference/apistrat.csv"), encoding: .utf8).split(separator: "\n")
+    let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+    let fpc = try #require(header.firstIndex(of: "fpc"))
+    let changed = lines.dropFirst().map { line -> String in
+      var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      fields[fpc] = "1e20"
+      return fields.joined(separator: ",")
+    }
+    let data = try folder.write("big.csv", ([String(lines[0])] + changed).joined(separator: "\n") + "\n")
+    let (output, rows) = try estimateJSON(
+      [data, "--weight", "pw", "--strata", "stype", "--fpc", "fpc", "--replicates", "bootstrap=20", "--mean", "api00"])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(rows.first?["se"]?.number.map { $0 > 0 } == true)
+  }
 }
