@@ -30,6 +30,7 @@ extension ReplicateWeights {
     if let jackknife {
       writer.plain(jackknife.stratumOfUnit)
       writer.plain(jackknife.sizes)
+      writer.plain(jackknifePSU ?? [])
     }
   }
 
@@ -58,10 +59,17 @@ extension ReplicateWeights {
       unitIsRow: try reader.bool(), notes: try reader.strings(), origin: try reader.string())
     if try reader.bool() {
       let layout = JackknifeLayout(stratumOfUnit: try reader.plain(), sizes: try reader.plain())
-      guard layout.stratumOfUnit.count == unitCount, layout.stratumOfUnit.allSatisfy({ $0 < layout.sizes.count }) else {
+      guard layout.stratumOfUnit.allSatisfy({ $0 < layout.sizes.count }) else {
         throw reader.corrupt("the jackknife's strata")
       }
       jackknife = layout
+      let psus: [Int32] = try reader.plain()
+      if !psus.isEmpty {
+        guard psus.count == unitOfRow.count, psus.allSatisfy({ $0 >= 0 && Int($0) < layout.stratumOfUnit.count }) else {
+          throw reader.corrupt("the jackknife's PSUs")
+        }
+        jackknifePSU = psus
+      }
     }
   }
 }

@@ -95,9 +95,14 @@ extension ReplicateWeights {
         for (k, replicate) in block.enumerated() { factors[row * count + first + k] = replicate[row] / final[row] }
       }
     }
-    return ReplicateWeights(
+    var result = ReplicateWeights(
       method: method, scale: scale, rscales: rscales, mse: mse, unitOfRow: (0..<Int32(rows)).map { $0 },
       unitCount: rows, factors: factors, unitIsRow: true, notes: notes, origin: origin + ", the weighting replayed on each")
+    if let jackknife, !unitIsRow {
+      result.jackknife = jackknife
+      result.jackknifePSU = unitOfRow
+    }
+    return result
   }
 
   /// Replicate r's weight of every row, from the row weights `weights` the factors apply to.

@@ -35,6 +35,13 @@ public struct ReplicateWeights: Sendable {
   /// For delete-one jackknife replicates made from the design: which stratum each PSU's
   /// replicates belong to, so that their rank is known without computing it.
   public var jackknife: JackknifeLayout?
+  /// For jackknife replicates calibrated row by row: each row's PSU, so that with many replicates
+  /// the degrees of freedom come from ``jackknife`` (see ``degreesOfFreedom(units:)``).
+  public var jackknifePSU: [Int32]?
+
+  /// Above this many replicates, calibrated jackknife replicates take their rank from the
+  /// jackknife's strata rather than computing it (a cost in the cube of the replicates).
+  public static let computedRankLimit = 200
 
   public init(
     method: ReplicateMethod, scale: Double, rscales: [Double], mse: Bool, unitOfRow: [Int32], unitCount: Int,
@@ -129,9 +136,14 @@ public struct ReplicateWeights: Sendable {
 
   /// R's `degf` of the design restricted to `units`' rows: the rank of their replicate weights
   /// less one (at least 0). Rows of one unit have proportional replicate weights, so the rank is
-  /// that of the units' factor vectors.
+  /// that of the units' factor vectors. Jackknife replicates made from the design take it from
+  /// their strata (exact); calibrated ones with more than ``computedRankLimit`` replicates too,
+  /// which can be one or two below R's numerical rank of the calibrated weights.
   public func degreesOfFreedom(units: some Sequence<Int32>) -> Int {
     if let jackknife, !unitIsRow { return max(0, jackknife.rank(units: units) - 1) }
+    if let jackknife, let psus = jackknifePSU, count > Self.computedRankLimit {
+      return max(0, jackknife.rank(units: units.lazy.map { psus[Int($0)] }) - 1)
+    }
     var rank = ReplicateRank(replicates: count)
     for unit in units {
       if rank.isFull { break }

@@ -76,6 +76,10 @@ public struct AdHocEstimate: Sendable {
         + tests.flatMap { [$0.0, $0.1] } + (subset?.variables ?? []))
     let estimator = try Estimator(table: weighted.ingest.table, design: weighted.weighting.design)
     let domains = try estimator.domains(by: by, subset: subset)
+    var notes = weighted.notes
+    if let subset, domains.rowsInDomains == 0 {
+      notes.append("note: --subset '\(subset.description)' is true on no row with a weight, so every estimate is empty")
+    }
     var tables: [EstimateTable] = []
     for request in requests {
       let rows =
@@ -91,6 +95,6 @@ public struct AdHocEstimate: Sendable {
       tables.append(table)
     }
     let testRows = try tests.map { try estimator.chiSquare($0.0, $0.1, statistic: testStatistic) }
-    return Outcome(tables: tables, notes: weighted.notes, byVariables: domains.variables, tests: testRows)
+    return Outcome(tables: tables, notes: notes, byVariables: domains.variables, tests: testRows)
   }
 }

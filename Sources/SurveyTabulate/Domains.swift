@@ -27,6 +27,9 @@ public struct Domains: Sendable {
   /// The number of domains.
   public var count: Int { levels.count }
 
+  /// The number of rows in some domain (with a weight, a by-level, and in the subset).
+  public var rowsInDomains: Int { rowDomain.lazy.filter { $0 >= 0 }.count }
+
   init(variables: [String], levels: [[String]], rowDomain: [Int32], estimator: Estimator) {
     self.variables = variables
     self.levels = levels

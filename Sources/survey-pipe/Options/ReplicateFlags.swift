@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SurveyCore
+import SurveyPipeline
 
 /// The REPLICATES flags of `estimate`: replicate weights made from the design, or supplied as
 /// columns, instead of Taylor linearization.
@@ -62,28 +63,9 @@ struct ReplicateFlags: ParsableArguments {
     }
     var spec = ReplicateSpec(method: method, columns: repweights, scale: repScale, mse: mse, seed: seed ?? 1)
     if let repRScales {
-      spec.rscales = try Self.rscales(repRScales)
+      spec.rscales = try RScalesFile.read(repRScales)
       spec.rscalesFile = repRScales
     }
     return spec
-  }
-
-  /// The numbers of an rscales file, one per line (blank lines skipped, a first line that is not
-  /// a number taken as a header).
-  static func rscales(_ path: String) throws -> [Double] {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ValidationError("cannot read the rscales file '\(path)'")
-    }
-    var numbers: [Double] = []
-    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-      let field = line.trimmingCharacters(in: .whitespaces)
-      if field.isEmpty { continue }
-      guard let number = Double(field), number.isFinite else {
-        if index == 0 { continue }
-        throw ValidationError("\(path):\(index + 1): not a number; an rscales file holds one number per line")
-      }
-      numbers.append(number)
-    }
-    return numbers
   }
 }
