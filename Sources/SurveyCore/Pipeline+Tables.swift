@@ -9,7 +9,12 @@ extension Pipeline {
     guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
       throw try entry.required("name").invalid("'\(name)' cannot be a file name (letters, digits, _ and - only)")
     }
-    if let chisq = entry["chisq"] { return try association(chisq, entry: entry, name: name, line: node.line) }
+    if let chisq = entry["chisq"] {
+      if let filter = entry["filter"] {
+        throw filter.invalid("a test of association runs on every row: filter is not available on chisq tables yet")
+      }
+      return try association(chisq, entry: entry, name: name, line: node.line)
+    }
     let given = Statistic.allCases.filter { entry[$0.rawValue] != nil }
     guard given.count == 1, let statistic = given.first else {
       throw node.invalid("give exactly one of mean, total, proportion, ratio or quantile")

@@ -64,36 +64,4 @@ extension ReplicateWeights {
       rscales: [Double](repeating: 1, count: replicates), mse: mse, unitOfRow: stage.units.unit, unitCount: units,
       factors: factors, unitIsRow: false, notes: notes)
   }
-
-  /// Whether stratum name `a` sorts before `b` as R's `order()` sorts text in a UTF-8 locale (ICU
-  /// collation): letters without regard to case or accents first (`a`, `B`, `c`), then unaccented
-  /// before accented (`Balti` before `Bălți`), then lower case before upper (`a` before `A`); bytes
-  /// last. Spaces and ASCII punctuation sort before digits, digits before letters, as in ICU.
-  static func collationPrecedes(_ a: String, _ b: String) -> Bool {
-    func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
-    func swappedCase(_ text: String) -> [UInt8] {
-      bytes(String(text.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) }))
-    }
-    // ICU sorts spaces and ASCII punctuation before digits and letters.
-    func symbolsFirst(_ byte: UInt8) -> UInt8 {
-      switch byte {
-      case 0x20...0x2F: return byte - 0x20
-      case 0x3A...0x40: return byte - 0x3A + 0x10
-      case 0x5B...0x60: return byte - 0x5B + 0x17
-      case 0x7B...0x7E: return byte - 0x7B + 0x1D
-      default: return byte
-      }
-    }
-    let keys: [(String) -> [UInt8]] = [
-      { bytes($0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)).map(symbolsFirst) },
-      { bytes($0.lowercased()) },
-      swappedCase,
-      bytes,
-    ]
-    for key in keys {
-      let (x, y) = (key(a), key(b))
-      if x != y { return x.lexicographicallyPrecedes(y) }
-    }
-    return false
-  }
 }

@@ -88,12 +88,15 @@ public struct AdHocEstimate: Sendable {
           of: request.variable, probabilities: request.probabilities, domains: domains, options: options)
         : try estimator.estimate(request.statistic, of: request.variable, domains: domains, options: options)
       let suffix = domains.variables.isEmpty ? "" : " by " + domains.variables.joined(separator: ", ")
+      // Quantiles on a replicate design take the wald interval whatever --ci says (as R).
+      let interval = request.statistic == .quantile && estimator.design.replicates != nil ? .wald : options.interval
       var table = EstimateTable(
         title: "\(request.statistic.rawValue) of \(request.variable)\(suffix)", rows: rows, level: options.level,
-        interval: options.interval)
+        interval: interval)
       table.notes = EstimateTable.notes(filter: subset, replicates: estimator.design.replicates)
       tables.append(table)
     }
+    if subset != nil, !tests.isEmpty { throw TabulateError.notForSubsets(what: "--chisq") }
     let testRows = try tests.map { try estimator.chiSquare($0.0, $0.1, statistic: testStatistic) }
     return Outcome(tables: tables, notes: notes, byVariables: domains.variables, tests: testRows)
   }

@@ -108,6 +108,8 @@ extension PipelineRun {
       rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,
       cvFlag: pipeline.cvFlag, labels: labels)
     table.notes = EstimateTable.notes(filter: spec.filter, replicates: replicates)
+    // Quantiles on a replicate design take the wald interval whatever `ci:` says (as R).
+    if spec.statistic == .quantile, replicates != nil { table.interval = .wald }
     return table
   }
 }

@@ -26,11 +26,10 @@ extension Estimator {
     guard options.level > 0, options.level < 1 else { throw TabulateError.invalidLevel(options.level) }
     guard options.difference == nil else { throw TabulateError.quantileDifference(column: variable) }
     guard options.interval != .likelihood else { throw TabulateError.quantileLikelihood(column: variable) }
-    if design.replicates != nil, options.interval != .wald, options.interval != .mean {
-      // R 4.1's svyquantile of a replicate design always takes the mean interval.
-      throw TabulateError.notForReplicates(
-        what: "the \(options.interval.rawValue) interval of a quantile (R's svyquantile uses Woodruff's wald (mean) interval on replicate designs, whatever interval.type says)")
-    }
+    var options = options
+    // R 4.1's svyquantile of a replicate design takes the mean interval whatever interval.type
+    // says; so do we (the tables' headers then name no other).
+    if design.replicates != nil { options.interval = .wald }
     let column = try column(variable)
     guard let values = column.numbers else { throw TabulateError.notNumeric(column: variable, statistic: .quantile) }
     let samples = domainSamples(values: values, state: column.state, domains: domains)

@@ -29,6 +29,8 @@ public enum TabulateError: Error, Equatable, Sendable {
   case tooManyDomains(variables: [String])
   /// Something not built for replicate designs (tests of association, the likelihood interval).
   case notForReplicates(what: String)
+  /// Something not built for a subset: tests of association.
+  case notForSubsets(what: String)
   /// A subset expression that cannot be evaluated (a name that is not a column).
   case invalidSubset(expression: String, problem: String)
   /// A sum, the estimate, its variance, interval or design effect went beyond the largest double
@@ -81,6 +83,8 @@ extension TabulateError: LocalizedError {
       return "the quantiles of '\(column)' take a wald (mean), xlogit, asin or beta interval (R's interval.type), not likelihood"
     case .notForReplicates(let what):
       return "\(what) is not available on a replicate-weight design; use another interval, or the linearized design (no replicates or repweights), for it"
+    case .notForSubsets(let what):
+      return "\(what) cannot be combined with a subset yet: a test of association runs on every row; run it on the full design, or on a file of the subgroup (which is not a domain estimate)"
     case .invalidSubset(let expression, let problem):
       return "the subset '\(expression)' cannot be evaluated: \(problem)"
     case .tooManyDomains(let variables):

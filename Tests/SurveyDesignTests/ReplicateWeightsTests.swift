@@ -1,3 +1,4 @@
+import Foundation
 import SurveyCore
 import Testing
 import _SurveyTestSupport
@@ -98,6 +99,21 @@ struct ReplicateWeightsTests {
     let fay = try ReplicateWeights.make(.fay(rho: 0.5), structure: structure(), mse: false, seed: 1)
     #expect(Set(fay.factors) == [0.5, 1.5])
     #expect(fay.scale == 1 / (4 * 0.25))
+  }
+
+  /// fixtures/r-reference/collation.json (make-collation.R): name sets and R's order() of them.
+  static let collationSets: [(names: [String], order: [Int])] = {
+    let data = try! Data(contentsOf: URL(fileURLWithPath: Fixtures.path("r-reference/collation.json")))
+    let root = try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+    return (root["sets"] as! [[String: Any]]).map { ($0["names"] as! [String], ($0["r_order"] as! [NSNumber]).map(\.intValue)) }
+  }()
+
+  @Test("BRR orders strata names as R's order() does in a UTF-8 locale, on 13 sets of names R sorted")
+  func collationMatchesR() {
+    for set in Self.collationSets {
+      let sorted = set.names.indices.sorted { ReplicateWeights.collationPrecedes(set.names[$0], set.names[$1]) }.map { $0 + 1 }
+      #expect(sorted == set.order, "\(set.names)")
+    }
   }
 
   @Test("BRR orders strata as R's order() sorts text in a UTF-8 locale")
