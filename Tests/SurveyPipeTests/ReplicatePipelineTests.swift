@@ -131,6 +131,7 @@ struct ReplicatePipelineTests {
       (base + "}", "{name: t, mean: oop_cost, filter: \"sex ==\"}", "is not a valid expression"),
       (base + "}", "{name: t, mean: oop_cost, filter: \"phone == '1'\"}", "'phone' is personal data (pii)"),
       (base + "}", "{name: t, mean: oop_cost, filter: \"sex == 'Male'\"}", "'Male'"),
+      (base + "}", "{name: t, chisq: [sex, region], filter: \"sex == 2\"}", "filter is not available on chisq tables"),
     ]
     for item in cases {
       _ = try folder.write("p.yml", Self.pipeline(design: item.design, tables: [item.table]))

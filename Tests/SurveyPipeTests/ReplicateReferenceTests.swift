@@ -143,7 +143,7 @@ struct ReplicateCommandTests {
     }
   }
 
-  @Test("edges refused with their reason: one PSU in every stratum (bootstrap), a replicate weight where the full weight is 0, a quantile's xlogit interval")
+  @Test("edges refused with their reason: one PSU in every stratum (bootstrap), a replicate weight where the full weight is 0")
   func refusedEdges() throws {
     let single = try SurveyPipeBinary.run(
       ["estimate"] + apiclus1 + ["--strata", "dnum", "--replicates", "bootstrap=20", "--mean", "api00"])
@@ -161,10 +161,18 @@ struct ReplicateCommandTests {
       ["estimate", data, "--weight", "pw", "--repweights", "repw", "--rep-type", "jk1", "--mean", "api00"])
     #expect(zero.status == 1)
     #expect(zero.stderr.contains("zero.csv:4") && zero.stderr.contains("the full-sample weight is 0"), "\(zero.stderr)")
-    let quantile = try SurveyPipeBinary.run(
-      ["estimate"] + apiclus1 + ["--replicates", "jk1", "--quantile", "api00", "--ci", "xlogit"])
-    #expect(quantile.status == 1)
-    #expect(quantile.stderr.contains("Woodruff's wald (mean) interval on replicate designs"), "\(quantile.stderr)")
+  }
+
+  @Test("quantiles on a replicate design take the wald interval whatever --ci says (as R); --chisq refuses a subset")
+  func quantileIntervalAndTestSubset() throws {
+    let wald = try estimateJSON(apiclus1 + ["--replicates", "jk1", "--quantile", "api00"])
+    let logit = try estimateJSON(apiclus1 + ["--replicates", "jk1", "--quantile", "api00", "--proportion", "sch.wide", "--ci", "logit"])
+    #expect(logit.output.status == 0, "\(logit.output.stderr)")
+    let quantile = logit.rows.first { $0["statistic"] == .string("quantile") }
+    #expect(quantile?["ci_low"] == wald.rows.first?["ci_low"] && quantile?["ci_high"] == wald.rows.first?["ci_high"])
+    let chisq = try SurveyPipeBinary.run(["estimate"] + apiclus1 + ["--chisq", "sch.wide:stype", "--subset", "api00 > 600"])
+    #expect(chisq.status == 1)
+    #expect(chisq.stderr.contains("--chisq cannot be combined with a subset"), "\(chisq.stderr)")
   }
 
   @Test("a weighting step that fails on one replicate names the replicate")
