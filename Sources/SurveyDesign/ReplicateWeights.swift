@@ -86,26 +86,7 @@ public struct ReplicateWeights: Sendable {
   /// With no replicates at all (every stratum taken whole) the variance is 0.
   public func variance(_ estimates: [Double], full: Double) -> Double? {
     precondition(estimates.count == count, "one estimate per replicate")
-    if count == 0 { return 0 }
-    var centre = full
-    if !mse {
-      var sum = 0.0
-      var used = 0
-      for (r, theta) in estimates.enumerated() where rscales[r] > 0 && !theta.isNaN {
-        sum += theta
-        used += 1
-      }
-      guard used > 0 else { return nil }
-      centre = sum / Double(used)
-    }
-    var squares = 0.0
-    var kept = 0
-    for (r, theta) in estimates.enumerated() where !theta.isNaN {
-      let deviation = theta - centre
-      squares += deviation * deviation * rscales[r]
-      kept += 1
-    }
-    return kept == 0 ? nil : squares * scale
+    return covariance([estimates], full: [full]).map { $0[0][0] }
   }
 
   /// The covariance matrix of several estimates from their replicates (`estimates[i][r]`), as
@@ -117,11 +98,9 @@ public struct ReplicateWeights: Sendable {
     if count == 0 { return [[Double]](repeating: [Double](repeating: 0, count: k), count: k) }
     let kept = (0..<count).filter { r in estimates.allSatisfy { !$0[r].isNaN } }
     guard !kept.isEmpty else { return nil }
-    let centres = (0..<k).map { i -> Double in
-      if mse { return full[i] }
-      let used = kept.filter { rscales[$0] > 0 }
-      return used.reduce(0) { $0 + estimates[i][$1] } / Double(used.count)
-    }
+    let used = kept.filter { rscales[$0] > 0 }
+    guard mse || !used.isEmpty else { return nil }
+    let centres = (0..<k).map { i in mse ? full[i] : used.reduce(0) { $0 + estimates[i][$1] } / Double(used.count) }
     var result = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
     for i in 0..<k {
       for j in 0...i {

@@ -32,11 +32,15 @@ extension Estimator {
     guard n > 0 else { return nil }
     let isMean = statistic != .total
     let estimate = isMean ? weighted / total : weighted
+    if let replicates = design.replicates {
+      // A replicate design needs the replicates' estimates, not influence values.
+      return DomainPart(
+        estimate: estimate, n: n, units: [], totals: [], usedUnits: used,
+        replicates: replicateEstimates(replicates, cells: cells, domains: domains, sums: sums, isMean: isMean))
+    }
     let influences = unitInfluences(
       cells: cells, domains: domains, sums: sums, mean: isMean ? estimate : nil, total: total, adjustment: adjustment)
-    return DomainPart(
-      estimate: estimate, n: n, units: influences.units, totals: influences.totals, usedUnits: used,
-      replicates: design.replicates.map { replicateEstimates($0, cells: cells, domains: domains, sums: sums, isMean: isMean) })
+    return DomainPart(estimate: estimate, n: n, units: influences.units, totals: influences.totals, usedUnits: used)
   }
 
   /// The rows of `difference` for one statistic of one variable (or level): for each domain at
