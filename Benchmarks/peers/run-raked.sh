@@ -138,14 +138,15 @@ run_one() {
   status=0
   wait "$pid" || status=$?
   if (( killed )); then
-    echo "- $((peak / 1024)) killed(>${MEM_LIMIT_GB}GB)"
+    echo "- - $((peak / 1024)) killed(>${MEM_LIMIT_GB}GB)"
     return
   fi
   awk -v st="$status" '
     /Elapsed \(wall clock\)/ { n = split($NF, a, ":"); s = 0
                                for (i = 1; i <= n; i++) s = s * 60 + a[i] }
+    /User time/ { c += $NF } /System time/ { c += $NF }
     /Maximum resident set size/ { m = $NF }
-    END { printf "%.2f %.0f %s\n", s, m / 1024, (st == 0 ? "ok" : "exit=" st) }' "$prefix.time"
+    END { printf "%.2f %.2f %.0f %s\n", s, c, m / 1024, (st == 0 ? "ok" : "exit=" st) }' "$prefix.time"
 }
 
 results=()
@@ -168,11 +169,18 @@ done
 echo
 echo "N = $N rows, $(stat -c %s "$dir/survey.csv") bytes, JOB=$JOB; wall time and peak RSS of the whole process"
 echo "(other CPU: CPU seconds that other processes used during the run, on $(nproc) cores)"
-printf '%-12s %4s %10s %12s %11s  %s\n' tool run "wall (s)" "peak RSS MB" "other CPU s" status
+printf '%-12s %4s %10s %10s %12s %11s  %s\n' tool run "wall (s)" "CPU (s)" "peak RSS MB" "other CPU s" status
 for line in "${results[@]}"; do
-  read -r tool k wall rss st other <<< "$line"
-  printf '%-12s %4s %10s %12s %11s  %s\n' "$tool" "$k" "$wall" "$rss" "$other" "$st"
+  read -r tool k wall cpu rss st other <<< "$line"
+  printf '%-12s %4s %10s %10s %12s %11s  %s\n' "$tool" "$k" "$wall" "$cpu" "$rss" "$other" "$st"
 done
+# Ratios of the best (lowest) wall time of each tool to survey-pipe's best.
+printf '%s\n' "${results[@]}" | awk '
+  $6 == "ok" { if (!($1 in best) || $3 < best[$1]) best[$1] = $3; if (!($1 in cpu) || $4 < cpu[$1]) cpu[$1] = $4 }
+  END { if (!("survey-pipe" in best)) exit
+        printf "\nbest wall time over survey-pipe'"'"'s (CPU time in brackets):"
+        for (t in best) if (t != "survey-pipe") printf "  %s %.1fx (%.1fx)", t, best[t] / best["survey-pipe"], cpu[t] / cpu["survey-pipe"]
+        printf "\n" }'
 
 # Agreement: the last run of each tool against R (or whatever ran).
 python3 - "$out" "$RUNS" "$JOB" <<'EOF'

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import SurveyCore
 import Synchronization
@@ -14,6 +15,11 @@ struct BatchReader {
   let source: BatchSource
   let batchIndex: Int
   let schema: IngestSchema
+  /// How many parts a large file is read in, each on its own core (see
+  /// ``RecordReader/read(_:firstLine:delimiter:lineBreaksAllowed:idPosition:path:parts:minimumPartBytes:)``).
+  var parts = ProcessInfo.processInfo.activeProcessorCount
+  /// Files with fewer bytes than this per part are read in fewer parts.
+  var minimumPartBytes = RecordReader.minimumPartBytes
 
   struct Outcome {
     var report: BatchReport
@@ -33,8 +39,10 @@ struct BatchReader {
     let raw = try source.contents ?? FileBytes.read(source.path)
     // The hash runs beside the parsing.
     let digest = Digest()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { [raw] in digest.value = FileDigest.sha256(raw) }
+    let group = WorkerThreads()
+    if schema.hashesBatches {
+      group.start { [raw] in digest.value = FileDigest.sha256(raw) }
+    }
     defer { group.wait() }
     let decoded = try TextDecoder.decode(raw, declared: source.read.encoding, path: source.path)
     var findings: [Finding] = []
@@ -59,7 +67,15 @@ struct BatchReader {
     try decoded.bytes.withUnsafeBufferPointer { text in
       delimiter = source.read.delimiter ?? DelimiterSniffer.sniff(text)
       let breaks = LineBreaks(text)
-      totalLines = breaks.lineCount()
+      // The line account's total, counted on its own, beside the parsing.
+      let counter = WorkerThreads()
+      let counted = ThreadResult<Int>()
+      let shared = SharedText(bytes: text)
+      counter.start { counted.set(LineBreaks(shared.bytes).lineCount()) }
+      defer {
+        counter.wait()
+        totalLines = counted.value ?? 0
+      }
       findings += undecodableFindings(decoded, breaks: breaks)
       header = try readHeader(text, delimiter: delimiter, leading: &leading)
       for line in leading.emptyLines {
@@ -81,7 +97,7 @@ struct BatchReader {
       try reader.read(
         UnsafeBufferPointer(rebasing: text[header.offset...]), firstLine: header.nextLine, delimiter: delimiter,
         lineBreaksAllowed: lineBreaksAllowed(match.targets), idPosition: idPosition(match.targets),
-        path: source.path)
+        path: source.path, parts: parts, minimumPartBytes: minimumPartBytes)
       records = reader
     }
     group.wait()

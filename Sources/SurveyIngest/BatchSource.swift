@@ -22,6 +22,8 @@ public struct BatchSource: Sendable, Equatable {
 public struct BatchReport: Sendable, Equatable {
   public var name: String
   public var path: String
+  /// SHA-256 of the file, lowercase hex; empty when the read skipped it (`estimate` and
+  /// `weight` record no provenance: see ``IngestSchema/hashesBatches``).
   public var sha256: String
   public var bytes: Int
   /// Records read (rows of the table, ragged and broken ones included).

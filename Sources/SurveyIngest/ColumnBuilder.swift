@@ -22,8 +22,10 @@ final class ColumnBuilder: @unchecked Sendable {
   var raw: [Int: String] = [:]
   /// Split 0/1 columns that disagree with the space-separated column (rows of this batch).
   var splitConflicts: [SplitConflict] = []
-  var levels: [String]
-  var discovered: [String: Int32] = [:]
+  /// The codes' levels: the codebook's, or for a column that discovers them, those found so far.
+  var levels: [String] { kind == .discoveredCode ? discovered.levels : fixedLevels }
+  private let fixedLevels: [String]
+  private var discovered = DiscoveredLevels()
   let matcher: LevelMatcher
   let missing: MissingMatcher
   /// For an export made with labels: the codes' and missing codes' labels.
@@ -40,8 +42,8 @@ final class ColumnBuilder: @unchecked Sendable {
     case .multiple: kind = .multiple
     }
     isInteger = field.type == .integer
-    levels = field.discoversLevels ? [] : field.levels
-    matcher = LevelMatcher(levels)
+    fixedLevels = field.discoversLevels ? [] : field.levels
+    matcher = LevelMatcher(fixedLevels)
     missing = MissingMatcher(tokens: missingTokens, codes: field.missingCodes)
     labels = values == .labels && (kind == .fixedCode || kind == .multiple) ? LabelMatcher(field: field) : nil
   }
@@ -132,31 +134,20 @@ final class ColumnBuilder: @unchecked Sendable {
           }
         }
       case .discoveredCode:
-        var last: (bytes: [UInt8], index: Int32) = ([], -1)
-        var found: [(Int, Int32)] = []
-        eachField { row, bytes in
-          if missing.isCode(bytes) {
-            missingCodes.append((row, String(decoding: bytes, as: UTF8.self)))
-            return .missingCode
-          }
-          if last.index >= 0, bytes.elementsEqual(last.bytes) {
-            found.append((row, last.index))
+        // Moved out and back, so the table is not copied when it changes.
+        var found = discovered
+        discovered = DiscoveredLevels()
+        codes.withUnsafeMutableBufferPointer { values in
+          eachField { row, bytes in
+            if missing.isCode(bytes) {
+              missingCodes.append((row, String(decoding: bytes, as: UTF8.self)))
+              return .missingCode
+            }
+            values[row] = found.index(of: bytes)
             return .present
           }
-          let text = String(decoding: bytes, as: UTF8.self)
-          let index: Int32
-          if let known = discovered[text] {
-            index = known
-          } else {
-            index = Int32(levels.count)
-            discovered[text] = index
-            levels.append(text)
-          }
-          last = (Array(bytes), index)
-          found.append((row, index))
-          return .present
         }
-        for (row, index) in found { codes[row] = index }
+        discovered = found
       case .text:
         texts.withUnsafeMutableBufferPointer { values in
           eachField { row, bytes in
@@ -228,17 +219,7 @@ final class ColumnBuilder: @unchecked Sendable {
     case .number: numbers += other.numbers
     case .fixedCode: codes += other.codes
     case .discoveredCode:
-      var remap = [Int32](repeating: -1, count: other.levels.count)
-      for (index, level) in other.levels.enumerated() {
-        if let known = discovered[level] {
-          remap[index] = known
-        } else {
-          let new = Int32(levels.count)
-          discovered[level] = new
-          levels.append(level)
-          remap[index] = new
-        }
-      }
+      let remap = other.levels.map { discovered.index(ofText: $0) }
       codes += other.codes.map { $0 >= 0 ? remap[Int($0)] : -1 }
     case .text: texts += other.texts
     case .date: dates += other.dates

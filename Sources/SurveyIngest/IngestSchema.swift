@@ -68,6 +68,10 @@ public struct IngestSchema: Sendable {
   /// reads of analysis files (`estimate`, `weight`) say yes, as their unread columns may be
   /// free-text notes.
   public var unreadColumnsMayBreakLines = false
+  /// Compute each batch's SHA-256 (``BatchReport/sha256``), for run manifests and artifacts.
+  /// Commands that record no provenance (`estimate`, `weight`) skip it; the report's hash is
+  /// then empty.
+  public var hashesBatches = true
 
   public init(
     fields: [IngestField], idField: String? = nil, reportsUnknownColumns: Bool = true,

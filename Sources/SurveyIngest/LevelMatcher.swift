@@ -60,9 +60,22 @@ struct MissingMatcher {
   private let codeLengths: [Int]
   private let codeBytes: [[UInt8]]
   private let numbers: [Double]
+  /// The bytes a missing word can start with (either case), as bits of two words (bytes 0–127);
+  /// most fields are ruled out by their first byte alone.
+  private let tokenStarts: (low: UInt64, high: UInt64)
 
   init(tokens: [String], codes: [String]) {
     let tokenBytes = tokens.map { Array($0.lowercased().utf8) }.filter { $0.count <= 8 }
+    var starts: (low: UInt64, high: UInt64) = (0, 0)
+    for token in tokenBytes {
+      guard let first = token.first else { continue }
+      for byte in [first, first >= 0x61 && first <= 0x7A ? first - 0x20 : first] {
+        if byte < 64 { starts.low |= 1 << UInt64(byte) } else if byte < 128 { starts.high |= 1 << UInt64(byte - 64) }
+      }
+      // A word that starts with a letter beyond ASCII: no filter on the first byte.
+      if first >= 128 { starts = (~0, ~0) }
+    }
+    tokenStarts = starts
     self.tokens = tokenBytes.map { t in t.withUnsafeBufferPointer { packBytes($0) } }
     tokenLengths = tokenBytes.map(\.count)
     codeBytes = codes.map { Array($0.utf8) }
@@ -76,7 +89,13 @@ struct MissingMatcher {
   /// True for `null` and the other missing words, in any case.
   @inline(__always)
   func isToken(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard field.count <= 8, !tokens.isEmpty else { return false }
+    guard field.count <= 8, !tokens.isEmpty, let first = field.first else { return false }
+    if first < 128 {
+      let startBits = first < 64 ? tokenStarts.low >> UInt64(first) : tokenStarts.high >> UInt64(first - 64)
+      guard startBits & 1 == 1 else { return false }
+    } else if tokenStarts != (~0, ~0) {
+      return false
+    }
     let key = packBytes(field, lowercase: true)
     for k in 0..<tokens.count where tokens[k] == key && tokenLengths[k] == field.count { return true }
     return false

@@ -25,7 +25,7 @@ enum FieldTarget: Sendable {
 /// read only after `read` has waited for that thread (`converter.wait()`); `tally` is written by
 /// `read` on the calling thread after the scan; the rest is immutable after `init`.
 final class RecordReader: @unchecked Sendable {
-  static let chunkRows = 16384
+  static let chunkRows = 2048
 
   let builders: [ColumnBuilder]
   let headerCount: Int
@@ -47,6 +47,9 @@ final class RecordReader: @unchecked Sendable {
   private let checks: [[(position: Int, bit: Int)]]
 
   init(schema: IngestSchema, targets: [FieldTarget], headerCount: Int, decimal: UInt8, values: ValueFormat = .codes) {
+    self.schema = schema
+    self.targets = targets
+    self.values = values
     builders = schema.fields.map { ColumnBuilder(field: $0, missingTokens: schema.missingTokens, values: values) }
     var sources = [[(position: Int, bit: Int?)]](repeating: [], count: schema.fields.count)
     var checks = [[(position: Int, bit: Int)]](repeating: [], count: schema.fields.count)
@@ -67,25 +70,35 @@ final class RecordReader: @unchecked Sendable {
 
   /// Per header position: no column reads it (its bytes are not copied).
   private let ignored: [Bool]
+  /// What the reader was made from, to make readers for the other parts of a large file.
+  let schema: IngestSchema
+  let targets: [FieldTarget]
+  let values: ValueFormat
+  /// The rows reserved by ``reserve(_:)``.
+  private(set) var reservedRows = 0
 
   var rowCount: Int { rowLines.count }
 
   /// Makes room for `rows` records.
   func reserve(_ rows: Int) {
+    reservedRows = rows
     for builder in builders { builder.reserve(rows) }
     rowLines.reserveCapacity(rows)
   }
 
-  /// Reads every record of `text`, whose first byte is on line `firstLine`; `lineBreaksAllowed`
-  /// says, per header position, whether quoted fields may hold line breaks.
+  /// Reads the records of `text` from offset `start` (on line `firstLine`) to its end, or to the
+  /// first offset of `stops` where a record begins; `lineBreaksAllowed` says, per header
+  /// position, whether quoted fields may hold line breaks.
   ///
   /// Two threads share the work: this one runs libcsv into one sink while a second converts
   /// the previous chunk, held in the other sink, into the columns. Chunks are converted in
   /// order, so the result is the same as reading on one thread.
-  func read(
-    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, delimiter: UInt8, lineBreaksAllowed: [Bool],
-    idPosition: Int?, path: String
-  ) throws {
+  ///
+  /// - Returns: the offset of `stops` where reading stopped, or nil when it read to the end.
+  func readPart(
+    _ text: UnsafeBufferPointer<UInt8>, start: Int, firstLine: Int, stops: [Int], delimiter: UInt8,
+    lineBreaksAllowed: [Bool], idPosition: Int?, path: String
+  ) throws -> Int? {
     let parser = try CSVParser(delimiter: delimiter, path: path)
     let sinks = UnsafeMutablePointer<FieldSink>.allocate(capacity: 2)
     let ignoredPositions = UnsafeMutablePointer<Bool>.allocate(capacity: max(ignored.count, 1))
@@ -96,8 +109,8 @@ final class RecordReader: @unchecked Sendable {
       sinks[k].ignoredCount = ignored.count
     }
     let handoff = ChunkHandoff(sinks: sinks)
-    let converter = DispatchGroup()
-    DispatchQueue.global().async(group: converter) { [self] in
+    let converter = WorkerThreads()
+    converter.start { [self] in
       while let sink = handoff.nextFilled() {
         convert(sink)
         handoff.release(sink)
@@ -114,13 +127,37 @@ final class RecordReader: @unchecked Sendable {
       ignoredPositions.deallocate()
     }
     var scanner = RecordScanner(
-      text, firstLine: firstLine, parser: parser, sink: handoff.acquire(), path: path,
+      text, start: start, firstLine: firstLine, parser: parser, sink: handoff.acquire(), path: path,
       lineBreaksAllowed: lineBreaksAllowed, idPosition: idPosition)
-    try scanner.scanRecords(chunkRows: Self.chunkRows) { full in
+    try scanner.scanRecords(chunkRows: Self.chunkRows, stops: stops) { full in
       handoff.submit(full)
       return handoff.acquire()
     }
     tally = scanner.tally
+    return scanner.stoppedAt
+  }
+
+  /// Appends the rows read by `next`, the reader of the part of the file that follows this one's.
+  func absorb(_ next: RecordReader) {
+    let base = rowLines.count
+    for (mine, theirs) in zip(builders, next.builders) {
+      mine.append(theirs)
+      mine.splitConflicts += theirs.splitConflicts.map { conflict in
+        var moved = conflict
+        moved.row += base
+        return moved
+      }
+    }
+    rowLines += next.rowLines
+    ragged += next.ragged.map { (base + $0.row, $0.fields) }
+    brokenQuotes += next.brokenQuotes.map { base + $0 }
+    lineSpans += next.lineSpans.map { span in
+      var moved = span
+      moved.row += base
+      return moved
+    }
+    emptyLines += next.emptyLines
+    tally = tally + next.tally
   }
 
   /// Moves the records waiting in `sink` into the builders and empties it.
@@ -159,66 +196,5 @@ final class RecordReader: @unchecked Sendable {
     }
     for e in 0..<sink.pointee.emptyCount { emptyLines.append(sink.pointee.emptyLines[e]) }
     sink.pointee.clear()
-  }
-}
-
-/// Passes the two sinks of a ``RecordReader`` between the parsing thread and the converting
-/// thread: the parser fills a free sink and submits it; the converter takes submitted sinks in
-/// order and releases them when converted.
-///
-/// `@unchecked Sendable`: it holds raw pointers (not `Sendable`), which never change; the
-/// queues of them live in a `Mutex`; the semaphores are thread-safe. A sink is used by one
-/// thread at a time: the parser between `acquire` and `submit`, the converter between
-/// `nextFilled` and `release`, and the semaphores order those hand-overs.
-final class ChunkHandoff: @unchecked Sendable {
-  private let sinks: UnsafeMutablePointer<FieldSink>
-  // Semaphores start at 0 and are signalled up: libdispatch refuses to free a semaphore whose
-  // count is below its starting value, which the last acquired sink would leave.
-  private let free = DispatchSemaphore(value: 0)
-  private let filled = DispatchSemaphore(value: 0)
-  private let state: Mutex<Queues>
-
-  /// Sinks filled and waiting for the converter, and sinks free for the parser.
-  private struct Queues: @unchecked Sendable {
-    // `@unchecked Sendable`: raw pointers to the two sinks, only ever used under the mutex and
-    // handed to one thread at a time as described on `ChunkHandoff`.
-    var filled: [UnsafeMutablePointer<FieldSink>] = []
-    var available: [UnsafeMutablePointer<FieldSink>]
-  }
-
-  init(sinks: UnsafeMutablePointer<FieldSink>) {
-    self.sinks = sinks
-    state = Mutex(Queues(available: [sinks, sinks + 1]))
-    free.signal()
-    free.signal()
-  }
-
-  /// A free sink to fill (waits while both are with the converter).
-  func acquire() -> UnsafeMutablePointer<FieldSink> {
-    free.wait()
-    return state.withLock { $0.available.removeFirst() }
-  }
-
-  /// Hands a filled sink to the converter.
-  func submit(_ sink: UnsafeMutablePointer<FieldSink>) {
-    state.withLock { $0.filled.append(sink) }
-    filled.signal()
-  }
-
-  /// The next filled sink, or nil once the parser has finished and every sink is converted.
-  func nextFilled() -> UnsafeMutablePointer<FieldSink>? {
-    filled.wait()
-    return state.withLock { $0.filled.isEmpty ? nil : $0.filled.removeFirst() }
-  }
-
-  /// Gives a converted (and emptied) sink back to the parser.
-  func release(_ sink: UnsafeMutablePointer<FieldSink>) {
-    state.withLock { $0.available.append(sink) }
-    free.signal()
-  }
-
-  /// No more sinks will be submitted: wakes the converter to stop.
-  func finish() {
-    filled.signal()
   }
 }

@@ -39,13 +39,18 @@ struct RecordScanner {
   /// Continuation lines counted for the record being read (taken back if it is set aside).
   private var recordContinuations = 0
   private var readingHeader = false
+  /// Offsets (ascending) where reading may stop: the first one met between records.
+  private var stops: ArraySlice<Int> = []
+  /// The offset of `stops` where reading stopped; nil when it read to the end.
+  private(set) var stoppedAt: Int?
 
   /// - Parameters:
   ///   - text: the bytes to read.
-  ///   - firstLine: the line number of the first byte (for a part of a file).
+  ///   - start: the offset to begin at (the start of a line, between records).
+  ///   - firstLine: the line number of the byte at `start`.
   ///   - lineBreaksAllowed: per header position, whether quoted fields may span lines.
   init(
-    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, parser: CSVParser, sink: UnsafeMutablePointer<FieldSink>,
+    _ text: UnsafeBufferPointer<UInt8>, start: Int = 0, firstLine: Int = 1, parser: CSVParser, sink: UnsafeMutablePointer<FieldSink>,
     path: String, lineBreaksAllowed: [Bool] = [], idPosition: Int? = nil
   ) {
     self.idPosition = idPosition
@@ -54,6 +59,8 @@ struct RecordScanner {
     self.sink = sink
     self.path = path
     self.lineBreaksAllowed = lineBreaksAllowed
+    position = start
+    recordStartOffset = start
     line = firstLine
     recordStartLine = firstLine
   }
@@ -73,11 +80,15 @@ struct RecordScanner {
     try run(chunkRows: 0, until: { $0.rowCount >= 1 && !$0.recordOpen }, flush: { $0 })
   }
 
-  /// Reads every remaining record. Whenever `chunkRows` records are waiting (between records),
-  /// and once at the end, `flush` gets the full sink and returns the one to fill next.
+  /// Reads every remaining record, or those before the first offset of `stops` that a record
+  /// begins at (see ``stoppedAt``): a record that runs over a stop is read whole, as it would be
+  /// without stops, and the scan goes on to the next one. Whenever `chunkRows` records are
+  /// waiting (between records), and once at the end, `flush` gets the full sink and returns the
+  /// one to fill next.
   mutating func scanRecords(
-    chunkRows: Int, flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
+    chunkRows: Int, stops: [Int] = [], flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
   ) throws {
+    self.stops = stops[...]
     try run(chunkRows: chunkRows, until: { _ in false }, flush: flush)
     sink = try flush(sink)
   }
@@ -201,6 +212,15 @@ struct RecordScanner {
     }
   }
 
+  /// Between records: true when the next record begins at the first stop left (and the scan
+  /// stops there); stops already passed (inside a record) are dropped.
+  private mutating func reachedStop() -> Bool {
+    while let stop = stops.first, stop < position { stops.removeFirst() }
+    guard stops.first == position else { return false }
+    stoppedAt = position
+    return true
+  }
+
   private mutating func run(
     chunkRows: Int, until done: (FieldSink) -> Bool,
     flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
@@ -209,6 +229,7 @@ struct RecordScanner {
       while position < breaks.count {
         if done(sink.pointee) { return }
         let startsRecord = parser.isBetweenRecords
+        if startsRecord, spanColumn == nil, reachedStop() { return }
         if startsRecord {
           breakingColumn = nil
           if chunkRows > 0, sink.pointee.rowCount >= chunkRows { sink = try flush(sink) }

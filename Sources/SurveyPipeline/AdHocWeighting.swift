@@ -77,6 +77,8 @@ struct AdHocWeighting {
       fields: fields, idField: nil, reportsUnknownColumns: false, missingColumnIsFatal: true,
       missingTokens: ["null", "NA"])
     schema.unreadColumnsMayBreakLines = true
+    // Nothing `estimate` or `weight` writes records the file's hash.
+    schema.hashesBatches = false
     return schema
   }
 
