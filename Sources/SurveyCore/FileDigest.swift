@@ -13,6 +13,20 @@ public enum FileDigest {
     return hex(digest)
   }
 
+  /// The SHA-256 of `bytes`, hashed a megabyte at a time; `afterBlock` gets the end of each
+  /// block hashed (to give back the pages of a mapped file behind the hash).
+  public static func sha256(_ bytes: UnsafeRawBufferPointer, afterBlock: (UnsafeRawPointer) -> Void) -> String {
+    var hasher = SHA256()
+    var start = 0
+    while start < bytes.count {
+      let end = min(bytes.count, start + (1 << 20))
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+      afterBlock(bytes.baseAddress! + end)
+      start = end
+    }
+    return hex(hasher.finalize())
+  }
+
   /// A digest as lower-case hex digits.
   static func hex(_ digest: SHA256.Digest) -> String {
     let hex = Array("0123456789abcdef".utf8)

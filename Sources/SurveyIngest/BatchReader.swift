@@ -36,15 +36,18 @@ struct BatchReader {
 
   func read() throws -> Outcome {
     if source.read.values == .labels { try requireDistinctLabels() }
-    let raw = try source.contents ?? FileBytes.read(source.path)
+    let contents = try source.contents.map(FileContents.init) ?? FileContents.map(source.path)
     // The hash runs beside the parsing.
     let digest = Digest()
     let group = WorkerThreads()
     if schema.hashesBatches {
-      group.start { [raw] in digest.value = FileDigest.sha256(raw) }
+      group.start {
+        var behind = ReleaseBehind(contents, from: contents.bytes.baseAddress)
+        digest.value = FileDigest.sha256(UnsafeRawBufferPointer(contents.bytes)) { behind.reached($0) }
+      }
     }
     defer { group.wait() }
-    let decoded = try TextDecoder.decode(raw, declared: source.read.encoding, path: source.path)
+    let decoded = try TextDecoder.decode(contents.bytes, declared: source.read.encoding, path: source.path, file: contents)
     var findings: [Finding] = []
     if decoded.source == .sniffed {
       findings.append(
@@ -64,20 +67,21 @@ struct BatchReader {
     var delimiter = UInt8(ascii: ",")
     var totalLines = 0
     var leading = LeadingLines()
-    try decoded.bytes.withUnsafeBufferPointer { text in
-      delimiter = source.read.delimiter ?? DelimiterSniffer.sniff(text)
-      let breaks = LineBreaks(text)
+    try decoded.withText { decodedBytes in
+      let text = BatchText(
+        decodedBytes, hasCarriageReturns: decoded.hasCarriageReturns, file: decoded.original == nil ? nil : contents)
+      delimiter = source.read.delimiter ?? DelimiterSniffer.sniff(decodedBytes)
+      let breaks = text.lineBreaks
       // The line account's total, counted on its own, beside the parsing.
       let counter = WorkerThreads()
       let counted = ThreadResult<Int>()
-      let shared = SharedText(bytes: text)
-      counter.start { counted.set(LineBreaks(shared.bytes).lineCount()) }
+      counter.start { counted.set(text.lineBreaks.lineCount(releasing: text.file)) }
       defer {
         counter.wait()
         totalLines = counted.value ?? 0
       }
       findings += undecodableFindings(decoded, breaks: breaks)
-      header = try readHeader(text, delimiter: delimiter, leading: &leading)
+      header = try readHeader(decodedBytes, delimiter: delimiter, leading: &leading)
       for line in leading.emptyLines {
         findings.append(finding(.info, .emptyRecord, line: line, "the record has only empty fields and was skipped"))
       }
@@ -95,7 +99,7 @@ struct BatchReader {
       // are not copied as they grow.
       reader.reserve(estimatedRecords(breaks, from: header.offset))
       try reader.read(
-        UnsafeBufferPointer(rebasing: text[header.offset...]), firstLine: header.nextLine, delimiter: delimiter,
+        text.dropFirst(header.offset), firstLine: header.nextLine, delimiter: delimiter,
         lineBreaksAllowed: lineBreaksAllowed(match.targets), idPosition: idPosition(match.targets),
         path: source.path, parts: parts, minimumPartBytes: minimumPartBytes)
       records = reader
@@ -124,7 +128,7 @@ struct BatchReader {
           "the file has \(lines.total) lines but \(lines.header + lines.records + lines.emptyRecords + lines.blank + lines.continuation) were read as header, records, empty records, blank lines or continuations; please report this file"))
     }
     let report = BatchReport(
-      name: source.name, path: source.path, sha256: digest.value, bytes: raw.count, records: records?.rowCount ?? 0,
+      name: source.name, path: source.path, sha256: digest.value, bytes: contents.bytes.count, records: records?.rowCount ?? 0,
       encoding: decoded.encoding, encodingSource: decoded.source, byteOrderMark: decoded.hadByteOrderMark,
       delimiter: delimiter, decimal: source.read.decimal, header: header?.names ?? [], lines: lines)
     return Outcome(report: report, findings: findings, records: records)

@@ -1,10 +1,13 @@
+import Foundation
+
 /// The levels of a categorical column found in the data, in order of first appearance, looked up
 /// straight from field bytes.
 ///
 /// ASCII fields of up to eight bytes (nearly every code: `1`, `M`, `11000001`) are found through an
 /// open-addressing table of packed integer keys, with no `String` made; other fields through a
-/// dictionary of strings, which (as before this table) takes canonically equivalent spellings
-/// (`é` composed or not) for one level. The last field's level is remembered, since neighbouring
+/// dictionary of strings. Canonically equivalent spellings are one level, as Swift strings
+/// compare them (`é` composed or not; the Kelvin sign and `K`): a field that is not ASCII but
+/// whose canonical decomposition is goes to the table under that decomposition. The last field's level is remembered, since neighbouring
 /// records often share a level (a PSU's interviews follow each other).
 struct DiscoveredLevels {
   private(set) var levels: [String] = []
@@ -23,6 +26,7 @@ struct DiscoveredLevels {
   /// The level spelled by `bytes` (not empty), added when new.
   @inline(__always)
   mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    precondition(!bytes.isEmpty, "an empty field has no level")
     guard let key = Self.key(bytes) else { return index(ofText: String(decoding: bytes, as: UTF8.self)) }
     if key == lastKey { return lastIndex }
     let index = index(ofKey: key, bytes: bytes)
@@ -33,8 +37,12 @@ struct DiscoveredLevels {
 
   /// The level `text` (as read, not empty), added when new.
   mutating func index(ofText text: String) -> Int32 {
-    let utf8 = Array(text.utf8)
-    if let index = utf8.withUnsafeBufferPointer({ bytes in Self.key(bytes).map { index(ofKey: $0, bytes: bytes) } }) {
+    var utf8 = Array(text.utf8)
+    if utf8.contains(where: { $0 >= 0x80 }) {
+      let decomposed = Array(text.decomposedStringWithCanonicalMapping.utf8)
+      if decomposed.allSatisfy({ $0 < 0x80 }) { utf8 = decomposed }
+    }
+    if let index = utf8.withUnsafeBufferPointer({ bytes in Self.key(bytes).map { index(ofKey: $0, bytes: bytes, text: text) } }) {
       return index
     }
     if let known = strings[text] { return known }
@@ -44,7 +52,9 @@ struct DiscoveredLevels {
     return new
   }
 
-  private mutating func index(ofKey key: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+  /// The level of `key` (packed from `bytes`), added when new as `text` (`bytes` as text unless
+  /// given: the spelling first met).
+  private mutating func index(ofKey key: UInt64, bytes: UnsafeBufferPointer<UInt8>, text: String? = nil) -> Int32 {
     let mask = keys.count - 1
     var slot = Self.hash(key) & mask
     while keys[slot] != 0 {
@@ -52,7 +62,7 @@ struct DiscoveredLevels {
       slot = (slot + 1) & mask
     }
     let new = Int32(levels.count)
-    levels.append(String(decoding: bytes, as: UTF8.self))
+    levels.append(text ?? String(decoding: bytes, as: UTF8.self))
     keys[slot] = key
     indexes[slot] = new
     shortCount += 1

@@ -15,10 +15,12 @@ struct LineBreaks {
   /// False when the text holds no CR at all: a line then ends only at LF (one `memchr`).
   let hasCarriageReturns: Bool
 
-  init(_ text: UnsafeBufferPointer<UInt8>) {
+  /// - Parameter hasCarriageReturns: whether `text` holds a CR, when already known (found by
+  ///   a search of the whole text otherwise).
+  init(_ text: UnsafeBufferPointer<UInt8>, hasCarriageReturns: Bool? = nil) {
     base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
     count = text.count
-    hasCarriageReturns = count > 0 && memchr(base, 0x0D, count) != nil
+    self.hasCarriageReturns = hasCarriageReturns ?? (count > 0 && memchr(base, 0x0D, count) != nil)
   }
 
   /// The offset just past the line end of the line holding `offset` (`count` for a last line
@@ -35,13 +37,16 @@ struct LineBreaks {
     return carriageReturn + 1
   }
 
-  /// How many physical lines the text holds (a last line without a line end counts).
-  func lineCount() -> Int {
+  /// How many physical lines the text holds (a last line without a line end counts); with
+  /// `file`, the pages counted are given back behind the count.
+  func lineCount(releasing file: FileContents? = nil) -> Int {
     var lines = 0
     var position = 0
+    var behind = ReleaseBehind(file, from: base)
     while position < count {
       position = end(from: position)
       lines += 1
+      behind.reached(base + position)
     }
     return lines
   }

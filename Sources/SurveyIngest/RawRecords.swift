@@ -52,7 +52,7 @@ public enum RawRecords {
       sink.deallocate()
     }
     var texts: [Int: String] = [:]
-    try decoded.bytes.withUnsafeBufferPointer { text in
+    try decoded.withText { text in
       let breaks = LineBreaks(text)
       var line = 1
       var position = 0

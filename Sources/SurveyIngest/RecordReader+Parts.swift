@@ -19,11 +19,11 @@ extension RecordReader {
   ///
   /// - Parameter parts: how many pieces to cut a large file into (the number of cores).
   func read(
-    _ text: UnsafeBufferPointer<UInt8>, firstLine: Int, delimiter: UInt8, lineBreaksAllowed: [Bool],
+    _ text: BatchText, firstLine: Int, delimiter: UInt8, lineBreaksAllowed: [Bool],
     idPosition: Int?, path: String, parts: Int = ProcessInfo.processInfo.activeProcessorCount,
     minimumPartBytes: Int = RecordReader.minimumPartBytes
   ) throws {
-    let cuts = Self.cuts(text, parts: min(parts, text.count / max(minimumPartBytes, 1)))
+    let cuts = Self.cuts(text.bytes, parts: min(parts, text.bytes.count / max(minimumPartBytes, 1)))
     guard !cuts.isEmpty else {
       _ = try readPart(
         text, start: 0, firstLine: firstLine, stops: [], delimiter: delimiter, lineBreaksAllowed: lineBreaksAllowed,
@@ -32,20 +32,18 @@ extension RecordReader {
     }
     let later = cuts.indices.map { index in
       let reader = RecordReader(schema: schema, targets: targets, headerCount: headerCount, decimal: decimal, values: values)
-      let end = index + 1 < cuts.count ? cuts[index + 1] : text.count
-      reader.reserve(Int(Double(reservedRows) * Double(end - cuts[index]) / Double(max(text.count, 1))) + 64)
+      let end = index + 1 < cuts.count ? cuts[index + 1] : text.bytes.count
+      reader.reserve(Int(Double(reservedRows) * Double(end - cuts[index]) / Double(max(text.bytes.count, 1))) + 64)
       return (reader: reader, outcome: PartOutcome())
     }
-    let shared = SharedText(bytes: text)
     let group = WorkerThreads()
     for (index, part) in later.enumerated() {
       let start = cuts[index]
       let stops = Array(cuts[(index + 1)...])
       group.start {
-        let text = shared.bytes
         part.outcome.record {
           // Line numbers as one parser counts them: the lines before the cut, after `firstLine`.
-          let line = firstLine + LineBreaks(UnsafeBufferPointer(rebasing: text[..<start])).lineCount()
+          let line = firstLine + text.lineCount(before: start)
           return try part.reader.readPart(
             text, start: start, firstLine: line, stops: stops, delimiter: delimiter,
             lineBreaksAllowed: lineBreaksAllowed, idPosition: idPosition, path: path)
@@ -77,16 +75,6 @@ extension RecordReader {
     }
     return cuts
   }
-}
-
-/// The text of a file, read by the threads of its parts.
-///
-/// `@unchecked Sendable`: the bytes are only read, never written, while threads read them, and
-/// they outlive every thread that reads them: each user waits for its threads (also when it
-/// throws) before the buffer's scope ends (``RecordReader/read(_:firstLine:delimiter:lineBreaksAllowed:idPosition:path:parts:minimumPartBytes:)``,
-/// and `BatchReader.read`'s line count).
-struct SharedText: @unchecked Sendable {
-  let bytes: UnsafeBufferPointer<UInt8>
 }
 
 /// A value computed on another thread: written once there, read after waiting for it.

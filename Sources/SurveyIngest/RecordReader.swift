@@ -96,7 +96,7 @@ final class RecordReader: @unchecked Sendable {
   ///
   /// - Returns: the offset of `stops` where reading stopped, or nil when it read to the end.
   func readPart(
-    _ text: UnsafeBufferPointer<UInt8>, start: Int, firstLine: Int, stops: [Int], delimiter: UInt8,
+    _ text: BatchText, start: Int, firstLine: Int, stops: [Int], delimiter: UInt8,
     lineBreaksAllowed: [Bool], idPosition: Int?, path: String
   ) throws -> Int? {
     let parser = try CSVParser(delimiter: delimiter, path: path)
@@ -127,10 +127,12 @@ final class RecordReader: @unchecked Sendable {
       ignoredPositions.deallocate()
     }
     var scanner = RecordScanner(
-      text, start: start, firstLine: firstLine, parser: parser, sink: handoff.acquire(), path: path,
-      lineBreaksAllowed: lineBreaksAllowed, idPosition: idPosition)
-    try scanner.scanRecords(chunkRows: Self.chunkRows, stops: stops) { full in
+      text.bytes, start: start, firstLine: firstLine, parser: parser, sink: handoff.acquire(), path: path,
+      lineBreaksAllowed: lineBreaksAllowed, idPosition: idPosition, hasCarriageReturns: text.hasCarriageReturns)
+    var behind = ReleaseBehind(text.file, from: text.bytes.baseAddress.map { $0 + start })
+    try scanner.scanRecords(chunkRows: Self.chunkRows, stops: stops) { full, consumed in
       handoff.submit(full)
+      if let base = text.bytes.baseAddress { behind.reached(base + consumed) }
       return handoff.acquire()
     }
     tally = scanner.tally

@@ -51,10 +51,10 @@ struct RecordScanner {
   ///   - lineBreaksAllowed: per header position, whether quoted fields may span lines.
   init(
     _ text: UnsafeBufferPointer<UInt8>, start: Int = 0, firstLine: Int = 1, parser: CSVParser, sink: UnsafeMutablePointer<FieldSink>,
-    path: String, lineBreaksAllowed: [Bool] = [], idPosition: Int? = nil
+    path: String, lineBreaksAllowed: [Bool] = [], idPosition: Int? = nil, hasCarriageReturns: Bool? = nil
   ) {
     self.idPosition = idPosition
-    breaks = LineBreaks(text)
+    breaks = LineBreaks(text, hasCarriageReturns: hasCarriageReturns)
     self.parser = parser
     self.sink = sink
     self.path = path
@@ -77,20 +77,21 @@ struct RecordScanner {
   mutating func scanHeader() throws {
     readingHeader = true
     defer { readingHeader = false }
-    try run(chunkRows: 0, until: { $0.rowCount >= 1 && !$0.recordOpen }, flush: { $0 })
+    try run(chunkRows: 0, until: { $0.rowCount >= 1 && !$0.recordOpen }, flush: { sink, _ in sink })
   }
 
   /// Reads every remaining record, or those before the first offset of `stops` that a record
   /// begins at (see ``stoppedAt``): a record that runs over a stop is read whole, as it would be
   /// without stops, and the scan goes on to the next one. Whenever `chunkRows` records are
-  /// waiting (between records), and once at the end, `flush` gets the full sink and returns the
-  /// one to fill next.
+  /// waiting (between records), and once at the end, `flush` gets the full sink, with the
+  /// offset before which the scan will not read again, and returns the sink to fill next.
   mutating func scanRecords(
-    chunkRows: Int, stops: [Int] = [], flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
+    chunkRows: Int, stops: [Int] = [],
+    flush: (UnsafeMutablePointer<FieldSink>, Int) throws -> UnsafeMutablePointer<FieldSink>
   ) throws {
     self.stops = stops[...]
     try run(chunkRows: chunkRows, until: { _ in false }, flush: flush)
-    sink = try flush(sink)
+    sink = try flush(sink, position)
   }
 
   private func allowsLineBreaks(_ column: Int) -> Bool {
@@ -223,7 +224,7 @@ struct RecordScanner {
 
   private mutating func run(
     chunkRows: Int, until done: (FieldSink) -> Bool,
-    flush: (UnsafeMutablePointer<FieldSink>) throws -> UnsafeMutablePointer<FieldSink>
+    flush: (UnsafeMutablePointer<FieldSink>, Int) throws -> UnsafeMutablePointer<FieldSink>
   ) throws {
     while true {
       while position < breaks.count {
@@ -232,7 +233,7 @@ struct RecordScanner {
         if startsRecord, spanColumn == nil, reachedStop() { return }
         if startsRecord {
           breakingColumn = nil
-          if chunkRows > 0, sink.pointee.rowCount >= chunkRows { sink = try flush(sink) }
+          if chunkRows > 0, sink.pointee.rowCount >= chunkRows { sink = try flush(sink, position) }
           recordStartLine = line
           recordStartOffset = position
           recordContinuations = 0

@@ -12,7 +12,13 @@ public enum EncodingSource: String, Sendable {
 
 /// A batch's bytes as UTF-8, with where decoding failed.
 struct DecodedText {
-  var bytes: [UInt8]
+  /// The text, when decoding wrote it out (another encoding, replaced bytes).
+  var converted: [UInt8]?
+  /// The input after any byte-order mark, when it is the text as it is. It points into the
+  /// decoder's input, and is valid as long as that is.
+  var original: UnsafeBufferPointer<UInt8>?
+  /// The text holds a CR (found by the UTF-8 check; nil when not looked for).
+  var hasCarriageReturns: Bool? = nil
   var encoding: TextEncoding
   var source: EncodingSource
   var hadByteOrderMark: Bool
@@ -20,17 +26,50 @@ struct DecodedText {
   var invalidOffsets: [Int]
   /// The encoding the pipeline declared, when the bytes overruled it, and why.
   var overruled: (declared: TextEncoding, reason: String)? = nil
+
+  init(
+    converted: [UInt8]? = nil, original: UnsafeBufferPointer<UInt8>? = nil, encoding: TextEncoding, source: EncodingSource,
+    hadByteOrderMark: Bool, invalidOffsets: [Int]
+  ) {
+    self.converted = converted
+    self.original = original
+    self.encoding = encoding
+    self.source = source
+    self.hadByteOrderMark = hadByteOrderMark
+    self.invalidOffsets = invalidOffsets
+  }
+
+  /// Calls `body` with the text.
+  func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    if let converted { return try converted.withUnsafeBufferPointer(body) }
+    return try body(original ?? UnsafeBufferPointer(start: nil, count: 0))
+  }
 }
 
 /// Turns a batch's bytes into UTF-8: strips a UTF-8 byte-order mark, detects or applies the
 /// encoding, and replaces bytes that cannot be decoded by U+FFFD, noting where.
 enum TextDecoder {
-  /// - Throws: ``IngestError/unsupportedEncoding(path:encoding:)`` for UTF-16/32 files.
+  /// Decodes bytes held in an array; the text is a copy (see the other `decode`).
   static func decode(_ raw: [UInt8], declared: TextEncoding?, path: String) throws -> DecodedText {
+    try raw.withUnsafeBufferPointer { input in
+      var text = try decode(input, declared: declared, path: path)
+      if text.converted == nil { text.converted = Array(text.original ?? UnsafeBufferPointer(start: nil, count: 0)) }
+      text.original = nil
+      return text
+    }
+  }
+
+  /// The text of `raw`, which is `raw` itself (after a byte-order mark) when it is valid UTF-8:
+  /// valid only as long as `raw` is. The UTF-8 check gives back the pages of `file` behind it.
+  ///
+  /// - Throws: ``IngestError/unsupportedEncoding(path:encoding:)`` for UTF-16/32 files.
+  static func decode(
+    _ raw: UnsafeBufferPointer<UInt8>, declared: TextEncoding?, path: String, file: FileContents? = nil
+  ) throws -> DecodedText {
     var input = raw
     var bom = false
     if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
-      input.removeFirst(3)
+      input = UnsafeBufferPointer(rebasing: input[3...])
       bom = true
     } else if let wide = wideEncoding(input) {
       throw IngestError.unsupportedEncoding(path: path, encoding: wide)
@@ -43,7 +82,7 @@ enum TextDecoder {
         text.overruled = (declared, "the file starts with a UTF-8 byte-order mark")
         return text
       }
-      let scan = UTF8Scan(input)
+      let scan = UTF8Scan(input, releasing: file)
       if scan.invalid == 0, scan.multibyte > 0 {
         var text = utf8(input, source: .detected, bom: bom, scan: scan)
         text.overruled = (declared, "its non-ASCII text is all valid UTF-8")
@@ -52,11 +91,11 @@ enum TextDecoder {
     }
     switch declared {
     case .utf8?:
-      return utf8(input, source: .declared, bom: bom)
+      return utf8(input, source: .declared, bom: bom, scan: UTF8Scan(input, releasing: file))
     case let encoding?:
       return singleByte(input, encoding: encoding, source: .declared, bom: bom)
     case nil:
-      let scan = UTF8Scan(input)
+      let scan = UTF8Scan(input, releasing: file)
       if scan.invalid == 0 || scan.multibyte >= scan.invalid {
         return utf8(input, source: .detected, bom: bom, scan: scan)
       }
@@ -67,6 +106,10 @@ enum TextDecoder {
   /// UTF-16 or UTF-32, by its byte-order mark or, without one, by the zero bytes that ASCII
   /// text in those encodings puts at fixed places (a CSV header is ASCII-heavy); nil otherwise.
   static func wideEncoding(_ bytes: [UInt8]) -> String? {
+    bytes.withUnsafeBufferPointer { wideEncoding($0) }
+  }
+
+  static func wideEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
     if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32BE" }
     if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
@@ -85,7 +128,7 @@ enum TextDecoder {
   }
 
   /// The single-byte encoding the high bytes of `bytes` most likely come from.
-  static func sniff(_ bytes: [UInt8]) -> TextEncoding {
+  static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding {
     var high = 0
     var highNextToHigh = 0
     var c1Controls = 0
@@ -103,10 +146,12 @@ enum TextDecoder {
     return .iso885916
   }
 
-  static func utf8(_ input: [UInt8], source: EncodingSource, bom: Bool, scan: UTF8Scan? = nil) -> DecodedText {
+  static func utf8(_ input: UnsafeBufferPointer<UInt8>, source: EncodingSource, bom: Bool, scan: UTF8Scan? = nil) -> DecodedText {
     let scan = scan ?? UTF8Scan(input)
     if scan.invalid == 0 {
-      return DecodedText(bytes: input, encoding: .utf8, source: source, hadByteOrderMark: bom, invalidOffsets: [])
+      var text = DecodedText(original: input, encoding: .utf8, source: source, hadByteOrderMark: bom, invalidOffsets: [])
+      text.hasCarriageReturns = scan.carriageReturns
+      return text
     }
     var output: [UInt8] = []
     output.reserveCapacity(input.count + 2 * scan.invalid)
@@ -123,10 +168,10 @@ enum TextDecoder {
         i += 1
       }
     }
-    return DecodedText(bytes: output, encoding: .utf8, source: source, hadByteOrderMark: bom, invalidOffsets: offsets)
+    return DecodedText(converted: output, encoding: .utf8, source: source, hadByteOrderMark: bom, invalidOffsets: offsets)
   }
 
-  static func singleByte(_ input: [UInt8], encoding: TextEncoding, source: EncodingSource, bom: Bool) -> DecodedText {
+  static func singleByte(_ input: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, source: EncodingSource, bom: Bool) -> DecodedText {
     let table: [UInt16]?
     switch encoding {
     case .windows1250: table = SingleByteTables.windows1250
@@ -153,28 +198,38 @@ enum TextDecoder {
         output.append(UInt8(0x80 | (scalar & 0x3F)))
       }
     }
-    return DecodedText(bytes: output, encoding: encoding, source: source, hadByteOrderMark: bom, invalidOffsets: offsets)
+    return DecodedText(converted: output, encoding: encoding, source: source, hadByteOrderMark: bom, invalidOffsets: offsets)
   }
 }
 
-/// Counts of valid multi-byte sequences and invalid bytes in a buffer read as UTF-8.
+/// Counts of valid multi-byte sequences and invalid bytes in a buffer read as UTF-8, and
+/// whether it holds a CR.
 struct UTF8Scan {
   var multibyte = 0
   var invalid = 0
+  var carriageReturns = false
 
-  init(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { buffer in
-      let count = buffer.count
-      var i = 0
-      while i < count {
+  /// Scans `buffer`, giving back the pages of `file` behind the scan.
+  init(_ buffer: UnsafeBufferPointer<UInt8>, releasing file: FileContents? = nil) {
+    let count = buffer.count
+    var behind = ReleaseBehind(file, from: buffer.baseAddress)
+    var i = 0
+    while i < count {
+      // A megabyte at a time, giving back the pages behind.
+      let blockEnd = min(count, i + (1 << 20))
+      while i < blockEnd {
         // ASCII fast path, eight bytes at a time.
         if i + 8 <= count {
           let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
           if word & 0x8080_8080_8080_8080 == 0 {
+            // A zero byte in `word ^ CR…CR` is a CR (the classic test for a zero byte).
+            let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            if (crs &- 0x0101_0101_0101_0101) & ~crs & 0x8080_8080_8080_8080 != 0 { carriageReturns = true }
             i += 8
             continue
           }
         }
+        if buffer[i] == 0x0D { carriageReturns = true }
         if buffer[i] < 0x80 {
           i += 1
           continue
@@ -188,6 +243,7 @@ struct UTF8Scan {
           i += 1
         }
       }
+      behind.reached(buffer.baseAddress! + i)
     }
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyIngest
 import SurveyPipeline
 
 /// The `survey-pipe` command: parses arguments and hands over to one subcommand.
@@ -33,7 +34,9 @@ struct SurveyPipe: ParsableCommand {
   )
 
   /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).
+  /// A mapped input file shortened while it is read stops the run with a message (exit 1).
   static func main() {
+    MappedFiles.stopCleanlyOnTruncation()
     do {
       var command = try parseAsRoot()
       try command.run()

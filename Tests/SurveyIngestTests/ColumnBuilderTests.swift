@@ -46,3 +46,37 @@ struct ColumnBuilderTests {
     #expect(y.raw == [2: "nan", 3: "inf", 4: "1e400", 5: "0x10"])
   }
 }
+
+@Suite("Ingest: levels found in the data")
+struct DiscoveredLevelsTests {
+  func index(_ levels: inout DiscoveredLevels, _ text: String) -> Int32 {
+    Array(text.utf8).withUnsafeBufferPointer { levels.index(of: $0) }
+  }
+
+  @Test("codes of one to eight ASCII bytes and longer or accented ones each get one level, in order of first appearance")
+  func levelsByFirstAppearance() {
+    var levels = DiscoveredLevels()
+    let texts = ["1", "11", "1", "11000001", "11000002", "110000011", "Chișinău", "M", "11000001", "Chișinău", "1\u{7}"]
+    let found = texts.map { index(&levels, $0) }
+    #expect(found == [0, 1, 0, 2, 3, 4, 5, 6, 2, 5, 7])
+    #expect(levels.levels == ["1", "11", "11000001", "11000002", "110000011", "Chișinău", "M", "1\u{7}"])
+  }
+
+  @Test("canonically equivalent spellings are one level, as Swift strings compare them")
+  func canonicalEquivalence() {
+    var levels = DiscoveredLevels()
+    // é composed and decomposed; the Kelvin sign and K; the Greek question mark and ';'.
+    #expect(index(&levels, "caf\u{E9}") == index(&levels, "cafe\u{301}"))
+    #expect(index(&levels, "\u{212A}") == index(&levels, "K"))
+    #expect(index(&levels, "A;") == index(&levels, "A\u{37E}"))
+    #expect(levels.levels == ["caf\u{E9}", "\u{212A}", "A;"])
+  }
+
+  @Test("a thousand distinct codes survive the table's growth")
+  func growth() {
+    var levels = DiscoveredLevels()
+    for k in 0..<1000 { #expect(index(&levels, "P\(k)") == Int32(k)) }
+    for k in stride(from: 999, through: 0, by: -7) { #expect(index(&levels, "P\(k)") == Int32(k)) }
+    #expect(levels.levels.count == 1000)
+  }
+}

@@ -98,7 +98,7 @@ struct RecordReaderPartsTests {
         }
         var scanner = RecordScanner(
           bytes, start: 8, firstLine: 2, parser: parser, sink: sink, path: "t.csv", lineBreaksAllowed: [true, true])
-        try scanner.scanRecords(chunkRows: 0, stops: stops) { $0 }
+        try scanner.scanRecords(chunkRows: 0, stops: stops) { sink, _ in sink }
         #expect(scanner.stoppedAt == expected)
         #expect(sink.pointee.rowCount == rows)
         #expect(scanner.nextLine == (expected == nil ? 6 : 5))
