@@ -14,7 +14,7 @@
 #   Time and peak memory of the whole process: /usr/bin/time -v Rscript ... (run-raked.sh does).
 #
 # Needs: R with the `survey` package (Debian: r-base-core r-cran-survey) and `data.table`
-# (Debian: r-cran-data.table), whose fread reads the CSV (all 28 columns, empty cell = NA).
+# (Debian: r-cran-data.table), whose fread reads the CSV (all columns, 30 since 3 December; empty cell = NA).
 #
 # The job:
 #   1. read survey.csv with data.table::fread (na.strings = ""), all columns, all rows kept

@@ -19,7 +19,7 @@ Needs: Python 3.10+ with svy from PyPI (it brings polars, numpy, scipy and its R
     python3 -m venv /work/venv-peers && /work/venv-peers/bin/pip install svy==0.35
 
 The job:
-  1. read survey.csv with svy.read_csv (polars, all 28 columns; empty cell = null), all rows
+  1. read survey.csv with svy.read_csv (polars, all columns, 30 now; empty cell = null), all rows
      kept (nonrespondents have a blank oop_cost and migrant_status; they stay in the design)
   2. svy.Design(stratum="stratum", psu="psu", pop_size="fpc", wgt="design_weight",
      singleton="center"): PSUs nested in strata; pop_size is the number of PSUs in the
