@@ -29,8 +29,9 @@ extension ColumnBuilder {
   func checkSplit(from sink: UnsafePointer<FieldSink>, position: Int, bit: Int, base: Int) {
     let rows = sink.pointee.rowCount
     let mask = UInt64(1) << UInt64(bit)
+    guard let slot = sink.pointee.slot(of: position) else { return }
     for r in 0..<rows where Int32(position) < sink.pointee.rowFields[r] {
-      guard let bytes = sink.pointee.fieldBytes(sink.pointee.rowFirst[r] + position), !bytes.isEmpty,
+      guard let bytes = sink.pointee.fieldBytes(sink.pointee.rowFirst[r] + slot), !bytes.isEmpty,
         !missing.isToken(bytes)
       else { continue }
       let row = base + r

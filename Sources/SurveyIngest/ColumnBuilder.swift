@@ -79,12 +79,14 @@ final class ColumnBuilder: @unchecked Sendable {
   /// Types the field at `position` of every record in `sink` into rows `base...`.
   func fill(from sink: UnsafePointer<FieldSink>, position: Int, base: Int, decimal: UInt8) {
     let rows = sink.pointee.rowCount
+    // The reader keeps every column a builder reads.
+    guard let slot = sink.pointee.slot(of: position) else { return }
     var invalid: [(Int, String)] = []
     var missingCodes: [(Int, String)] = []
     state.withUnsafeMutableBufferPointer { state in
       func eachField(_ body: (Int, UnsafeBufferPointer<UInt8>) -> CellState?) {
         for r in 0..<rows where Int32(position) < sink.pointee.rowFields[r] {
-          let index = sink.pointee.rowFirst[r] + position
+          let index = sink.pointee.rowFirst[r] + slot
           guard let bytes = sink.pointee.fieldBytes(index) else { continue }
           let row = base + r
           if bytes.isEmpty {
@@ -191,8 +193,9 @@ final class ColumnBuilder: @unchecked Sendable {
   /// Types the 0/1 column of code `bit` of a split multi-select into rows `base...`.
   func fillSplit(from sink: UnsafePointer<FieldSink>, position: Int, bit: Int, base: Int) {
     let rows = sink.pointee.rowCount
+    guard let slot = sink.pointee.slot(of: position) else { return }
     for r in 0..<rows where Int32(position) < sink.pointee.rowFields[r] {
-      guard let bytes = sink.pointee.fieldBytes(sink.pointee.rowFirst[r] + position), !bytes.isEmpty,
+      guard let bytes = sink.pointee.fieldBytes(sink.pointee.rowFirst[r] + slot), !bytes.isEmpty,
         !missing.isToken(bytes)
       else { continue }
       let row = base + r

@@ -7,6 +7,12 @@
 /// Where libcsv's callbacks put fields: a flat byte arena with per-field offsets and per-record
 /// field ranges, in manually managed buffers.
 ///
+/// Two layouts: without ``slots`` every field of a record is kept, in order (the header, raw
+/// records for the report); with them, each record has one slot per column that is read, and
+/// the fields of the other columns are only counted (their bytes are not copied, nor their
+/// offsets stored). Either way a record's field at header position `p` is at
+/// `rowFirst[row] + slot(of: p)`, and is there only when `p < rowFields[row]`.
+///
 /// It is a plain struct of pointers and integers, written through a pointer from the C
 /// callbacks, so the per-field path has no reference counting and no exclusivity checks.
 /// Records are converted to columns a chunk at a time (``RecordChunk``), then the sink is emptied.
@@ -34,10 +40,13 @@ struct FieldSink {
   /// Records set aside because a quoted field ran over lines where it may not (rare).
   var spans: [LineSpan] = []
 
-  /// Per header position: true when no column reads it, so its bytes need not be kept (only
-  /// whether it holds data). Nil: keep every field. Owned by the reader that sets it.
-  var ignored: UnsafePointer<Bool>?
-  var ignoredCount = 0
+  /// Per header position below ``slotLimit``: the slot its field is kept in, or -1 when no
+  /// column reads it (then only whether it holds data is noted). Nil: keep every field, in
+  /// order. Owned by the reader that sets it.
+  var slots: UnsafePointer<Int32>?
+  var slotLimit = 0
+  /// Slots per record (with ``slots``).
+  var slotCount = 0
 
   /// The line where the record being read starts (set by the scanner).
   var recordLine: Int32 = 1
@@ -108,6 +117,11 @@ struct FieldSink {
       rowCapacity = capacity
     }
     rowFirst[rowCount] = fieldCount
+    if slots != nil {
+      // The record's slots, filled as their fields arrive (read only below `rowFields`).
+      growFields(to: fieldCount + slotCount)
+      fieldCount += slotCount
+    }
     rowFields[rowCount] = 0
     rowLines[rowCount] = recordLine
     rowFlags[rowCount] = 0
@@ -116,36 +130,50 @@ struct FieldSink {
     recordHasData = false
   }
 
+  private mutating func growFields(to needed: Int) {
+    guard needed > fieldCapacity else { return }
+    var capacity = fieldCapacity
+    Self.grow(&starts, capacity: &capacity, count: fieldCount, needed: needed)
+    capacity = fieldCapacity
+    Self.grow(&lengths, capacity: &capacity, count: fieldCount, needed: needed)
+    fieldCapacity = capacity
+  }
+
   /// One field from libcsv; `nil` is an empty unquoted field.
   @inline(__always)
   mutating func field(_ data: UnsafeRawPointer?, _ length: Int) {
     if !recordOpen { openRecord() }
-    if fieldCount == fieldCapacity {
-      var capacity = fieldCapacity
-      Self.grow(&starts, capacity: &capacity, count: fieldCount, needed: fieldCount + 1)
-      capacity = fieldCapacity
-      Self.grow(&lengths, capacity: &capacity, count: fieldCount, needed: fieldCount + 1)
-      fieldCapacity = capacity
-    }
-    starts[fieldCount] = byteCount
     let position = Int(rowFields[rowCount - 1])
-    if let ignored, position < ignoredCount, ignored[position] {
-      // A column nobody reads: note only that the record has data.
-      if data != nil, length > 0 { recordHasData = true }
-      lengths[fieldCount] = -1
-    } else if let data {
-      if byteCount + length > byteCapacity {
-        Self.grow(&bytes, capacity: &byteCapacity, count: byteCount, needed: byteCount + length)
-      }
-      (bytes + byteCount).update(from: data.assumingMemoryBound(to: UInt8.self), count: length)
-      byteCount += length
-      lengths[fieldCount] = Int32(truncatingIfNeeded: length)
-      if length > 0 { recordHasData = true }
-    } else {
-      lengths[fieldCount] = -1
-    }
-    fieldCount += 1
     rowFields[rowCount - 1] += 1
+    if let slots {
+      let slot = position < slotLimit ? Int(slots[position]) : -1
+      guard slot >= 0 else {
+        // A column nobody reads: note only that the record has data.
+        if data != nil, length > 0 { recordHasData = true }
+        return
+      }
+      store(data, length, at: rowFirst[rowCount - 1] + slot)
+    } else {
+      if fieldCount == fieldCapacity { growFields(to: fieldCount + 1) }
+      store(data, length, at: fieldCount)
+      fieldCount += 1
+    }
+  }
+
+  @inline(__always)
+  private mutating func store(_ data: UnsafeRawPointer?, _ length: Int, at index: Int) {
+    starts[index] = byteCount
+    guard let data else {
+      lengths[index] = -1
+      return
+    }
+    if byteCount + length > byteCapacity {
+      Self.grow(&bytes, capacity: &byteCapacity, count: byteCount, needed: byteCount + length)
+    }
+    (bytes + byteCount).update(from: data.assumingMemoryBound(to: UInt8.self), count: length)
+    byteCount += length
+    lengths[index] = Int32(truncatingIfNeeded: length)
+    if length > 0 { recordHasData = true }
   }
 
   /// The end of a record. A record whose fields are all empty is not kept; its line is noted.
@@ -173,8 +201,19 @@ struct FieldSink {
   /// Field `position` of the record that began on `recordLine` (open, or just ended), when it
   /// has been read (nil for an empty one).
   func currentRecordField(_ position: Int) -> UnsafeBufferPointer<UInt8>? {
-    guard rowCount > 0, rowLines[rowCount - 1] == recordLine, position < Int(rowFields[rowCount - 1]) else { return nil }
-    return fieldBytes(rowFirst[rowCount - 1] + position)
+    guard rowCount > 0, rowLines[rowCount - 1] == recordLine, position < Int(rowFields[rowCount - 1]),
+      let slot = slot(of: position)
+    else { return nil }
+    return fieldBytes(rowFirst[rowCount - 1] + slot)
+  }
+
+  /// Where a record keeps its field at header `position` (see the type's documentation); nil
+  /// when that column's fields are not kept.
+  @inline(__always)
+  func slot(of position: Int) -> Int? {
+    guard let slots else { return position }
+    guard position < slotLimit, slots[position] >= 0 else { return nil }
+    return Int(slots[position])
   }
 
   /// The header position of the field being read: how many fields the open record has.
@@ -187,8 +226,10 @@ struct FieldSink {
     let row = rowCount - 1
     let keep = min(span.column, Int(rowFields[row]))
     if keep < Int(rowFields[row]) {
-      fieldCount = rowFirst[row] + keep
-      byteCount = starts[fieldCount]
+      if slots == nil {
+        fieldCount = rowFirst[row] + keep
+        byteCount = starts[fieldCount]
+      }
       rowFields[row] = Int32(keep)
     }
     rowFlags[row] = Self.spansLines

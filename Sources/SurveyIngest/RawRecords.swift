@@ -110,7 +110,8 @@ struct RecordWriter {
     let separator = String(UnicodeScalar(delimiter))
     let cells = (0..<Int(sink.pointee.rowFields[0])).map { position -> String in
       guard shown[position] else { return RawRecords.mask }
-      guard let bytes = sink.pointee.fieldBytes(sink.pointee.rowFirst[0] + position) else { return "" }
+      guard let slot = sink.pointee.slot(of: position), let bytes = sink.pointee.fieldBytes(sink.pointee.rowFirst[0] + slot)
+      else { return "" }
       return quoted(LogText.capped(String(decoding: bytes, as: UTF8.self)))
     }
     return LogText.capped(cells.joined(separator: separator), limit: RawRecords.recordLimit)

@@ -65,11 +65,22 @@ final class RecordReader: @unchecked Sendable {
     self.checks = checks
     self.headerCount = headerCount
     self.decimal = decimal
-    ignored = targets.map { if case .ignore = $0 { return true } else { return false } }
+    var slots: [Int32] = []
+    var kept: Int32 = 0
+    for target in targets {
+      if case .ignore = target {
+        slots.append(-1)
+      } else {
+        slots.append(kept)
+        kept += 1
+      }
+    }
+    self.slots = slots
   }
 
-  /// Per header position: no column reads it (its bytes are not copied).
-  private let ignored: [Bool]
+  /// Per header position: where a record keeps its field, or -1 when no column reads it (its
+  /// bytes are not copied; see ``FieldSink``).
+  private let slots: [Int32]
   /// What the reader was made from, to make readers for the other parts of a large file.
   let schema: IngestSchema
   let targets: [FieldTarget]
@@ -101,12 +112,14 @@ final class RecordReader: @unchecked Sendable {
   ) throws -> Int? {
     let parser = try CSVParser(delimiter: delimiter, path: path)
     let sinks = UnsafeMutablePointer<FieldSink>.allocate(capacity: 2)
-    let ignoredPositions = UnsafeMutablePointer<Bool>.allocate(capacity: max(ignored.count, 1))
-    ignoredPositions.initialize(from: ignored, count: ignored.count)
+    let slotTable = UnsafeMutablePointer<Int32>.allocate(capacity: max(slots.count, 1))
+    slotTable.initialize(from: slots, count: slots.count)
+    let slotCount = slots.filter { $0 >= 0 }.count
     for k in 0..<2 {
-      (sinks + k).initialize(to: FieldSink(rows: Self.chunkRows, fieldsPerRow: max(headerCount, 1)))
-      sinks[k].ignored = UnsafePointer(ignoredPositions)
-      sinks[k].ignoredCount = ignored.count
+      (sinks + k).initialize(to: FieldSink(rows: Self.chunkRows, fieldsPerRow: max(slotCount, 1)))
+      sinks[k].slots = UnsafePointer(slotTable)
+      sinks[k].slotLimit = slots.count
+      sinks[k].slotCount = slotCount
     }
     let handoff = ChunkHandoff(sinks: sinks)
     let converter = WorkerThreads()
@@ -124,7 +137,7 @@ final class RecordReader: @unchecked Sendable {
         (sinks + k).deinitialize(count: 1)
       }
       sinks.deallocate()
-      ignoredPositions.deallocate()
+      slotTable.deallocate()
     }
     var scanner = RecordScanner(
       text.bytes, start: start, firstLine: firstLine, parser: parser, sink: handoff.acquire(), path: path,

@@ -46,9 +46,16 @@ func describe(_ outcome: BatchReader.Outcome) -> [String] {
   return out
 }
 
-func readBatch(_ text: String, parts: Int) throws -> BatchReader.Outcome {
+/// Only `age` and `note` of `notesCodebook`'s columns: the id and the name are counted, not kept.
+let ageAndNote = IngestSchema(
+  fields: [IngestField(name: "age", type: .integer), IngestField(name: "note", type: .text, lineBreaks: true)],
+  reportsUnknownColumns: false)
+
+func readBatch(_ text: String, parts: Int, schema: IngestSchema = IngestSchema(codebook: notesCodebook)) throws
+  -> BatchReader.Outcome
+{
   let source = BatchSource(path: "parts.csv", name: "parts.csv", read: ReadOptions(), contents: Array(text.utf8))
-  var reader = BatchReader(source: source, batchIndex: 0, schema: IngestSchema(codebook: notesCodebook))
+  var reader = BatchReader(source: source, batchIndex: 0, schema: schema)
   reader.parts = parts
   reader.minimumPartBytes = 1
   return try reader.read()
@@ -65,6 +72,26 @@ struct RecordReaderPartsTests {
     #expect(serial.records?.brokenQuotes.count ?? 0 >= 6)
     #expect(serial.records?.ragged.isEmpty == false)
     #expect(describe(try readBatch(text, parts: parts)) == describe(serial))
+  }
+
+  @Test("columns not read are only counted: rows, lines and findings stay those of reading every column", arguments: [1, 2, 5, 11])
+  func unreadColumns(parts: Int) throws {
+    let text = troubledBatch()
+    let every = try readBatch(text, parts: 1)
+    let some = try readBatch(text, parts: parts, schema: ageAndNote)
+    let (all, few) = (try #require(every.records), try #require(some.records))
+    #expect(few.rowLines == all.rowLines)
+    #expect(few.ragged.map { "\($0.row):\($0.fields)" } == all.ragged.map { "\($0.row):\($0.fields)" })
+    #expect(few.brokenQuotes == all.brokenQuotes)
+    #expect(few.lineSpans == all.lineSpans)
+    #expect(few.emptyLines == all.emptyLines)
+    #expect(few.tally == all.tally)
+    for name in ["age", "note"] {
+      let mine = try #require(few.builders.first { $0.field.name == name }).build()
+      let theirs = try #require(all.builders.first { $0.field.name == name }).build()
+      #expect(mine.state == theirs.state)
+      #expect((0..<mine.count).map { mine.formatted(row: $0) } == (0..<theirs.count).map { theirs.formatted(row: $0) })
+    }
   }
 
   @Test("cuts fall just after a line feed, near equal offsets, and never at the end")
