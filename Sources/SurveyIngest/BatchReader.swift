@@ -48,6 +48,8 @@ struct BatchReader {
     }
     defer { group.wait() }
     let decoded = try TextDecoder.decode(contents.bytes, declared: source.read.encoding, path: source.path, file: contents)
+    // Text in another encoding was written out as UTF-8: the mapping is no longer read (but by the hash).
+    if decoded.original == nil { contents.releaseAll() }
     var findings: [Finding] = []
     if decoded.source == .sniffed {
       findings.append(
@@ -105,6 +107,10 @@ struct BatchReader {
       records = reader
     }
     group.wait()
+    if contents.changedSinceOpened() {
+      throw IngestError.unreadable(
+        path: source.path, reason: "it changed while it was being read (is another program writing it?); run again once it is complete")
+    }
 
     if let header {
       if records?.rowCount == 0 {

@@ -5,7 +5,8 @@ import SurveyCore
 ///
 /// `@unchecked Sendable`: a builder is filled only by the converting thread of its
 /// ``RecordReader`` (one chunk at a time, in order) and read by the reader's owner only after
-/// `RecordReader.read` has waited for that thread to finish.
+/// `RecordReader.readPart` has waited for that thread to finish (a later part's builders are
+/// appended only after `RecordReader.read` has waited for that part's thread).
 final class ColumnBuilder: @unchecked Sendable {
   enum Kind { case number, fixedCode, discoveredCode, text, date, instant, multiple }
 

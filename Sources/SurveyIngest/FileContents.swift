@@ -24,6 +24,8 @@ final class FileContents: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
   private let mapping: UnsafeMutableRawPointer?
   private let owned: UnsafeMutableBufferPointer<UInt8>?
+  /// The mapped file's path and its size and modification time when it was opened.
+  private let origin: (path: String, size: Int, modified: timespec)?
   private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
   /// Bytes held in memory (a copy is kept).
@@ -32,13 +34,31 @@ final class FileContents: @unchecked Sendable {
     _ = owned.initialize(from: array)
     self.owned = owned
     mapping = nil
+    origin = nil
     bytes = UnsafeBufferPointer(start: owned.baseAddress, count: array.count)
   }
 
-  private init(mapping: UnsafeMutableRawPointer, count: Int) {
+  private init(mapping: UnsafeMutableRawPointer, count: Int, path: String, modified: timespec) {
     self.mapping = mapping
     owned = nil
+    origin = (path, count, modified)
     bytes = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: count)
+  }
+
+  /// True when the mapped file's size or modification time is no longer what it was when it
+  /// was opened (another program wrote it while it was read); false for bytes held in memory.
+  func changedSinceOpened() -> Bool {
+    guard let origin else { return false }
+    var info = stat()
+    guard stat(origin.path, &info) == 0 else { return true }
+    return Int(info.st_size) != origin.size || info.st_mtim.tv_sec != origin.modified.tv_sec
+      || info.st_mtim.tv_nsec != origin.modified.tv_nsec
+  }
+
+  /// Gives back every page of the mapping (once its text has been copied elsewhere).
+  func releaseAll() {
+    guard let base = bytes.baseAddress else { return }
+    release(base, base + bytes.count)
   }
 
   deinit {
@@ -47,7 +67,8 @@ final class FileContents: @unchecked Sendable {
   }
 
   /// Maps the regular file at `path`; reads it into memory where it cannot be mapped (an empty
-  /// file). The bytes are those of the file's size when it was opened.
+  /// file). The bytes are those of the file's size when it was opened; a reader checks
+  /// ``changedSinceOpened()`` when it is done.
   ///
   /// - Throws: ``IngestError/unreadable(path:reason:)`` for a missing file, one that is not a
   ///   regular file (a folder, a named pipe, a device) or one that cannot be read.
@@ -66,7 +87,7 @@ final class FileContents: @unchecked Sendable {
     guard size > 0 else { return FileContents(try FileBytes.read(path)) }
     let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
     guard let address, address != MAP_FAILED else { return FileContents(try FileBytes.read(path)) }
-    return FileContents(mapping: address, count: size)
+    return FileContents(mapping: address, count: size, path: path, modified: info.st_mtim)
   }
 
   /// Gives back the whole pages of the mapping between `start` and `end` (addresses in

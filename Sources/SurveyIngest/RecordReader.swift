@@ -21,9 +21,13 @@ enum FieldTarget: Sendable {
 /// for blank lines and the continuation lines of multi-line fields.
 ///
 /// `@unchecked Sendable`: the mutable state (`rowLines`, `ragged`, `brokenQuotes`, `lineSpans`,
-/// `emptyLines`, the builders) is changed only by `convert`, on the one converting thread, and
-/// read only after `read` has waited for that thread (`converter.wait()`); `tally` is written by
-/// `read` on the calling thread after the scan; the rest is immutable after `init`.
+/// `emptyLines`, the builders) is changed only by `convert`, on the reader's one converting
+/// thread, and read only after `readPart` has waited for that thread (`converter.wait()`);
+/// `tally` and `reservedRows` are written by the thread that calls `readPart` and `reserve`.
+/// A reader of a later part of a file is made and reserved by the calling thread, read by its
+/// part's thread, and absorbed only after `read` has waited for that thread (`group.wait()`);
+/// `absorb` runs on the calling thread once all of them are done. The rest is immutable after
+/// `init`.
 final class RecordReader: @unchecked Sendable {
   static let chunkRows = 2048
 

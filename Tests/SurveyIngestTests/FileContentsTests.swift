@@ -54,3 +54,20 @@ struct FileContentsTests {
     }
   }
 }
+
+@Suite("Ingest: a batch file that changes while it is read")
+struct ChangedFileTests {
+  @Test("a mapped file notices a new size or modification time; bytes held in memory never change")
+  func changeIsNoticed() throws {
+    let folder = try TemporaryDirectory("changed")
+    let path = try folder.write("batch.csv", bytes: Array("respondent_id,age\nR1,30\n".utf8))
+    let contents = try FileContents.map(path)
+    #expect(!contents.changedSinceOpened())
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    handle.seekToEndOfFile()
+    handle.write(Data("R2,41\n".utf8))
+    try handle.close()
+    #expect(contents.changedSinceOpened())
+    #expect(!FileContents(Array("a\n".utf8)).changedSinceOpened())
+  }
+}
