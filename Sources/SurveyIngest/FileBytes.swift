@@ -11,16 +11,8 @@ enum FileBytes {
   ///
   /// - Throws: ``IngestError/unreadable(path:reason:)``.
   static func read(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_NONBLOCK)
-    guard fd >= 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+    let (fd, info) = try openRegularFile(path)
     defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
-    }
-    guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw IngestError.unreadable(path: path, reason: "it is \(kind(info.st_mode)), not a regular file")
-    }
     let size = Int(info.st_size)
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -47,6 +39,27 @@ enum FileBytes {
     }
     return bytes
   }
+}
+
+/// Opens `path` for reading, refusing what is not a regular file (a named pipe, a device, a
+/// folder) before reading a byte: opening is non-blocking, so a FIFO with no writer cannot hang
+/// the run. The caller closes the descriptor.
+///
+/// - Throws: ``IngestError/unreadable(path:reason:)``.
+func openRegularFile(_ path: String) throws -> (descriptor: Int32, info: stat) {
+  let fd = open(path, O_RDONLY | O_NONBLOCK)
+  guard fd >= 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+  var info = stat()
+  guard fstat(fd, &info) == 0 else {
+    let reason = String(cString: strerror(errno))
+    close(fd)
+    throw IngestError.unreadable(path: path, reason: reason)
+  }
+  guard (info.st_mode & S_IFMT) == S_IFREG else {
+    close(fd)
+    throw IngestError.unreadable(path: path, reason: "it is \(kind(info.st_mode)), not a regular file")
+  }
+  return (fd, info)
 }
 
 /// What a file that is not a regular file is, for the error message.

@@ -73,16 +73,8 @@ final class FileContents: @unchecked Sendable {
   /// - Throws: ``IngestError/unreadable(path:reason:)`` for a missing file, one that is not a
   ///   regular file (a folder, a named pipe, a device) or one that cannot be read.
   static func map(_ path: String) throws -> FileContents {
-    let fd = open(path, O_RDONLY | O_NONBLOCK)
-    guard fd >= 0 else { throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+    let (fd, info) = try openRegularFile(path)
     defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
-    }
-    guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw IngestError.unreadable(path: path, reason: "it is \(kind(info.st_mode)), not a regular file")
-    }
     let size = Int(info.st_size)
     guard size > 0 else { return FileContents(try FileBytes.read(path)) }
     let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
