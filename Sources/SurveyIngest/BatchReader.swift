@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 import SurveyCore
 import Synchronization
 

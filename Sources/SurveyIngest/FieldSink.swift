@@ -15,7 +15,7 @@
 ///
 /// It is a plain struct of pointers and integers, written through a pointer from the C
 /// callbacks, so the per-field path has no reference counting and no exclusivity checks.
-/// Records are converted to columns a chunk at a time (``RecordChunk``), then the sink is emptied.
+/// Records are converted to columns a chunk at a time by ``RecordReader``, then the sink is emptied.
 struct FieldSink {
   var bytes: UnsafeMutablePointer<UInt8>
   var byteCount = 0

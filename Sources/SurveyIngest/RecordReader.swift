@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import SurveyCore
 
 /// Where a header column's values go.
