@@ -1,6 +1,5 @@
 import Foundation
 import SurveyCore
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -37,12 +36,12 @@ struct BatchReader {
     if source.read.values == .labels { try requireDistinctLabels() }
     let contents = try source.contents.map(FileContents.init) ?? FileContents.map(source.path)
     // The hash runs beside the parsing.
-    let digest = Digest()
+    let digest = ThreadResult<String>()
     let group = WorkerThreads()
     if schema.hashesBatches {
       group.start {
         var behind = ReleaseBehind(contents, from: contents.bytes.baseAddress)
-        digest.value = FileDigest.sha256(UnsafeRawBufferPointer(contents.bytes)) { behind.reached($0) }
+        digest.set(FileDigest.sha256(UnsafeRawBufferPointer(contents.bytes)) { behind.reached($0) })
       }
     }
     defer { group.wait() }
@@ -133,7 +132,7 @@ struct BatchReader {
           "the file has \(lines.total) lines but \(lines.header + lines.records + lines.emptyRecords + lines.blank + lines.continuation) were read as header, records, empty records, blank lines or continuations; please report this file"))
     }
     let report = BatchReport(
-      name: source.name, path: source.path, sha256: digest.value, bytes: contents.bytes.count, records: records?.rowCount ?? 0,
+      name: source.name, path: source.path, sha256: digest.value ?? "", bytes: contents.bytes.count, records: records?.rowCount ?? 0,
       encoding: decoded.encoding, encodingSource: decoded.source, byteOrderMark: decoded.hadByteOrderMark,
       delimiter: delimiter, decimal: source.read.decimal, header: header?.names ?? [], lines: lines)
     return Outcome(report: report, findings: findings, records: records)
@@ -156,13 +155,8 @@ struct BatchReader {
   /// The first record, or nil when the file has none; `leading` gets the lines skipped before it.
   func readHeader(_ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, leading: inout LeadingLines) throws -> Header? {
     let parser = try CSVParser(delimiter: delimiter, path: source.path)
-    let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
-    sink.initialize(to: FieldSink(rows: 4, fieldsPerRow: 64))
-    defer {
-      sink.pointee.deallocate()
-      sink.deinitialize(count: 1)
-      sink.deallocate()
-    }
+    let sink = FieldSink.allocate(rows: 4, fieldsPerRow: 64)
+    defer { FieldSink.free(sink) }
     var scanner = RecordScanner(text, parser: parser, sink: sink, path: source.path)
     try scanner.scanHeader()
     leading.blankLines = scanner.tally.blankLines
@@ -242,16 +236,5 @@ struct BatchReader {
       lastLine = line
     }
     return findings
-  }
-}
-
-/// The hash computed beside the parsing: written by the background task of `read()`, read
-/// after `group.wait()`; the mutex makes it `Sendable` as the compiler checks it.
-private final class Digest: Sendable {
-  private let stored = Mutex("")
-
-  var value: String {
-    get { stored.withLock { $0 } }
-    set { stored.withLock { $0 = newValue } }
   }
 }

@@ -18,6 +18,8 @@ struct DiscoveredLevels {
   private var shortCount = 0
   private var lastKey: UInt64 = 0
   private var lastIndex: Int32 = -1
+  /// The last field that went through the dictionary, and its level.
+  private var lastText: (bytes: [UInt8], index: Int32) = ([], -1)
 
   init(levels: [String] = []) {
     for level in levels { _ = index(ofText: level) }
@@ -27,7 +29,13 @@ struct DiscoveredLevels {
   @inline(__always)
   mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     precondition(!bytes.isEmpty, "an empty field has no level")
-    guard let key = Self.key(bytes) else { return index(ofText: String(decoding: bytes, as: UTF8.self)) }
+    guard let key = Self.key(bytes) else {
+      // Neighbouring records often share a level: no `String` for a repeat.
+      if lastText.index >= 0, bytes.elementsEqual(lastText.bytes) { return lastText.index }
+      let index = index(ofText: String(decoding: bytes, as: UTF8.self))
+      lastText = (Array(bytes), index)
+      return index
+    }
     if key == lastKey { return lastIndex }
     let index = index(ofKey: key, bytes: bytes)
     lastKey = key
@@ -37,6 +45,8 @@ struct DiscoveredLevels {
 
   /// The level `text` (as read, not empty), added when new.
   mutating func index(ofText text: String) -> Int32 {
+    // A level already in the dictionary (it is never one whose decomposition is ASCII).
+    if let known = strings[text] { return known }
     var utf8 = Array(text.utf8)
     if utf8.contains(where: { $0 >= 0x80 }) {
       let decomposed = Array(text.decomposedStringWithCanonicalMapping.utf8)
@@ -45,7 +55,6 @@ struct DiscoveredLevels {
     if let index = utf8.withUnsafeBufferPointer({ bytes in Self.key(bytes).map { index(ofKey: $0, bytes: bytes, text: text) } }) {
       return index
     }
-    if let known = strings[text] { return known }
     let new = Int32(levels.count)
     strings[text] = new
     levels.append(text)

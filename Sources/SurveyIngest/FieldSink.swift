@@ -71,6 +71,20 @@ struct FieldSink {
     emptyLines = .allocate(capacity: emptyCapacity)
   }
 
+  /// A sink of its own in fresh memory, for reading a few records; free it with ``free(_:)``.
+  static func allocate(rows: Int, fieldsPerRow: Int) -> UnsafeMutablePointer<FieldSink> {
+    let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
+    sink.initialize(to: FieldSink(rows: rows, fieldsPerRow: fieldsPerRow))
+    return sink
+  }
+
+  /// Frees a sink made by ``allocate(rows:fieldsPerRow:)`` and its buffers.
+  static func free(_ sink: UnsafeMutablePointer<FieldSink>) {
+    sink.pointee.deallocate()
+    sink.deinitialize(count: 1)
+    sink.deallocate()
+  }
+
   /// Frees every buffer; the sink must not be used afterwards.
   func deallocate() {
     bytes.deallocate()

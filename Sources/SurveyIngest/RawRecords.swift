@@ -44,13 +44,8 @@ public enum RawRecords {
     }
     let writer = RecordWriter(delimiter: report.delimiter, shown: shown)
     let parser = try CSVParser(delimiter: report.delimiter, path: source.path)
-    let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
-    sink.initialize(to: FieldSink(rows: 4, fieldsPerRow: max(shown.count, 1)))
-    defer {
-      sink.pointee.deallocate()
-      sink.deinitialize(count: 1)
-      sink.deallocate()
-    }
+    let sink = FieldSink.allocate(rows: 4, fieldsPerRow: max(shown.count, 1))
+    defer { FieldSink.free(sink) }
     var texts: [Int: String] = [:]
     try decoded.withText { text in
       let breaks = LineBreaks(text)

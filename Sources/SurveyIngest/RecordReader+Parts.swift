@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 extension RecordReader {
   /// Files smaller than this are read by one parser: splitting them costs more than it saves.
@@ -33,20 +32,21 @@ extension RecordReader {
       let reader = RecordReader(schema: schema, targets: targets, headerCount: headerCount, decimal: decimal, values: values)
       let end = index + 1 < cuts.count ? cuts[index + 1] : text.bytes.count
       reader.reserve(Int(Double(reservedRows) * Double(end - cuts[index]) / Double(max(text.bytes.count, 1))) + 64)
-      return (reader: reader, outcome: PartOutcome())
+      return (reader: reader, outcome: ThreadResult<Result<Int?, any Error>>())
     }
     let group = WorkerThreads()
     for (index, part) in later.enumerated() {
       let start = cuts[index]
       let stops = Array(cuts[(index + 1)...])
       group.start {
-        part.outcome.record {
-          // Line numbers as one parser counts them: the lines before the cut, after `firstLine`.
-          let line = firstLine + text.lineCount(before: start)
-          return try part.reader.readPart(
-            text, start: start, firstLine: line, stops: stops, delimiter: delimiter,
-            lineBreaksAllowed: lineBreaksAllowed, idPosition: idPosition, path: path)
-        }
+        part.outcome.set(
+          Result {
+            // Line numbers as one parser counts them: the lines before the cut, after `firstLine`.
+            let line = firstLine + text.lineCount(before: start)
+            return try part.reader.readPart(
+              text, start: start, firstLine: line, stops: stops, delimiter: delimiter,
+              lineBreaksAllowed: lineBreaksAllowed, idPosition: idPosition, path: path)
+          })
       }
     }
     defer { group.wait() }
@@ -55,7 +55,8 @@ extension RecordReader {
       idPosition: idPosition, path: path)
     group.wait()
     while let cut = stoppedAt, let index = cuts.firstIndex(of: cut) {
-      stoppedAt = try later[index].outcome.result.get()
+      // Set by the part's thread, which has ended (`group.wait()`).
+      stoppedAt = try later[index].outcome.value!.get()
       absorb(later[index].reader)
     }
   }
@@ -74,26 +75,4 @@ extension RecordReader {
     }
     return cuts
   }
-}
-
-/// A value computed on another thread: written once there, read after waiting for it.
-final class ThreadResult<Value: Sendable>: Sendable {
-  private let stored = Mutex<Value?>(nil)
-
-  func set(_ value: Value) { stored.withLock { $0 = value } }
-
-  var value: Value? { stored.withLock { $0 } }
-}
-
-/// What reading one later part of a file gave: where it stopped, or the error it met. Written
-/// once by the part's thread, read after the caller has waited for it.
-final class PartOutcome: Sendable {
-  private let stored = Mutex<Result<Int?, any Error>>(.success(nil))
-
-  func record(_ body: () throws -> Int?) {
-    let result = Result { try body() }
-    stored.withLock { $0 = result }
-  }
-
-  var result: Result<Int?, any Error> { stored.withLock { $0 } }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Long-running work that blocks (a parser waiting for its converter, a converter waiting for
 /// chunks), each piece on a thread of its own, with a way to wait for all of them.
@@ -25,4 +26,13 @@ final class WorkerThreads: Sendable {
   func wait() {
     group.wait()
   }
+}
+
+/// A value computed on another thread: written once there, read after waiting for it.
+final class ThreadResult<Value: Sendable>: Sendable {
+  private let stored = Mutex<Value?>(nil)
+
+  func set(_ value: Value) { stored.withLock { $0 = value } }
+
+  var value: Value? { stored.withLock { $0 } }
 }

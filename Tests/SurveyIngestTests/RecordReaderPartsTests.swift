@@ -116,13 +116,8 @@ struct RecordReaderPartsTests {
     try text.withUnsafeBufferPointer { bytes in
       for (stops, expected, rows) in [([inside], nil, 3), ([boundary], boundary, 2), ([inside, boundary], boundary, 2)] as [([Int], Int?, Int)] {
         let parser = try CSVParser(delimiter: UInt8(ascii: ","), path: "t.csv")
-        let sink = UnsafeMutablePointer<FieldSink>.allocate(capacity: 1)
-        sink.initialize(to: FieldSink(rows: 8, fieldsPerRow: 2))
-        defer {
-          sink.pointee.deallocate()
-          sink.deinitialize(count: 1)
-          sink.deallocate()
-        }
+        let sink = FieldSink.allocate(rows: 8, fieldsPerRow: 2)
+        defer { FieldSink.free(sink) }
         var scanner = RecordScanner(
           bytes, start: 8, firstLine: 2, parser: parser, sink: sink, path: "t.csv", lineBreaksAllowed: [true, true])
         try scanner.scanRecords(chunkRows: 0, stops: stops) { sink, _ in sink }
