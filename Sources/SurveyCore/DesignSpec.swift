@@ -27,6 +27,9 @@ public struct DesignSpec: Sendable, Equatable {
   /// Replicate weights: standard errors from replicates instead of Taylor linearization (nil:
   /// linearization).
   public var replicates: ReplicateSpec?
+  /// The data are a census (`census: true`): a complete registry, every unit of the population
+  /// once, with weight 1. Estimates have no sampling error: SE 0 and no confidence interval.
+  public var census = false
   /// The line of the pipeline file that holds the design, for messages.
   public var line: Int?
 

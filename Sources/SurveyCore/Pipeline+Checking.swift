@@ -77,6 +77,20 @@ extension Pipeline {
         }
         continue
       }
+      if let rate = table.rate {
+        for name in [rate.numerator] + (rate.denominator.map { [$0] } ?? []) {
+          let variable = try lookup(name, table.line, "\(key).rate")
+          guard !variable.pii else {
+            throw fail(table.line, "\(key).rate", "'\(name)' is personal data (pii) and cannot be tabulated")
+          }
+          let isCondition = variable.type == .categorical && !variable.codes.isEmpty && variable.codes.allSatisfy { Double($0.code) != nil }
+          guard variable.type.isNumeric || isCondition else {
+            throw fail(table.line, "\(key).rate", "'\(name)' is \(variable.type.rawValue) with codes that are not numbers; a rate counts an integer or decimal variable, a count, or a condition (0 = No, 1 = Yes)")
+          }
+        }
+        try checkDomains(table, key: key)
+        continue
+      }
       if let (numerator, denominator) = ratioParts(table.variable), table.statistic == .ratio {
         for name in [numerator, denominator] {
           let variable = try lookup(name, table.line, "\(key).ratio")
@@ -108,9 +122,10 @@ extension Pipeline {
         guard variable.type == .categorical else {
           throw fail(table.line, "\(key).proportion", "'\(variable.name)' is \(variable.type.rawValue); a proportion needs a categorical variable")
         }
-      case .ratio:
-        // A ratio whose variable is not NUM/DEN never gets here: loading refuses it.
-        throw fail(table.line, "\(key).ratio", "a ratio is NUMERATOR/DENOMINATOR")
+      case .ratio, .rate:
+        // A ratio whose variable is not NUM/DEN, or a rate without its spec, never gets here:
+        // loading refuses it.
+        throw fail(table.line, "\(key).\(table.statistic.rawValue)", "a \(table.statistic.rawValue) needs its parts")
       }
       try checkDomains(table, key: key)
     }

@@ -10,11 +10,11 @@ extension Pipeline {
   static let cleanKeys = ["invalid", "duplicates", "decisions", "recode", "derive"]
   static let designKeys = [
     "weight", "prob", "strata", "psu", "fpc", "lonely_psu", "replicates", "repweights", "rep_type", "rep_scale",
-    "rscales", "mse", "seed",
+    "rscales", "mse", "seed", "census",
   ]
   static let tableKeys = [
     "name", "mean", "total", "proportion", "ratio", "quantile", "probabilities", "quantile_rule", "by", "ci", "level",
-    "deff", "difference", "chisq", "chisq_statistic", "filter",
+    "deff", "difference", "chisq", "chisq_statistic", "filter", "rate", "indicator",
   ]
 
   /// Reads and checks a pipeline file; relative paths in it are resolved against its folder.
@@ -34,6 +34,11 @@ extension Pipeline {
   }
 
   init(root: ConfigNode, directory: String) throws {
+    if let parts = (try? root.pairs())?.first(where: { $0.key == "parts" }) {
+      throw CoreError.unsupported(
+        file: root.file, line: parts.value.line, key: "parts",
+        problem: "this file combines the pipelines of its parts: survey-pipe run and check take it; the stage commands (ingest, validate, clean, weight, tabulate, run --only) take one part's file")
+    }
     let record = try root.record(known: Self.topKeys)
     let nameNode = try record.required("name")
     let name = try nameNode.string()
@@ -81,12 +86,15 @@ extension Pipeline {
     var marginLines: [String: Int] = [:]
     let weighting = try record["weighting"].map { node -> WeightingSpec in
       guard design != nil else { throw node.invalid("weighting needs a 'design' section (at least a weight column)") }
+      if design?.census == true {
+        throw node.invalid("a census (design: {census: true}) counts every unit once: it takes no weighting")
+      }
       return try Self.weighting(node, directory: directory, marginLines: &marginLines)
     }
     var tables: [TableSpec] = []
     if let tablesNode = record["tables"] {
       for node in try tablesNode.sequence() {
-        let table = try Self.table(node)
+        let table = try Self.table(node, directory: directory)
         if tables.contains(where: { $0.name == table.name }) {
           throw node.invalid("a table called '\(table.name)' is already defined")
         }
@@ -163,6 +171,7 @@ extension Pipeline {
     let entry = try node.record(known: designKeys)
     var design = DesignSpec()
     design.line = node.line
+    if let census = entry["census"], try census.bool() { return try censusDesign(entry, node: node) }
     design.weight = try entry["weight"]?.string()
     design.probability = try entry["prob"]?.string()
     if design.weight != nil, design.probability != nil {

@@ -1,9 +1,17 @@
 import Foundation
 
 extension Pipeline {
-  /// One entry of `tables:`: an estimate table (one of mean, total, proportion, ratio, quantile)
-  /// or a test of association (`chisq:`).
-  static func table(_ node: ConfigNode) throws -> TableSpec {
+  /// One entry of `tables:`: an estimate table (one of mean, total, proportion, ratio, quantile,
+  /// rate) or a test of association (`chisq:`), with what it measures (`indicator:`). A rate's
+  /// population file is resolved against `directory`.
+  static func table(_ node: ConfigNode, directory: String = "") throws -> TableSpec {
+    var table = try statisticTable(node, directory: directory)
+    let entry = try node.record(known: tableKeys)
+    table.indicator = try entry["indicator"].map(indicator)
+    return table
+  }
+
+  static func statisticTable(_ node: ConfigNode, directory: String) throws -> TableSpec {
     let entry = try node.record(known: tableKeys)
     let name = try entry.required("name").string()
     guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
@@ -17,8 +25,9 @@ extension Pipeline {
     }
     let given = Statistic.allCases.filter { entry[$0.rawValue] != nil }
     guard given.count == 1, let statistic = given.first else {
-      throw node.invalid("give exactly one of mean, total, proportion, ratio or quantile")
+      throw node.invalid("give exactly one of mean, total, proportion, ratio, quantile or rate")
     }
+    if statistic == .rate { return try rateTable(entry, name: name, directory: directory, line: node.line) }
     var table = TableSpec(
       name: name, statistic: statistic, variable: try entry.required(statistic.rawValue).string(), line: node.line)
     if statistic == .ratio, ratioParts(table.variable) == nil {

@@ -6,6 +6,9 @@ public enum Statistic: String, Sendable, CaseIterable {
   /// Quantiles of a numeric variable (R's `svyquantile`), one row per probability, with
   /// Woodruff's confidence interval and the SE derived from it.
   case quantile
+  /// A total per `per` units of an outside population or of another variable's total
+  /// (``RateSpec``); its variable is the numerator, or `NUM/DEN`.
+  case rate
 }
 
 /// How confidence intervals are built. Every method but `wald` and `mean` applies to proportions
@@ -92,6 +95,10 @@ public struct TableSpec: Sendable, Equatable {
   /// Estimate for the rows where this is true, as a domain of the full design (R's
   /// `subset(design, …)`); nil for every row.
   public var filter: Expression?
+  /// For a rate: its numerator, denominator or population, and unit.
+  public var rate: RateSpec?
+  /// What the table measures (`indicator:`), shown with it and kept in its metadata.
+  public var indicator: IndicatorSpec?
   public var line: Int?
 
   public init(

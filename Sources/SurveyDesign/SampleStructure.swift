@@ -58,7 +58,7 @@ public struct SampleStructure: Sendable {
     }
     self.stages = stages
     // As R's svydesign: one PSU without strata is most likely a mistake in the PSU column.
-    if spec.strata == nil, stages[0].unitCount == 1, table.rowCount > 0 {
+    if spec.strata == nil, !spec.census, stages[0].unitCount == 1, table.rowCount > 0 {
       throw .singlePSU(column: spec.psu.first)
     }
   }

@@ -43,6 +43,7 @@ extension PipelineRun {
         if !tables.files.isEmpty {
           try folder.write("tables.md", text: tables.markdown)
           try folder.write("tables.html", text: tables.html)
+          try folder.write("tables.json", text: tables.metadata)
         }
         if pipeline.exports.contains("xlsx") {
           if !tables.workbook.isEmpty { try folder.write("tables.xlsx", bytes: try SpreadsheetFile.bytes(tables.workbook)) }

@@ -82,6 +82,11 @@ public struct PipelineRun {
         file: pipeline.file, line: pipeline.keyLines["clean.decisions"], key: "clean.decisions",
         problem: "cannot read \(decisions): no such file")
     }
+    for table in pipeline.tables {
+      guard let path = table.rate?.population, !FileManager.default.fileExists(atPath: path) else { continue }
+      throw CoreError.invalidValue(
+        file: pipeline.file, line: table.line, key: "tables.\(table.name).rate.population", problem: "cannot read \(path): no such file")
+    }
     if let weighting = pipeline.weighting {
       let steps: [(String, String?)] = [
         ("poststratify", weighting.postStratify?.margins), ("rake", weighting.rake?.margins),
@@ -227,6 +232,7 @@ public struct PipelineRun {
     let configuration = [pipeline.file, pipeline.codebookPath, pipeline.clean.decisionsPath].compactMap({ $0 })
     for folder in [outputPath, StageFolder(outputPath: outputPath).path] {
       for path in sources.map(\.path) + configuration + (pipeline.weighting?.marginsFiles ?? [])
+        + pipeline.populationFiles
       where OutputFolder.folder(folder, contains: path) {
         throw CoreError.invalidValue(
           file: pipeline.file, line: nil, key: "output",

@@ -6,7 +6,7 @@ public enum RunFolderLayout {
   /// Files at the top of the folder.
   static let files: Set<String> = [
     "run.json", "validation.csv", "validation.jsonl", "validation.html", "cleaning-log.csv", "weights.json", "tables.md", "tables.html",
-    "tables.xlsx", "validation.xlsx",
+    "tables.json", "tables.xlsx", "validation.xlsx",
   ]
   /// Files in `tidy/`.
   static let tidyFiles: Set<String> = ["survey.csv", "datapackage.json", "survey.dta", "survey.sav"]

@@ -12,6 +12,8 @@ struct TabulateStage {
   var markdown = ""
   /// `tables.html`: the same tables wide, with charts.
   var html = ""
+  /// `tables.json`: what each table measures and how it was computed (``TableMetadata``).
+  var metadata = ""
   /// `tables.xlsx`'s sheets (with `exports: [xlsx]`), empty otherwise.
   var workbook: [Sheet] = []
   var failures: [Finding] = []
@@ -30,6 +32,7 @@ extension PipelineRun {
     let started = Date.now
     let suppressBelow = pipeline.suppressBelow
     let outcomes: [Result<TableOutput, TableProblem>]
+    let populations = readPopulations()
     do {
       let estimator = try Estimator(table: table, design: design)
       outcomes = Parallel.map(specs.count) { index in
@@ -40,7 +43,9 @@ extension PipelineRun {
             return .success(
               .test(try estimator.chiSquare(association.variables[0], association.variables[1], statistic: statistic)))
           }
-          return .success(.estimates(try estimator.estimate(spec).suppressed(below: suppressBelow)))
+          let population = try spec.rate?.population.map { try populations[$0]!.get() }
+          return .success(
+            .estimates(try estimator.estimate(spec, population: population).suppressed(below: suppressBelow)))
         } catch {
           return .failure(TableProblem(error))
         }
@@ -53,14 +58,19 @@ extension PipelineRun {
     var published: [EstimateTable] = []
     var tested: [(spec: TableSpec, test: TestRow)] = []
     var markdown: [String] = []
+    var metadata: [TableMetadata] = []
     let labels = codeLabels()
     for (spec, outcome) in zip(specs, outcomes) {
       switch outcome {
       case .success(.estimates(let rows)):
         estimated.append((spec, rows))
-        published.append(publishedTable(spec, rows, labels: labels, replicates: design.replicates))
+        let about = TableMetadata(
+          spec: spec, rows: rows, design: design, population: spec.rate?.population.flatMap { try? populations[$0]?.get() })
+        metadata.append(about)
+        published.append(publishedTable(spec, rows, labels: labels, about: about, replicates: design.replicates))
         markdown.append(EstimateMarkdown.table(published[published.count - 1]))
       case .success(.test(let test)):
+        metadata.append(TableMetadata(spec: spec, rows: [], design: design, population: nil))
         tested.append((spec, test))
         markdown.append(EstimateMarkdown.tests([test], title: "\(spec.name): test of association"))
       case .failure(let problem):
@@ -77,6 +87,7 @@ extension PipelineRun {
     for item in tested { csv[item.spec.name] = EstimateCSV.tests([item.test]) }
     stage.files = specs.compactMap { spec in csv[spec.name].map { (name: spec.name, csv: $0) } }
     stage.markdown = markdown.joined(separator: "\n")
+    stage.metadata = stage.files.isEmpty ? "" : TableMetadata.document(metadata)
     if pipeline.exports.contains("xlsx") {
       stage.workbook = workbook(specs, published: zip(estimated.map(\.spec), published).map { ($0, $1) }, tested: tested)
     }
@@ -87,6 +98,20 @@ extension PipelineRun {
     progress.note("tabulate", "\(stage.files.count) tables (\(String(format: "%.2f", seconds)) s)")
     stage.time = StageTime(name: "tabulate", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
     return stage
+  }
+
+  /// The population files of the rate tables, read, by path (a file that cannot be read fails
+  /// the tables that use it).
+  private func readPopulations() -> [String: Result<PopulationTable, TableProblem>] {
+    var read: [String: Result<PopulationTable, TableProblem>] = [:]
+    for path in pipeline.populationFiles {
+      do {
+        read[path] = .success(try PopulationReader.read(path, options: pipeline.read))
+      } catch {
+        read[path] = .failure(TableProblem(error))
+      }
+    }
+    return read
   }
 
   /// The codebook's labels of codes, by variable then code (the pipeline's new variables included).
@@ -100,14 +125,13 @@ extension PipelineRun {
 
   /// A table as `tables.md` and `tables.html` show it.
   private func publishedTable(
-    _ spec: TableSpec, _ rows: [EstimateRow], labels: [String: [String: String]], replicates: ReplicateWeights?
+    _ spec: TableSpec, _ rows: [EstimateRow], labels: [String: [String: String]], about: TableMetadata,
+    replicates: ReplicateWeights?
   ) -> EstimateTable {
     var table = EstimateTable(
-      title: "\(spec.name): \(spec.statistic.rawValue) of \(spec.variable)"
-        + (spec.by.isEmpty ? "" : " by \(spec.by.joined(separator: ", "))"),
-      rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,
+      title: about.title, rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,
       cvFlag: pipeline.cvFlag, labels: labels)
-    table.notes = EstimateTable.notes(filter: spec.filter, replicates: replicates)
+    table.notes = about.notes
     // Quantiles on a replicate design take the wald interval whatever `ci:` says (as R).
     if spec.statistic == .quantile, replicates != nil { table.interval = .wald }
     return table
@@ -122,8 +146,10 @@ enum TableOutput: Sendable {
 
 /// Why one table could not be estimated, in words (the estimator's and the design's messages
 /// name strata, PSUs and rows by batch and line, never a respondent's value).
-struct TableProblem: Error, Sendable {
+struct TableProblem: LocalizedError, Sendable {
   let message: String
+
+  var errorDescription: String? { message }
 
   init(_ error: any Error) {
     message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)

@@ -11,6 +11,7 @@ extension Estimator {
   ///
   /// - Throws: ``TabulateError`` for an unknown or multi-select column, or a variance overflow.
   public func chiSquare(_ a: String, _ b: String, statistic: ChiSquareStatistic) throws -> TestRow {
+    if design.spec.census { throw TabulateError.notForCensus(what: "a test of association") }
     let (rowCodes, nr) = try presentCodes(a)
     let (columnCodes, nc) = try presentCodes(b)
     var row = TestRow(test: statistic.rawValue, variables: [a, b], statistic: nil, ndf: nil, ddf: nil, pValue: nil)

@@ -92,18 +92,27 @@ extension Estimator {
     return (0..<domains.count).flatMap { d in byLevel.map { $0[d] } } + differences
   }
 
-  /// Estimates one table: its statistic of its variable by its domains.
+  /// Estimates one table: its statistic of its variable by its domains. On a census the rows
+  /// have no sampling error (``censusRows(_:)``).
   ///
-  /// - Throws: as ``estimate(_:of:domains:options:)`` and ``domains(by:subset:)``.
-  public func estimate(_ table: TableSpec) throws -> [EstimateRow] {
+  /// - Parameter population: a rate's population file, read (``SurveyCore/RateSpec/population``).
+  /// - Throws: as ``estimate(_:of:domains:options:)`` and ``domains(by:subset:)``; a rate whose
+  ///   population has no row for a domain throws ``SurveyCore/CoreError``.
+  public func estimate(_ table: TableSpec, population: PopulationTable? = nil) throws -> [EstimateRow] {
     var options = EstimateOptions(
       level: table.level, interval: table.interval, deff: table.deff, difference: table.difference)
     options.quantileRule = table.quantileRule
     let domains = try domains(by: table.by, subset: table.filter)
+    let rows: [EstimateRow]
     if table.statistic == .quantile {
-      return try quantiles(of: table.variable, probabilities: table.probabilities, domains: domains, options: options)
+      rows = try quantiles(of: table.variable, probabilities: table.probabilities, domains: domains, options: options)
+    } else if table.statistic == .rate {
+      guard let rate = table.rate else { throw TabulateError.rateWithoutDenominator(table: table.name) }
+      rows = try self.rate(rate, by: table.by, population: population, domains: domains, options: options, table: table.name)
+    } else {
+      rows = try estimate(table.statistic, of: table.variable, domains: domains, options: options)
     }
-    return try estimate(table.statistic, of: table.variable, domains: domains, options: options)
+    return design.spec.census ? Self.censusRows(rows) : rows
   }
 
   /// The row of domain `d` from the cell sums of y (a numeric variable or a level's indicator)

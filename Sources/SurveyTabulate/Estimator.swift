@@ -8,7 +8,7 @@ import SurveyDesign
 /// but keep their place in the design; domains are always estimated on the full design.
 public struct Estimator: Sendable {
   /// The data the design is over.
-  public let table: DataTable
+  public internal(set) var table: DataTable
   public let design: Design
   let taylor: TaylorVariance
   /// Per row: its unit at the last stage whose variance is added (the PSU for one stage), or

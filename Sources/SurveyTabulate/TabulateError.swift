@@ -36,6 +36,11 @@ public enum TabulateError: Error, Equatable, Sendable {
   /// A sum, the estimate, its variance, interval or design effect went beyond the largest double
   /// (or became undefined on the way): values or weights too large for the arithmetic.
   case overflow(column: String, statistic: Statistic, quantity: OverflowQuantity)
+  /// A rate table without its ``SurveyCore/RateSpec``, or with a population file not given to
+  /// the estimator.
+  case rateWithoutDenominator(table: String)
+  /// A test of association on a census: there is no sampling error to test against.
+  case notForCensus(what: String)
 }
 
 /// Which part of an estimate overflowed, for ``TabulateError/overflow(column:statistic:quantity:)``.
@@ -87,6 +92,10 @@ extension TabulateError: LocalizedError {
       return "\(what) cannot be combined with a subset yet: a test of association runs on every row; run it on the full design, or on a file of the subgroup (which is not a domain estimate)"
     case .invalidSubset(let expression, let problem):
       return "the subset '\(expression)' cannot be evaluated: \(problem)"
+    case .rateWithoutDenominator(let table):
+      return "the rate of table '\(table)' has no denominator: give population: FILE or denominator: VARIABLE"
+    case .notForCensus(let what):
+      return "\(what) does not apply to a census (design: {census: true}): every unit is counted, so there is no sampling error to test against; read the differences in the counts themselves"
     case .tooManyDomains(let variables):
       return "the by-variables \(variables.joined(separator: ", ")) have too many level combinations"
     }

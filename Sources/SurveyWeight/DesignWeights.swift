@@ -12,6 +12,8 @@ public enum WeightRule: Sendable, Equatable {
   case fpcFractions(columns: [String])
   /// No weight, probability or fpc: every row weighs 1.
   case equal
+  /// A census (`census: true`): every unit of the population is a row and weighs 1.
+  case census
 
   /// The rule's name in `weights.json`.
   public var name: String {
@@ -21,6 +23,7 @@ public enum WeightRule: Sendable, Equatable {
     case .fpcCounts: return "fpc-count"
     case .fpcFractions: return "fpc-fraction"
     case .equal: return "equal"
+    case .census: return "census"
     }
   }
 
@@ -29,7 +32,7 @@ public enum WeightRule: Sendable, Equatable {
     switch self {
     case .weight(let column), .probability(let column): return [column]
     case .fpcCounts(let columns), .fpcFractions(let columns): return columns
-    case .equal: return []
+    case .equal, .census: return []
     }
   }
 }

@@ -96,6 +96,11 @@ public enum Weighting {
     if let weight = spec.weight, let probability = spec.probability {
       throw DesignError.weightAndProbability(weight: weight, probability: probability)
     }
+    if spec.census {
+      return DesignWeights(
+        values: [Double](repeating: 1, count: table.rowCount), rule: .census,
+        notes: ["a census: every unit of the population is a row with weight 1, and estimates have no sampling error"])
+    }
     if let name = spec.weight {
       return DesignWeights(values: try positiveValues(name, in: table, allowingZero: true), rule: .weight(column: name))
     }

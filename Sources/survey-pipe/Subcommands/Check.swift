@@ -15,13 +15,24 @@ struct Check: ParsableCommand {
 
       Example:
         survey-pipe check pipelines/moldova-migrant-health.yml
+        survey-pipe check pipelines/moldova-health-workforce.yml   # a file with parts: checks each
       """)
 
   @Argument(help: "The pipeline file (YAML).")
   var pipeline: String
 
   func run() throws {
-    let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
+    if let parts = try PipelineParts.load(path: pipeline) {
+      print("\(parts.file): \(parts.parts.count) part\(parts.parts.count == 1 ? "" : "s"), output \(parts.outputPath)")
+      for part in parts.parts { try check(part) }
+      return
+    }
+    try check(pipeline)
+  }
+
+  /// Checks one pipeline file and prints what it holds.
+  func check(_ path: String) throws {
+    let (pipeline, codebook) = try PipelineRun.load(path)
     let sources = try Ingest.sources(for: pipeline)
     print(
       """
@@ -42,6 +53,7 @@ struct Check: ParsableCommand {
   /// `2 stages, strata stratum, fpc` or `none`.
   static func design(_ pipeline: Pipeline) -> String {
     guard let design = pipeline.design else { return "none" }
+    if design.census { return "census (no sampling error)" }
     let stages = max(1, design.psu.count)
     var parts = ["\(stages) stage\(stages == 1 ? "" : "s")"]
     if let strata = design.strata { parts.append("strata \(strata)") }

@@ -26,8 +26,12 @@ struct Run: ParsableCommand {
       3 the --fail-on gate tripped (the run folder is still written). Findings settled by a \
       reviewer's decision (the `resolution` column of validation.csv) do not trip the gate.
 
+      A file with `parts:` (a list of pipeline files) runs each part in order into \
+      OUTPUT/PART-NAME, as the health-workforce example does with its registry and its survey.
+
       Examples:
         survey-pipe run pipelines/moldova-migrant-health.yml
+        survey-pipe run pipelines/moldova-health-workforce.yml
         survey-pipe run pipelines/moldova-migrant-health.yml --out /tmp/run --fail-on error
         survey-pipe run pipelines/moldova-migrant-health.yml --export dta,sav,xlsx
       """)
@@ -68,20 +72,16 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
+    if let parts = try PipelineParts.load(path: pipeline) {
+      try runParts(parts)
+      return
+    }
     if let only {
       try StageFlags.run(only, pipeline: pipeline, out: out, quiet: quiet, failOn: failOn, exports: exportFormats)
       return
     }
-    var (pipeline, codebook) = try PipelineRun.load(self.pipeline)
-    pipeline.exports += exportFormats.filter { !pipeline.exports.contains($0) }
-    if !exportFormats.isEmpty { try PipelineRun.checkExports(pipeline, codebook) }
-    let progress = ProgressLog(quiet: quiet)
-    let runner = PipelineRun(
-      pipeline: pipeline, codebook: codebook, outputPath: out ?? pipeline.outputPath, progress: progress)
-    let outcome = try runner.execute()
-    RunSummary.print(outcome, pipeline: pipeline.name)
-    try RunSummary.failIfFailed(outcome)
-    try RunSummary.gate(outcome, failOn: failOn)
+    let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
+    try runOne(pipeline, codebook, output: out ?? pipeline.outputPath)
   }
 }
 

@@ -7,9 +7,9 @@ import SurveySynth
 struct Synth: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "synth",
-    abstract: "Write a deterministic synthetic migrant-health survey, codebook, margins and pipeline.",
+    abstract: "Write a deterministic synthetic migrant-health survey (or health workforce), codebook, margins and pipeline.",
     discussion: """
-      Writes into DIR (created if missing):
+      With --kind migrant-health (the default), writes into DIR (created if missing):
         survey.csv    N sampled adults (18+) in Moldova: current, returned and
                       never-migrants; about 12% nonresponse; strata = region x
                       urban/rural; about 20 interviews per PSU; design weights
@@ -42,11 +42,50 @@ struct Synth: ParsableCommand {
         survey-pipe run /tmp/synth/pipeline-indicators.yml
         survey-pipe synth --rows 1000000 --checks --out /tmp/synth1m
         survey-pipe run /tmp/synth1m/pipeline-checks.yml
+
+      With --kind health-workforce, N is the number of health workers in a
+      registry (fictional, Moldova), and DIR gets:
+        registry.csv          one row per worker and year registered, 2023-2025
+                              (about 2.8 rows a worker): ISCO-08 profession,
+                              sex, birth year, countries of birth and
+                              training, region, ownership, activity status,
+                              exit reason and year, certificate of good
+                              standing requested
+        population.csv        population by region and year (scaled to N)
+        intention-survey.csv  a survey of the workers practising in 2025,
+                              stratified by profession x region (a quarter of
+                              each stratum, at most about 3,000 selected),
+                              20% nonresponse
+        registry-margins.csv  the registry's counts of practising workers by
+                              profession, region and sex
+        codebook-registry.yml, codebook-survey.yml
+        pipeline-registry.yml the registry as a census with the NHWA
+                              indicators (writing to out-registry alone)
+        pipeline-survey.yml   the survey calibrated to the registry's counts
+                              (writing to out-intentions alone)
+        pipeline.yml          both parts in order, writing to out/registry
+                              and out/intentions
+
+        survey-pipe synth --kind health-workforce --rows 40000 --out /tmp/hw
+        survey-pipe run /tmp/hw/pipeline.yml
       """
   )
 
-  @Option(name: .long, help: ArgumentHelp("Sampled adults (data rows) to write, 1 or more.", valueName: "N"))
+  /// What to generate.
+  enum Kind: String, ExpressibleByArgument, CaseIterable {
+    case migrantHealth = "migrant-health"
+    case healthWorkforce = "health-workforce"
+  }
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Sampled adults (data rows) to write, 1 or more; with --kind health-workforce, health workers in the registry.",
+      valueName: "N"))
   var rows: Int
+
+  @Option(name: .long, help: "What to generate: migrant-health (a household survey) or health-workforce (a registry and a survey).")
+  var kind: Kind = .migrantHealth
 
   @Option(name: .long, help: ArgumentHelp("Seed of the random draws (0 to 2^64-1).", valueName: "S"))
   var seed: UInt64 = 1
@@ -60,9 +99,17 @@ struct Synth: ParsableCommand {
   func validate() throws {
     guard !out.isEmpty else { throw ValidationError("--out needs a folder name") }
     guard rows >= 1 else { throw ValidationError("--rows must be 1 or more") }
+    if checks, kind == .healthWorkforce { throw ValidationError("--checks is for --kind migrant-health") }
   }
 
   func run() throws {
+    if kind == .healthWorkforce {
+      let summary = try SyntheticHealthWorkforce(workers: rows, seed: seed).write(to: out)
+      Self.note(
+        "synth: wrote a registry of \(summary.workers) health workers (\(summary.registryRows) rows) and a survey of "
+          + "\(summary.surveyRows) respondents from \(summary.frame) practising in 2025: \(out)")
+      return
+    }
     let survey = try SyntheticSurvey(rows: rows, seed: seed)
     let stepRows = 1_000_000
     let summary = try survey.write(to: out, checks: checks, progressEvery: stepRows) { progress in
