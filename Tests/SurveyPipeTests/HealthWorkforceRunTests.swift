@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import _SurveyTestSupport
+
+/// The health-workforce example end to end: the combined pipeline's two parts, what they print,
+/// their findings and what each table says it measures.
+@Suite("health workforce: the example end to end")
+struct HealthWorkforceRunTests {
+  @Test("run of the parts file: both parts in order, each its own run folder, exit 0")
+  func parts() throws {
+    let run = try HealthWorkforceRun()
+    #expect(run.output.status == 0, "\(run.output.stderr)")
+    let registry = try #require(run.output.stdout.range(of: "registry: 2185 records read, 2184 kept, 1 dropped"))
+    let survey = try #require(run.output.stdout.range(of: "intentions: 138 records read, 138 kept, 0 dropped"))
+    #expect(registry.lowerBound < survey.lowerBound)
+    #expect(run.output.stderr.contains("moldova-health-workforce: part 1 of 2"))
+    #expect(run.output.stderr.contains("weight    a census: every unit of the population is a row with weight 1"))
+    for part in ["registry", "intentions"] {
+      for file in ["run.json", "tables.md", "tables.html", "tables.json", "validation.csv", "tidy/survey.csv"] {
+        #expect(FileManager.default.fileExists(atPath: run.path(part, file)), "\(part)/\(file)")
+      }
+    }
+  }
+
+  @Test("the registry's findings are exactly expected-findings.csv (the planted problems)")
+  func findings() throws {
+    let run = try HealthWorkforceRun()
+    let found = Fixtures.simpleCSV(try String(contentsOfFile: run.path("registry", "validation.csv"), encoding: .utf8))
+    let key = { (row: [String: String]) in [row["line"]!, row["record_id"]!, row["variable"]!, row["rule"]!, row["severity"]!].joined(separator: "|") }
+    let expected = Fixtures.simpleCSV(try Fixtures.text("health-workforce/expected-findings.csv"))
+    #expect(found.map(key).sorted() == expected.map(key).sorted())
+    let survey = Fixtures.simpleCSV(try String(contentsOfFile: run.path("intentions", "validation.csv"), encoding: .utf8))
+    #expect(survey.isEmpty)
+  }
+
+  @Test("tables.json names each table's indicator, what it counts, the census and the population's source and year")
+  func metadata() throws {
+    let run = try HealthWorkforceRun()
+    let data = try Data(contentsOf: URL(fileURLWithPath: run.path("registry", "tables.json")))
+    let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let tables = try #require(document["tables"] as? [[String: Any]])
+    #expect(tables.count == 14)
+    for table in tables {
+      let indicator = try #require(table["indicator"] as? [String: Any], "\(table["name"] ?? "")")
+      #expect((indicator["code"] as? String)?.isEmpty == false && (indicator["counts"] as? String)?.isEmpty == false)
+      #expect(table["design"] as? String == "census" && table["sampling_error"] as? String == "none: a census")
+    }
+    let density = try #require(tables.first { $0["name"] as? String == "density_by_region" })
+    #expect((density["indicator"] as? [String: Any])?["code"] as? String == "NHWA 1-03")
+    let rate = try #require(density["rate"] as? [String: Any])
+    #expect(rate["per"] as? Double == 10000 && rate["numerator"] as? String == "practising")
+    let population = try #require(rate["population"] as? [String: Any])
+    #expect(population["file"] as? String == "population.csv" && population["years"] as? [String] == ["2025"])
+    #expect((population["sources"] as? [String])?.first?.hasPrefix("Fictional population on 1 January") == true)
+    #expect((population["sha256"] as? String)?.count == 64)
+    // Chișinău's row is the one line of the file for region 1 in 2025: 15,000 people.
+    let rows = try #require(population["by_row"] as? [[String: Any]])
+    #expect(rows.count == 5 && rows.first?["population"] as? Double == 15000)
+    let survey = try Data(contentsOf: URL(fileURLWithPath: run.path("intentions", "tables.json")))
+    let surveyTables = try #require((try JSONSerialization.jsonObject(with: survey) as? [String: Any])?["tables"] as? [[String: Any]])
+    #expect(surveyTables.allSatisfy { $0["design"] as? String == "sample" && $0["sampling_error"] as? String == "linearization" })
+  }
+
+  @Test("tables.md says under each title what the indicator is, what it counts and that a census has no sampling error")
+  func markdown() throws {
+    let run = try HealthWorkforceRun()
+    let text = try String(contentsOfFile: run.path("registry", "tables.md"), encoding: .utf8)
+    #expect(text.contains("## density_by_region: rate of practising per 10000 population by region"))
+    #expect(text.contains("Indicator NHWA 1-03: Health worker density at subnational level."))
+    #expect(text.contains("Counts: practising health workers (activity status 1) in the 2025 registry"))
+    #expect(text.contains("Census (design: {census: true}): every unit is counted once"))
+    #expect(text.contains("the population in population.csv, source: Fictional population on 1 January"))
+    let survey = try String(contentsOfFile: run.path("intentions", "tables.md"), encoding: .utf8)
+    #expect(!survey.contains("Census"))
+    #expect(survey.contains("Indicator HW-INTENT-12M: Intention to emigrate within a year."))
+  }
+
+  @Test("the bundled parts are the templates synth writes, pointed at the fixtures")
+  func bundledMatchSynth() throws {
+    let folder = try TemporaryDirectory("hw-synth")
+    let output = try SurveyPipeBinary.run(["synth", "--kind", "health-workforce", "--rows", "800", "--seed", "2026", "--out", folder.path])
+    #expect(output.status == 0, "\(output.stderr)")
+    // The fixture is synth's output with four planted problems (expected-findings.csv).
+    for file in ["population.csv", "registry-margins.csv", "intention-survey.csv", "codebook-registry.yml", "codebook-survey.yml"] {
+      let made = try String(contentsOfFile: folder.path + "/" + file, encoding: .utf8)
+      #expect(made == (try Fixtures.text("health-workforce/\(file)")), "\(file)")
+    }
+    let made = try String(contentsOfFile: folder.path + "/registry.csv", encoding: .utf8).split(separator: "\n")
+    var fixture = try Fixtures.text("health-workforce/registry.csv").split(separator: "\n")
+    // Line 137 repeats line 136; lines 120, 123 and 129 each have one cell changed.
+    #expect(fixture.count == made.count + 1 && fixture[136] == fixture[135])
+    fixture.remove(at: 136)
+    let differing = zip(made, fixture).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset + 1 }
+    #expect(differing == [120, 123, 129])
+  }
+}
