@@ -112,3 +112,19 @@ struct DesignWeightTests {
     }
   }
 }
+
+@Suite("Weight: a census")
+struct CensusWeightTests {
+  @Test("a census weighs every row 1 (even a single row), rule census, and says why in its note")
+  func census() throws {
+    var spec = DesignSpec()
+    spec.census = true
+    let table = weightTable([numberColumn("w", [2, 2, 4, 1.5, 1.5, 1.5])])
+    let weights = try designWeights(spec, table: table)
+    #expect(weights.values == [1, 1, 1, 1, 1, 1] && weights.rule == .census && weights.rule.name == "census")
+    #expect(weights.notes.first?.contains("no sampling error") == true)
+    // One row and no strata: a sample would be refused (a single PSU); a census of one is fine.
+    let one = testTable([numberColumn("w", [3])])
+    #expect(try designWeights(spec, table: one).values == [1])
+  }
+}
