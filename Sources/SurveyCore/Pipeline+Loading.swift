@@ -35,9 +35,9 @@ extension Pipeline {
 
   init(root: ConfigNode, directory: String) throws {
     if let parts = (try? root.pairs())?.first(where: { $0.key == "parts" }) {
-      throw CoreError.unsupported(
+      throw CoreError.invalidValue(
         file: root.file, line: parts.value.line, key: "parts",
-        problem: "this file combines the pipelines of its parts: survey-pipe run and check take it; the stage commands (ingest, validate, clean, weight, tabulate, run --only) take one part's file")
+        problem: "this file combines the pipelines of its parts: survey-pipe run (also with --only) and check take it; the stage commands (ingest, validate, clean, weight, tabulate) take one part's file")
     }
     let record = try root.record(known: Self.topKeys)
     let nameNode = try record.required("name")

@@ -19,12 +19,12 @@ extension PopulationTable {
       let years = self.years
       if let year {
         guard years.contains(year) else {
-          throw problem("has no rows for year \(year) (it has \(years.joined(separator: ", ")))")
+          throw problem("no rows for year \(year) (the file has \(years.joined(separator: ", ")))")
         }
         candidates = rows.filter { $0.keys[yearColumn] == year }
       } else if years.count > 1 {
         throw problem(
-          "has \(years.count) years (\(years.joined(separator: ", "))): give the rate's year, or tabulate by year")
+          "rows for \(years.count) years (\(years.joined(separator: ", "))): give the rate's year, or tabulate by year")
       }
     }
     // The by-variables that are key columns of the file: where they sit in a domain and a row.
@@ -37,13 +37,13 @@ extension PopulationTable {
       let key = matched.map { domain[$0.domain] }
       guard let found = index[key], !found.isEmpty else {
         let named = zip(matched.map { keyColumns[$0.column] }, key).map { "\($0)=\($1)" }.joined(separator: ", ")
-        throw problem("has no population for \(named.isEmpty ? "the whole table" : named)")
+        throw problem("no row for \(named.isEmpty ? "the whole table" : named)")
       }
       return Match(population: found.reduce(0) { $0 + $1.population }, rows: found)
     }
   }
 
   private func problem(_ text: String) -> CoreError {
-    .invalidValue(file: file, line: nil, key: Self.populationColumn, problem: "the population file \(text)")
+    .invalidValue(file: file, line: nil, key: Self.populationColumn, problem: text)
   }
 }

@@ -132,6 +132,7 @@ extension PipelineRun {
       title: about.title, rows: rows, level: spec.level, interval: spec.interval, suppressBelow: pipeline.suppressBelow,
       cvFlag: pipeline.cvFlag, labels: labels)
     table.notes = about.notes
+    table.census = about.census
     // Quantiles on a replicate design take the wald interval whatever `ci:` says (as R).
     if spec.statistic == .quantile, replicates != nil { table.interval = .wald }
     return table

@@ -78,10 +78,13 @@ public enum EstimateHTML {
 
   /// What the cells mean: the interval, suppression and the CV mark.
   static func legend(_ table: EstimateTable) -> String {
-    var parts = ["Cells: estimate (\(table.intervalHeader))."]
+    var parts = [table.census ? "Cells: exact figures of a census (no sampling error, so no interval)." : "Cells: estimate (\(table.intervalHeader))."]
     if let below = table.suppressBelow { parts.append("Suppressed: fewer than \(below) respondents.") }
-    parts.append(
-      "\(EstimateMarkdown.unreliableMark) CV (SE / |estimate|) above \(NumberFormatting.string(table.cvFlag)): use with caution.")
+    // A census's CV is 0: nothing is ever marked.
+    if !table.census {
+      parts.append(
+        "\(EstimateMarkdown.unreliableMark) CV (SE / |estimate|) above \(NumberFormatting.string(table.cvFlag)): use with caution.")
+    }
     return parts.joined(separator: " ")
   }
 }

@@ -18,6 +18,8 @@ public struct EstimateTable: Sendable, Equatable {
   /// Sentences shown under the title: the rows a filter kept, how SEs were computed when not
   /// by linearization.
   public var notes: [String] = []
+  /// The rows come from a census: exact figures, no interval (the interval column says so).
+  public var census = false
 
   public init(
     title: String, rows: [EstimateRow], level: Double = 0.95, interval: IntervalMethod = .wald,
@@ -35,6 +37,7 @@ public struct EstimateTable: Sendable, Equatable {
   /// The interval column's header: `95% CI`, with the method for a proportion's svyciprop
   /// interval or a quantile's interval type (`95% CI (logit)`).
   public var intervalHeader: String {
+    if census { return "CI (none: a census)" }
     let named = interval.isProportionOnly && rows.contains { $0.statistic == .proportion || $0.statistic == .quantile }
     // Quantiles take logit as xlogit (Estimator.quantiles): say which was computed.
     let quantilesOnly = !rows.isEmpty && rows.allSatisfy { $0.statistic == .quantile }

@@ -49,7 +49,7 @@ struct PipelineQuantileTableTests {
       ("  - {name: q, quantile: cost, deff: true}\n", "tables[0].deff: quantiles have no design effect"),
       ("  - {name: q, quantile: region}\n", "tables[0].quantile: 'region' is categorical; a quantile needs an integer or decimal variable"),
       ("  - {name: q, quantile: income}\n", "tables[0].quantile: 'income' is personal data (pii)"),
-      ("  - {name: q, quantile: cost, mean: cost}\n", "give exactly one of mean, total, proportion, ratio or quantile"),
+      ("  - {name: q, quantile: cost, mean: cost}\n", "give exactly one of mean, total, proportion, ratio, quantile or rate"),
     ])
   func mistakes(yaml: String, message: String) {
     #expect {

@@ -33,9 +33,9 @@ struct PopulationTableTests {
   func refusals() throws {
     let table = try Self.table()
     for (by, levels, year, message) in [
-      (["region"], [["N"]], nil as String?, "has 2 years (2024, 2025): give the rate's year, or tabulate by year"),
-      (["region"], [["N"]], "2023", "has no rows for year 2023 (it has 2024, 2025)"),
-      (["region", "year"], [["S", "2024"]], nil, "has no population for region=S, year=2024"),
+      (["region"], [["N"]], nil as String?, "rows for 2 years (2024, 2025): give the rate's year, or tabulate by year"),
+      (["region"], [["N"]], "2023", "no rows for year 2023 (the file has 2024, 2025)"),
+      (["region", "year"], [["S", "2024"]], nil, "pop.csv: population: no row for region=S, year=2024"),
     ] {
       #expect {
         _ = try table.matches(by: by, levels: levels, year: year)

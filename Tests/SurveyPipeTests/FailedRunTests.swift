@@ -69,7 +69,7 @@ struct FailedRunTests {
     let files = try RunTests.files(in: out)
     #expect(
       files == [
-        "cleaning-log.csv", "run.json", "tables.html", "tables.md", "tables/mean_y.csv", "tidy/datapackage.json", "tidy/survey.csv",
+        "cleaning-log.csv", "run.json", "tables.html", "tables.json", "tables.md", "tables/mean_y.csv", "tidy/datapackage.json", "tidy/survey.csv",
         "validation.csv", "validation.html", "validation.jsonl", "weights.json",
       ])
     let validation = try folder.read("out/lonely/validation.csv")

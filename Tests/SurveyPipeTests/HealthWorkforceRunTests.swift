@@ -94,3 +94,55 @@ struct HealthWorkforceRunTests {
     #expect(differing == [120, 123, 129])
   }
 }
+
+@Suite("files with parts: check, run --only and the stage commands")
+struct PartsCommandTests {
+  @Test("check checks each part and says what it holds; a census design reads as such")
+  func check() throws {
+    let output = try SurveyPipeBinary.run(["check", Fixtures.repoPath("pipelines/moldova-health-workforce.yml")])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("moldova-health-workforce.yml: 2 parts"))
+    #expect(output.stdout.contains("moldova-health-workforce-registry.yml: ok"))
+    #expect(output.stdout.contains("design: census (no sampling error)"))
+    #expect(output.stdout.contains("moldova-health-workforce-intentions.yml: ok"))
+    #expect(output.stdout.contains("weighting: calibrate linear (isco, region, sex)"))
+  }
+
+  @Test("run --only ingest runs that stage of each part; a stage command on the combined file says to take a part")
+  func stages() throws {
+    let folder = try TemporaryDirectory("parts-stages")
+    let pipeline = Fixtures.repoPath("pipelines/moldova-health-workforce.yml")
+    let only = try SurveyPipeBinary.run(["run", pipeline, "--only", "ingest", "--out", folder.path + "/out", "--quiet"])
+    #expect(only.status == 0, "\(only.stderr)")
+    #expect(only.stdout.contains("ingest: 2185 records") && only.stdout.contains("ingest: 138 records"), "\(only.stdout)")
+    for part in ["registry", "intentions"] {
+      #expect(FileManager.default.fileExists(atPath: folder.path + "/out/\(part).stages/ingest.artifact"))
+    }
+    let stage = try SurveyPipeBinary.run(["ingest", pipeline, "--out", folder.path + "/other"])
+    #expect(stage.status == 1)
+    #expect(stage.stderr.contains("moldova-health-workforce.yml:5: parts: this file combines the pipelines of its parts"), "\(stage.stderr)")
+  }
+
+  @Test("a part whose table fails does not stop the next part; the exit code is 1")
+  func failedPart() throws {
+    let folder = try TemporaryDirectory("parts-failed")
+    let registry = try String(contentsOfFile: Fixtures.repoPath("pipelines/moldova-health-workforce-registry.yml"), encoding: .utf8)
+    let fixtures = Fixtures.path("health-workforce") + "/"
+    // The population file loses Nord: density_by_region fails, the other tables and the survey go on.
+    let population = try Fixtures.text("health-workforce/population.csv").split(separator: "\n").filter { !$0.hasPrefix("2,") }
+    try folder.write("population.csv", population.joined(separator: "\n") + "\n")
+    try folder.write(
+      "registry.yml",
+      registry.replacingOccurrences(of: "../fixtures/health-workforce/population.csv", with: "population.csv")
+        .replacingOccurrences(of: "../fixtures/health-workforce/", with: fixtures))
+    let survey = try String(contentsOfFile: Fixtures.repoPath("pipelines/moldova-health-workforce-intentions.yml"), encoding: .utf8)
+    try folder.write("survey.yml", survey.replacingOccurrences(of: "../fixtures/health-workforce/", with: fixtures))
+    try folder.write("all.yml", "name: all\nparts: [registry.yml, survey.yml]\noutput: out\n")
+    let output = try SurveyPipeBinary.run(["run", "all.yml", "--quiet"], in: folder.path)
+    #expect(output.status == 1)
+    #expect(output.stderr.contains("registry.yml:28: tables: density_by_region: population.csv: population: no row for region=2"), "\(output.stderr)")
+    #expect(output.stdout.contains("intentions: 138 records read"))
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/out/registry/tables/density_by_profession.csv"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/registry/tables/density_by_region.csv"))
+  }
+}

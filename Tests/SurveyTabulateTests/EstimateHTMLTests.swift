@@ -46,3 +46,19 @@ struct EstimateHTMLTests {
     #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
   }
 }
+
+@Suite("tables.html and tables.md: a census table")
+struct CensusTableTests {
+  @Test("the legend and the interval column say a census has no interval; no CV mark")
+  func census() {
+    var table = EstimateTable(
+      title: "density", rows: [EstimateRow(statistic: .rate, variable: "practising", estimate: 174, se: 0, ciLow: nil, ciHigh: nil, df: 0, n: 316)])
+    table.census = true
+    let html = EstimateHTML.page(title: "registry", tables: [table])
+    #expect(html.contains("Cells: exact figures of a census (no sampling error, so no interval)."))
+    #expect(!html.contains("CV (SE"))
+    let markdown = EstimateMarkdown.table(table)
+    #expect(markdown.contains("| estimate | se | CI (none: a census) | df | n |"))
+    #expect(markdown.contains("| 174.0 | 0 |  | 0 | 316 |"))
+  }
+}

@@ -57,7 +57,7 @@ struct EstimatorRateTests {
     #expect {
       try estimator.estimate(table, population: onlyX)
     } throws: { error in
-      (error as? CoreError)?.localizedDescription.contains("has no population for g=y") == true
+      (error as? CoreError)?.localizedDescription.contains("population.csv: population: no row for g=y") == true
     }
     table.rate?.population = nil
     #expect(throws: TabulateError.rateWithoutDenominator(table: "r")) { try estimator.estimate(table) }
