@@ -81,12 +81,14 @@ public struct AdHocEstimate: Sendable {
       notes.append("note: --subset '\(subset.description)' is true on no row with a weight, so every estimate is empty")
     }
     var tables: [EstimateTable] = []
+    let census = estimator.design.spec.census
     for request in requests {
-      let rows =
+      let estimated =
         request.statistic == .quantile
         ? try estimator.quantiles(
           of: request.variable, probabilities: request.probabilities, domains: domains, options: options)
         : try estimator.estimate(request.statistic, of: request.variable, domains: domains, options: options)
+      let rows = census ? Estimator.censusRows(estimated) : estimated
       let suffix = domains.variables.isEmpty ? "" : " by " + domains.variables.joined(separator: ", ")
       // Quantiles on a replicate design take the wald interval whatever --ci says (as R).
       let interval = request.statistic == .quantile && estimator.design.replicates != nil ? .wald : options.interval
@@ -94,6 +96,7 @@ public struct AdHocEstimate: Sendable {
         title: "\(request.statistic.rawValue) of \(request.variable)\(suffix)", rows: rows, level: options.level,
         interval: interval)
       table.notes = EstimateTable.notes(filter: subset, replicates: estimator.design.replicates)
+      table.census = census
       tables.append(table)
     }
     if subset != nil, !tests.isEmpty { throw TabulateError.notForSubsets(what: "--chisq") }

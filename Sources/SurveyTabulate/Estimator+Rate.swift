@@ -70,7 +70,7 @@ extension Estimator {
   /// The rows of a census: every unit of the population was counted, so an estimate has no
   /// sampling error: its SE is 0, and it has no confidence interval, design effect, degrees of
   /// freedom or p-value.
-  static func censusRows(_ rows: [EstimateRow]) -> [EstimateRow] {
+  public static func censusRows(_ rows: [EstimateRow]) -> [EstimateRow] {
     rows.map { row in
       var exact = row
       exact.se = row.estimate == nil ? nil : 0

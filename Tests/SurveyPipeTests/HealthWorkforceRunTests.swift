@@ -146,3 +146,33 @@ struct PartsCommandTests {
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/registry/tables/density_by_region.csv"))
   }
 }
+
+@Suite("estimate --census")
+struct EstimateCensusTests {
+  @Test("counts and medians of the raw registry: exact, SE 0, no interval, df 0; refused with a weight or a test")
+  func census() throws {
+    let data = Fixtures.path("health-workforce/registry.csv")
+    let output = try SurveyPipeBinary.run(
+      ["estimate", data, "--census", "--categorical", "activity", "--total", "activity", "--by", "year", "--quantile", "birth_year@0.5"])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stderr.contains("a census: every unit of the population is a row with weight 1"))
+    let rows = Fixtures.simpleCSV(output.stdout)
+    let raw = Fixtures.simpleCSV(try Fixtures.text("health-workforce/registry.csv"))
+    for year in ["2023", "2024", "2025"] {
+      for activity in ["1", "2", "3"] {
+        // By hand: the raw file's rows of that year and status (the repeated line 137 included:
+        // estimate reads the file as it is, without cleaning).
+        let count = raw.filter { $0["year"] == year && $0["activity"] == activity }.count
+        let row = try #require(rows.first { $0["statistic"] == "total" && $0["year"] == year && $0["level"] == activity })
+        #expect(row["estimate"] == String(count) && row["se"] == "0" && row["ci_low"] == "" && row["df"] == "0")
+      }
+      let births = raw.filter { $0["year"] == year }.compactMap { Int($0["birth_year"]!) }.sorted()
+      let median = try #require(rows.first { $0["statistic"] == "quantile" && $0["year"] == year })
+      #expect(median["estimate"] == String(births[(births.count + 1) / 2 - 1]) && median["se"] == "0")
+    }
+    let weighted = try SurveyPipeBinary.run(["estimate", data, "--census", "--weight", "activity", "--total", "activity"])
+    #expect(weighted.status == 2 && weighted.stderr.contains("--census takes no --weight"))
+    let test = try SurveyPipeBinary.run(["estimate", data, "--census", "--chisq", "sex:year"])
+    #expect(test.status == 1 && test.stderr.contains("does not apply to a census"))
+  }
+}

@@ -29,7 +29,14 @@ struct DesignFlags: ParsableArguments {
     help: "Strata with one PSU: fail, remove, adjust, average or certainty (as R's survey.lonely.psu).")
   var lonelyPSU: String = "fail"
 
+  @Flag(
+    help: "The data are a census (a complete registry): every row weighs 1 and estimates have no sampling error (SE 0, no interval). Takes no other DESIGN flag.")
+  var census = false
+
   func validate() throws {
+    if census, weight != nil || prob != nil || strata != nil || !psu.isEmpty || !fpc.isEmpty {
+      throw ValidationError("--census takes no --weight, --prob, --strata, --psu or --fpc: every row of a census weighs 1")
+    }
     if let weight, let prob {
       throw ValidationError("give --weight (\(weight)) or --prob (\(prob)), not both")
     }
@@ -51,6 +58,8 @@ struct DesignFlags: ParsableArguments {
 
   /// The flags as a design.
   func spec() throws -> DesignSpec {
-    DesignSpec(weight: weight, probability: prob, strata: strata, psu: psu, fpc: fpc, lonelyPSU: try lonely())
+    var spec = DesignSpec(weight: weight, probability: prob, strata: strata, psu: psu, fpc: fpc, lonelyPSU: try lonely())
+    spec.census = census
+    return spec
   }
 }

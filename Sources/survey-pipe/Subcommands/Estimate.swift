@@ -87,6 +87,10 @@ struct Estimate: ParsableCommand {
   func run() throws {
     var designSpec = try design.spec()
     designSpec.replicates = try replicates.spec()
+    let calibrated = try calibration.spec().map { !$0.isEmpty } ?? false
+    if designSpec.census, designSpec.replicates != nil || calibrated {
+      throw ValidationError("--census takes no replicates and no calibration: a census counts every unit once")
+    }
     var estimate = AdHocEstimate(
       data: data, read: try read.options(), design: designSpec, weighting: try calibration.spec(),
       requests: estimates.requests,
