@@ -104,6 +104,11 @@ extension HealthWorkforceTexts {
         by: [isco]
         filter: "year == 2025 and practising == 1"
         indicator: {code: NHWA 1-09, name: Dependency on foreign health workers (foreign-trained), definition: "Share of practising health workers whose first professional qualification is from outside Moldova (level 1).", counts: "\(stock2025)"}
+      - name: private_share
+        proportion: ownership
+        by: [isco]
+        filter: "year == 2025 and practising == 1"
+        indicator: {code: NHWA 1-10, name: Health worker distribution by facility ownership, definition: "Share of practising health workers by the ownership of their main workplace (level 2 Private is the private sector's share).", counts: "\(stock2025)"}
       - name: emigration_exit_rate
         rate: {numerator: exit_emigrated, denominator: headcount, per: 1000}
         by: [year]

@@ -53,7 +53,7 @@ struct HealthWorkforceRegistryTests {
     Self.near(try run.estimate("registry", "density_by_region", ["region": "1"]), 174, "Chișinău, worked out")
   }
 
-  @Test("distribution by sex and age, median age, foreign-born and foreign-trained shares of the 2025 stock")
+  @Test("distribution by sex, age and ownership, median age, foreign-born and foreign-trained shares of the 2025 stock")
   func distributions() throws {
     let run = try HealthWorkforceRun()
     let hand = try HandRegistry()
@@ -63,6 +63,9 @@ struct HealthWorkforceRegistryTests {
       Self.near(
         try run.estimate("registry", "female_share", ["isco": isco, "level": "2"]),
         Double(group.filter { $0.sex == "2" }.count) / n, "female share \(isco)")
+      Self.near(
+        try run.estimate("registry", "private_share", ["isco": isco, "level": "2"]),
+        Double(group.filter { $0.ownership == "2" }.count) / n, "private sector \(isco)")
       Self.near(
         try run.estimate("registry", "foreign_born_share", ["isco": isco, "level": "1"]),
         Double(group.filter { $0.countryBirth != "MDA" }.count) / n, "foreign-born \(isco)")
@@ -115,7 +118,7 @@ struct HealthWorkforceRegistryTests {
   func noSamplingError() throws {
     let run = try HealthWorkforceRun()
     let names = try FileManager.default.contentsOfDirectory(atPath: run.path("registry", "tables")).filter { $0.hasSuffix(".csv") }
-    #expect(names.count == 14)
+    #expect(names.count == 15)
     for name in names {
       for row in try run.table("registry", String(name.dropLast(4))) where !(row["estimate"] ?? "").isEmpty {
         #expect(row["se"] == "0" && row["ci_low"] == "" && row["ci_high"] == "" && row["deff"] == "" && row["df"] == "0", "\(name): \(row)")

@@ -41,6 +41,7 @@ struct HandRegistry {
     var countryBirth: String
     var countryTraining: String
     var region: String
+    var ownership: String
     var activity: Int
     var exitReason: Int
     var certificate: Bool
@@ -61,7 +62,7 @@ struct HandRegistry {
         Row(
           year: Int(raw["year"]!)!, isco: isco == "2211" ? nil : isco, sex: raw["sex"]!,
           birthYear: birth < 1930 ? nil : birth, countryBirth: raw["country_birth"]!,
-          countryTraining: raw["country_training"]!, region: raw["region"]!, activity: Int(raw["activity"]!)!,
+          countryTraining: raw["country_training"]!, region: raw["region"]!, ownership: raw["ownership"]!, activity: Int(raw["activity"]!)!,
           exitReason: Int(raw["exit_reason"]!)!, certificate: raw["cgs_requested"] == "1"))
     }
     self.rows = rows

@@ -39,7 +39,7 @@ struct HealthWorkforceRunTests {
     let data = try Data(contentsOf: URL(fileURLWithPath: run.path("registry", "tables.json")))
     let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let tables = try #require(document["tables"] as? [[String: Any]])
-    #expect(tables.count == 14)
+    #expect(tables.count == 15)
     for table in tables {
       let indicator = try #require(table["indicator"] as? [String: Any], "\(table["name"] ?? "")")
       #expect((indicator["code"] as? String)?.isEmpty == false && (indicator["counts"] as? String)?.isEmpty == false)
@@ -86,6 +86,20 @@ struct HealthWorkforceRunTests {
       #expect(made == (try Fixtures.text("health-workforce/\(file)")), "\(file)")
     }
     let made = try String(contentsOfFile: folder.path + "/registry.csv", encoding: .utf8).split(separator: "\n")
+    // The bundled parts are synth's pipelines with the fixture folder and the outputs put in.
+    let folderPath = "../fixtures/health-workforce/"
+    let registry = try String(contentsOfFile: folder.path + "/pipeline-registry.yml", encoding: .utf8)
+      .replacingOccurrences(of: "codebook: codebook-registry.yml", with: "codebook: \(folderPath)codebook-registry.yml")
+      .replacingOccurrences(of: "inputs: [registry.csv]", with: "inputs: [\(folderPath)registry.csv]")
+      .replacingOccurrences(of: "population: population.csv", with: "population: \(folderPath)population.csv")
+      .replacingOccurrences(of: "output: out-registry", with: "output: ../out/moldova-health-workforce-registry")
+    #expect(registry == (try String(contentsOfFile: Fixtures.repoPath("pipelines/moldova-health-workforce-registry.yml"), encoding: .utf8)))
+    let survey = try String(contentsOfFile: folder.path + "/pipeline-survey.yml", encoding: .utf8)
+      .replacingOccurrences(of: "codebook: codebook-survey.yml", with: "codebook: \(folderPath)codebook-survey.yml")
+      .replacingOccurrences(of: "inputs: [intention-survey.csv]", with: "inputs: [\(folderPath)intention-survey.csv]")
+      .replacingOccurrences(of: "margins: registry-margins.csv", with: "margins: \(folderPath)registry-margins.csv")
+      .replacingOccurrences(of: "output: out-intentions", with: "output: ../out/moldova-health-workforce-intentions")
+    #expect(survey == (try String(contentsOfFile: Fixtures.repoPath("pipelines/moldova-health-workforce-intentions.yml"), encoding: .utf8)))
     var fixture = try Fixtures.text("health-workforce/registry.csv").split(separator: "\n")
     // Line 137 repeats line 136; lines 120, 123 and 129 each have one cell changed.
     #expect(fixture.count == made.count + 1 && fixture[136] == fixture[135])
