@@ -83,9 +83,9 @@ extension Pipeline {
           guard !variable.pii else {
             throw fail(table.line, "\(key).rate", "'\(name)' is personal data (pii) and cannot be tabulated")
           }
-          let isCondition = variable.type == .categorical && !variable.codes.isEmpty && variable.codes.allSatisfy { Double($0.code) != nil }
-          guard variable.type.isNumeric || isCondition else {
-            throw fail(table.line, "\(key).rate", "'\(name)' is \(variable.type.rawValue) with codes that are not numbers; a rate counts an integer or decimal variable, a count, or a condition (0 = No, 1 = Yes)")
+          guard variable.type.isNumeric || RateSpec.isCondition(variable) else {
+            let what = variable.type == .categorical ? "categorical with codes other than 0 and 1" : variable.type.rawValue
+            throw fail(table.line, "\(key).rate", "'\(name)' is \(what); a rate counts an integer or decimal variable (a count) or a condition coded 0 = No, 1 = Yes")
           }
         }
         try checkDomains(table, key: key)

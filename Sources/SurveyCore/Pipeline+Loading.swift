@@ -103,6 +103,11 @@ extension Pipeline {
       if !tables.isEmpty, design == nil {
         throw tablesNode.invalid("tables need a 'design' section (at least a weight column)")
       }
+      if design?.census == true, let test = tables.first(where: { $0.association != nil }) {
+        throw CoreError.invalidValue(
+          file: root.file, line: test.line, key: "tables.\(test.name).chisq",
+          problem: "a census (design: {census: true}) has no sampling error to test against: compare the counts themselves")
+      }
     }
     let suppress = try record["suppress_below"].map { node -> Int in
       let value = try node.int()

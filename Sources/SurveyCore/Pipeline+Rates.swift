@@ -21,6 +21,9 @@ extension Pipeline {
       table.level = value
     }
     table.filter = try entry["filter"].map { try Codebook.expression($0, allowsCurrent: false) }
+    if let year = try node.record(known: rateKeys)["year"], table.by.contains(PopulationTable.yearColumn) {
+      throw year.invalid("the table is by year, so each row takes its own year's population: remove year")
+    }
     return table
   }
 
@@ -58,7 +61,8 @@ extension Pipeline {
     return indicator
   }
 
-  /// `design: {census: true}`: nothing else but `lonely_psu` (which a census never needs).
+  /// `design: {census: true}`, and nothing else: a census has no weight, strata, PSUs, fpc,
+  /// lonely PSUs or replicates.
   static func censusDesign(_ entry: ConfigRecord, node: ConfigNode) throws -> DesignSpec {
     for key in designKeys where key != "census" {
       if let other = entry[key] {

@@ -14,11 +14,13 @@ import Foundation
 /// run alone; run as a part, it writes to `OUTPUT/PART-NAME` (the part's `name`) instead of its
 /// own `output`.
 public struct PipelineParts: Sendable, Equatable {
+  /// The combination's name (it names the default output folder, `out/NAME`).
   public var name: String
   /// The file, as named on the command line.
   public var file: String
   /// The parts' pipeline files, resolved against the file's folder, in run order.
   public var parts: [String]
+  /// The folder the parts' run folders go in (`output:`, resolved against the file's folder).
   public var outputPath: String
 
   static let keys = ["name", "description", "parts", "output"]
@@ -33,13 +35,20 @@ public struct PipelineParts: Sendable, Equatable {
     guard (try? root.pairs())?.contains(where: { $0.key == "parts" }) == true else { return nil }
     let directory = (path as NSString).deletingLastPathComponent
     let record = try root.record(known: keys)
-    let name = try record.required("name").string()
+    let nameNode = try record.required("name")
+    let name = try nameNode.string()
+    guard let first = name.first, first != ".", name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+      throw nameNode.invalid("'\(name)' cannot name a run folder (letters, digits, '-', '_' and '.', not first)")
+    }
     let partsNode = try record.required("parts")
     var parts: [String] = []
     for node in try partsNode.list() {
       let part = FileGlob.resolve(try node.string(), against: directory)
       guard FileManager.default.fileExists(atPath: part) else { throw node.invalid("cannot read \(part): no such file") }
       guard !parts.contains(part) else { throw node.invalid("\(part) is already a part") }
+      guard (try? load(path: part)) == nil else {
+        throw node.invalid("\(part) has parts of its own: parts do not nest; list its parts here instead")
+      }
       parts.append(part)
     }
     guard !parts.isEmpty else { throw partsNode.invalid("give at least one pipeline file") }

@@ -1,7 +1,9 @@
 extension PopulationTable {
   /// The population of one domain and the rows it adds up.
   public struct Match: Sendable, Equatable {
+    /// The sum of the rows' populations.
     public var population: Double
+    /// The file's rows the domain takes.
     public var rows: [Row]
   }
 

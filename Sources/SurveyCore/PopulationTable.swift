@@ -13,11 +13,14 @@ public struct PopulationTable: Sendable, Equatable {
   public struct Row: Sendable, Equatable {
     /// The key cells, in ``PopulationTable/keyColumns`` order.
     public var keys: [String]
+    /// The number of people.
     public var population: Double
+    /// Where the figure comes from (the `source` column), if the file says.
     public var source: String?
     /// The 1-based line of the row in the file.
     public var line: Int
 
+    /// A row with its keys (in key-column order), population, source and line.
     public init(keys: [String], population: Double, source: String? = nil, line: Int) {
       self.keys = keys
       self.population = population

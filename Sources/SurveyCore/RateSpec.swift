@@ -24,6 +24,7 @@ public struct RateSpec: Sendable, Equatable {
   /// of the file is used when this is not given.
   public var source: String?
 
+  /// A rate of `numerator` per `per` units of `denominator`'s total or of `population`.
   public init(
     numerator: String, denominator: String? = nil, per: Double, population: String? = nil, year: String? = nil,
     source: String? = nil
@@ -35,6 +36,15 @@ public struct RateSpec: Sendable, Equatable {
     self.year = year
     self.source = source
   }
+
+  /// Whether `variable` is a condition a rate can count: categorical with the codes 0 and 1 (or
+  /// one of them) and no other, as a derived condition (`expression: "activity == 1"`).
+  public static func isCondition(_ variable: Variable) -> Bool {
+    variable.type == .categorical && !variable.codes.isEmpty && variable.codes.allSatisfy { conditionCodes.contains($0.code) }
+  }
+
+  /// The codes of a condition: 0 = No, 1 = Yes.
+  public static let conditionCodes: Set<String> = ["0", "1"]
 
   /// The variable an estimate row of the rate names: the numerator, or `NUM/DEN`.
   public var variable: String { denominator.map { "\(numerator)/\($0)" } ?? numerator }
@@ -51,12 +61,16 @@ public struct RateSpec: Sendable, Equatable {
 /// pipeline's own), its name and definition, and which units it counts (for health workers:
 /// which activity status, licensed, practising or professionally active).
 public struct IndicatorSpec: Sendable, Equatable {
+  /// The indicator's code, such as `NHWA 1-02`.
   public var code: String
+  /// Its name, such as `Health worker density`.
   public var name: String
+  /// What is divided by what, over which units.
   public var definition: String
   /// Which units the indicator counts, in words (`counts:`), such as "practising".
   public var counts: String?
 
+  /// An indicator with its code, name, definition and, optionally, what it counts.
   public init(code: String, name: String, definition: String, counts: String? = nil) {
     self.code = code
     self.name = name

@@ -82,11 +82,7 @@ public struct PipelineRun {
         file: pipeline.file, line: pipeline.keyLines["clean.decisions"], key: "clean.decisions",
         problem: "cannot read \(decisions): no such file")
     }
-    for table in pipeline.tables {
-      guard let path = table.rate?.population, !FileManager.default.fileExists(atPath: path) else { continue }
-      throw CoreError.invalidValue(
-        file: pipeline.file, line: table.line, key: "tables.\(table.name).rate.population", problem: "cannot read \(path): no such file")
-    }
+    try checkPopulations(pipeline, codebook: codebook)
     if let weighting = pipeline.weighting {
       let steps: [(String, String?)] = [
         ("poststratify", weighting.postStratify?.margins), ("rake", weighting.rake?.margins),

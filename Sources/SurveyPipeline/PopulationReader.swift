@@ -5,19 +5,6 @@ import SurveyIngest
 /// Reads population files for rates (key columns, `population`, optionally `source`) through
 /// libcsv, like every CSV.
 enum PopulationReader {
-  /// The population files of `pipeline`'s rate tables, read with the pipeline's read options,
-  /// by path.
-  ///
-  /// - Throws: ``SurveyIngest/IngestError`` when a file cannot be read,
-  ///   ``PipelineError/unreadableData(file:line:problem:)`` for a broken record or a file
-  ///   without a `population` column, and ``SurveyCore/CoreError`` for a bad population or a
-  ///   repeated combination of keys.
-  static func read(_ pipeline: Pipeline) throws -> [String: PopulationTable] {
-    var tables: [String: PopulationTable] = [:]
-    for path in pipeline.populationFiles { tables[path] = try read(path, options: pipeline.read) }
-    return tables
-  }
-
   /// One population file.
   static func read(_ path: String, options: ReadOptions = ReadOptions()) throws -> PopulationTable {
     let source = BatchSource(path: path, name: path, read: options)

@@ -43,7 +43,9 @@ extension PipelineRun {
             return .success(
               .test(try estimator.chiSquare(association.variables[0], association.variables[1], statistic: statistic)))
           }
-          let population = try spec.rate?.population.map { try populations[$0]!.get() }
+          let population = try spec.rate?.population.map { path in
+            try (populations[path] ?? .failure(TableProblem(TabulateError.populationNotRead(table: spec.name, file: path)))).get()
+          }
           return .success(
             .estimates(try estimator.estimate(spec, population: population).suppressed(below: suppressBelow)))
         } catch {

@@ -108,7 +108,9 @@ extension Estimator {
       rows = try quantiles(of: table.variable, probabilities: table.probabilities, domains: domains, options: options)
     } else if table.statistic == .rate {
       guard let rate = table.rate else { throw TabulateError.rateWithoutDenominator(table: table.name) }
-      rows = try self.rate(rate, by: table.by, population: population, domains: domains, options: options, table: table.name)
+      rows = try self.rate(
+        rate, by: table.by, population: population, domains: domains, options: options, table: table.name,
+        filter: table.filter)
     } else {
       rows = try estimate(table.statistic, of: table.variable, domains: domains, options: options)
     }

@@ -11,7 +11,7 @@ extension Estimator {
   ///   no file; ``SurveyCore/CoreError`` when the file has no population for a domain.
   func rate(
     _ rate: RateSpec, by variables: [String], population: PopulationTable?, domains: Domains,
-    options: EstimateOptions, table: String
+    options: EstimateOptions, table: String, filter: Expression? = nil
   ) throws -> [EstimateRow] {
     // A condition (0 = No, 1 = Yes) is counted as the number it codes.
     var estimator = self
@@ -20,22 +20,25 @@ extension Estimator {
         estimator.table.columns[index] = counted
       }
     }
-    return try estimator.rateRows(rate, by: variables, population: population, domains: domains, options: options, table: table)
+    return try estimator.rateRows(
+      rate, by: variables, population: population, domains: domains, options: options, table: table, filter: filter)
   }
 
-  /// A categorical column whose codes are all numbers (a derived condition, 0 or 1) as a
-  /// numeric column of those numbers; nil for any other column.
+  /// A categorical column whose codes are 0 and 1 (a condition) as a numeric column of those
+  /// numbers; nil for any other column (a categorical column with other codes then fails as
+  /// not numeric: its codes are never added up).
   static func counted(_ column: Column) -> Column? {
-    guard case .codes(let codes) = column.values else { return nil }
+    guard case .codes(let codes) = column.values, column.levels.allSatisfy(RateSpec.conditionCodes.contains) else {
+      return nil
+    }
     let numbers = column.levels.map { Double($0) }
-    guard !numbers.contains(nil) else { return nil }
     let values = codes.map { $0 >= 0 && Int($0) < numbers.count ? numbers[Int($0)]! : 0 }
     return Column(name: column.name, type: .decimal, values: .numbers(values), state: column.state)
   }
 
   private func rateRows(
     _ rate: RateSpec, by variables: [String], population: PopulationTable?, domains: Domains,
-    options: EstimateOptions, table: String
+    options: EstimateOptions, table: String, filter: Expression?
   ) throws -> [EstimateRow] {
     var options = options
     options.interval = .wald
@@ -45,12 +48,50 @@ extension Estimator {
       let rows = try ratio("\(rate.numerator)/\(denominator)", domains: domains, options: options)
       return rows.map { Self.scaled($0, by: rate.per, variable: rate.variable) }
     }
-    guard let population else { throw TabulateError.rateWithoutDenominator(table: table) }
+    guard let file = rate.population else { throw TabulateError.rateWithoutDenominator(table: table) }
+    guard let population else { throw TabulateError.populationNotRead(table: table, file: file) }
     let totals = try estimate(.total, of: rate.numerator, domains: domains, options: options)
     let levels = totals.map { row in variables.map { name in row.by.first { $0.variable == name }?.level ?? "" } }
     let matches = try population.matches(by: variables, levels: levels, year: rate.year)
+    try checkCoverage(population, matches: matches, by: variables, filter: filter)
     return zip(totals, matches).map { row, match in
       Self.scaled(row, by: rate.per / match.population, variable: rate.variable)
+    }
+  }
+
+  /// Checks, for every key column of the population file that is also a column of the data but
+  /// not a by-variable, that the rows counted and the population rows taken agree: no row is
+  /// counted whose value has no population (three years of workers over one year's population,
+  /// when the table forgets its `filter: "year == 2025"`), and when the table's filter names the
+  /// column, no population is added up for values the filter leaves out (women over the whole
+  /// population, with `filter: "sex == 2"`).
+  ///
+  /// - Throws: ``TabulateError/populationMismatch(column:problem:)``.
+  func checkCoverage(
+    _ population: PopulationTable, matches: [PopulationTable.Match], by variables: [String], filter: Expression?
+  ) throws {
+    let kept = try domains(by: [], subset: filter).rowDomain
+    let named = Set(filter?.variables ?? [])
+    let taken = matches.flatMap(\.rows)
+    for (index, key) in population.keyColumns.enumerated() where !variables.contains(key) {
+      guard let column = table.column(key) else { continue }
+      var counted = Set<String>()
+      for row in 0..<column.count where kept[row] >= 0 {
+        if let value = column.formatted(row: row) { counted.insert(value) }
+      }
+      let divided = Set(taken.map { $0.keys[index] })
+      let uncovered = counted.subtracting(divided).sorted()
+      if !uncovered.isEmpty {
+        throw TabulateError.populationMismatch(
+          column: key,
+          problem: "the table counts rows with \(key) \(uncovered.joined(separator: ", ")), but the population it divides by is for \(key) \(divided.sorted().joined(separator: ", ")): filter the table to those (filter: \"\(key) == …\") or tabulate by \(key)")
+      }
+      let unfiltered = divided.subtracting(counted).sorted()
+      if named.contains(key), !unfiltered.isEmpty {
+        throw TabulateError.populationMismatch(
+          column: key,
+          problem: "the table's filter keeps \(key) \(counted.sorted().joined(separator: ", ")), but the population adds up \(key) \(divided.sorted().joined(separator: ", ")) as well: tabulate by \(key), or give a population file for the filtered rows")
+      }
     }
   }
 

@@ -36,9 +36,13 @@ public enum TabulateError: Error, Equatable, Sendable {
   /// A sum, the estimate, its variance, interval or design effect went beyond the largest double
   /// (or became undefined on the way): values or weights too large for the arithmetic.
   case overflow(column: String, statistic: Statistic, quantity: OverflowQuantity)
-  /// A rate table without its ``SurveyCore/RateSpec``, or with a population file not given to
-  /// the estimator.
+  /// A rate table without its ``SurveyCore/RateSpec``.
   case rateWithoutDenominator(table: String)
+  /// A rate against a population file that was not given to the estimator.
+  case populationNotRead(table: String, file: String)
+  /// The rows a rate counts and the population it divides by disagree on a key column of the
+  /// population file that is not a by-variable.
+  case populationMismatch(column: String, problem: String)
   /// A test of association on a census: there is no sampling error to test against.
   case notForCensus(what: String)
 }
@@ -94,6 +98,10 @@ extension TabulateError: LocalizedError {
       return "the subset '\(expression)' cannot be evaluated: \(problem)"
     case .rateWithoutDenominator(let table):
       return "the rate of table '\(table)' has no denominator: give population: FILE or denominator: VARIABLE"
+    case .populationNotRead(let table, let file):
+      return "the rate of table '\(table)' needs its population file \(file), which was not read"
+    case .populationMismatch(_, let problem):
+      return problem
     case .notForCensus(let what):
       return "\(what) does not apply to a census (design: {census: true}): every unit is counted, so there is no sampling error to test against; read the differences in the counts themselves"
     case .tooManyDomains(let variables):

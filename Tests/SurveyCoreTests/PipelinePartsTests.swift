@@ -26,10 +26,13 @@ struct PipelinePartsTests {
       ("name: x\nparts: [a.yml, a.yml]\n", "is already a part"),
       ("name: x\nparts: []\n", "give at least one pipeline file"),
       ("name: x\nparts: [a.yml]\ntables: []\n", "tables"),
+      ("name: x\nparts: [nested.yml]\n", "has parts of its own: parts do not nest"),
+      ("name: .x\nparts: [a.yml]\n", "'.x' cannot name a run folder"),
     ])
   func mistakes(yaml: String, message: String) throws {
     let folder = try TemporaryDirectory("parts")
     try folder.write("a.yml", "name: a\n")
+    try folder.write("nested.yml", "name: n\nparts: [a.yml]\n")
     let path = try folder.write("all.yml", yaml)
     #expect {
       _ = try PipelineParts.load(path: path)

@@ -53,8 +53,11 @@ struct PipelineRateTableTests {
       ("  - {name: d, rate: {numerator: count, per: 10, denominator: count, year: 2025}}\n", "year describes a population file"),
       ("  - {name: d, rate: {numerator: count, per: 10, denominator: count}, deff: true}\n", "a rate table takes no deff"),
       ("  - {name: d, rate: {numerator: count, per: 10, denominator: count}, ci: logit}\n", "a rate takes wald intervals"),
-      ("  - {name: d, rate: {numerator: name, per: 10, denominator: count}}\n", "'name' is text with codes that are not numbers"),
-      ("  - {name: d, rate: {numerator: status, per: 10, denominator: count}}\n", "'status' is categorical with codes that are not numbers"),
+      ("  - {name: d, rate: {numerator: name, per: 10, denominator: count}}\n", "'name' is text; a rate counts"),
+      ("  - {name: d, rate: {numerator: status, per: 10, denominator: count}}\n", "'status' is categorical with codes other than 0 and 1"),
+      ("  - {name: d, rate: {numerator: region, per: 10, denominator: count}}\n", "'region' is categorical with codes other than 0 and 1"),
+      ("  - {name: d, rate: {numerator: count, per: 10, population: p.csv, year: 2025}, by: [year]}\n", "tables[0].rate.year: the table is by year"),
+      ("  - {name: t, chisq: [region, practising]}\n", "tables.t.chisq: a census (design: {census: true}) has no sampling error to test against"),
       ("  - {name: d, rate: {numerator: phone, per: 10, denominator: count}}\n", "'phone' is personal data"),
       ("  - {name: d, rate: {numerator: count, per: 10, denominator: count}, indicator: {code: X}}\n", "tables[0].indicator.name"),
     ])

@@ -137,12 +137,22 @@ struct PartsCommandTests {
     #expect(stage.stderr.contains("moldova-health-workforce.yml:5: parts: this file combines the pipelines of its parts"), "\(stage.stderr)")
   }
 
+  @Test("parts are not written into a single pipeline's run folder")
+  func outputIsARunFolder() throws {
+    let folder = try TemporaryDirectory("parts-output")
+    try folder.write("out/run.json", "{}\n")
+    let output = try SurveyPipeBinary.run(
+      ["run", Fixtures.repoPath("pipelines/moldova-health-workforce.yml"), "--out", folder.path + "/out", "--quiet"])
+    #expect(output.status == 1 && output.stderr.contains("the folder holds run.json"), "\(output.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/registry"))
+  }
+
   @Test("a part whose table fails does not stop the next part; the exit code is 1")
   func failedPart() throws {
     let folder = try TemporaryDirectory("parts-failed")
     let registry = try String(contentsOfFile: Fixtures.repoPath("pipelines/moldova-health-workforce-registry.yml"), encoding: .utf8)
     let fixtures = Fixtures.path("health-workforce") + "/"
-    // The population file loses Nord: density_by_region fails, the other tables and the survey go on.
+    // The population file loses Nord: the density tables fail, the other tables and the survey go on.
     let population = try Fixtures.text("health-workforce/population.csv").split(separator: "\n").filter { !$0.hasPrefix("2,") }
     try folder.write("population.csv", population.joined(separator: "\n") + "\n")
     try folder.write(
@@ -156,7 +166,9 @@ struct PartsCommandTests {
     #expect(output.status == 1)
     #expect(output.stderr.contains("registry.yml:28: tables: density_by_region: population.csv: population: no row for region=2"), "\(output.stderr)")
     #expect(output.stdout.contains("intentions: 138 records read"))
-    #expect(FileManager.default.fileExists(atPath: folder.path + "/out/registry/tables/density_by_profession.csv"))
+    // The national densities fail too: Nord's workers would be counted over a population without Nord.
+    #expect(output.stderr.contains("density_by_profession: the table counts rows with region 2, but the population it divides by is for region 1, 3, 4, 5"), "\(output.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/out/registry/tables/female_share.csv"))
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/registry/tables/density_by_region.csv"))
   }
 }
@@ -188,5 +200,41 @@ struct EstimateCensusTests {
     #expect(weighted.status == 2 && weighted.stderr.contains("--census takes no --weight"))
     let test = try SurveyPipeBinary.run(["estimate", data, "--census", "--chisq", "sex:year"])
     #expect(test.status == 1 && test.stderr.contains("does not apply to a census"))
+  }
+}
+
+@Suite("check: a rate's population file")
+struct PopulationCheckTests {
+  /// The registry part with its population file replaced by `population` (nil: none at all).
+  func check(population: String?, year: String = "2025") throws -> ProcessOutput {
+    let folder = try TemporaryDirectory("population-check")
+    let fixtures = Fixtures.path("health-workforce") + "/"
+    let registry = try String(contentsOfFile: Fixtures.repoPath("pipelines/moldova-health-workforce-registry.yml"), encoding: .utf8)
+      .replacingOccurrences(of: "../fixtures/health-workforce/population.csv", with: "population.csv")
+      .replacingOccurrences(of: "../fixtures/health-workforce/", with: fixtures)
+      .replacingOccurrences(of: "year: 2025}", with: "year: \(year)}")
+    try folder.write("registry.yml", registry)
+    if let population { try folder.write("population.csv", population) }
+    return try SurveyPipeBinary.run(["check", "registry.yml"], in: folder.path)
+  }
+
+  @Test("missing, without the year asked for, without a year column, with a bad population: refused before any data is read")
+  func refusals() throws {
+    let missing = try check(population: nil)
+    #expect(missing.status == 1 && missing.stderr.contains("registry.yml:23: tables.density_by_profession.rate.population: cannot read"), "\(missing.stderr)")
+    let wrongYear = try check(population: try Fixtures.text("health-workforce/population.csv"), year: "2030")
+    #expect(wrongYear.stderr.contains("tables.density_by_profession.rate.year: population.csv has no rows for year 2030 (it has 2023, 2024, 2025)"), "\(wrongYear.stderr)")
+    let noYear = try check(population: "region,population\n1,100\n2,200\n3,300\n4,400\n5,500\n")
+    #expect(noYear.stderr.contains("population.csv has no year column, so it cannot be read for a year"), "\(noYear.stderr)")
+    let bad = try check(population: "region,year,population\n1,2025,many\n")
+    #expect(bad.status == 1 && bad.stderr.contains("population.csv:2: population: a population is a number above 0"), "\(bad.stderr)")
+    let noColumn = try check(population: "region,year,people\n1,2025,5\n")
+    #expect(noColumn.stderr.contains("a population file needs a 'population' column"), "\(noColumn.stderr)")
+    let misnamed = try check(population: "Region,year,population\n1,2025,5\n")
+    #expect(misnamed.stderr.contains("population.csv:1: Region: 'Region' is not a variable of the codebook"), "\(misnamed.stderr)")
+    let total = try check(population: try Fixtures.text("health-workforce/population.csv") + "Total,2025,1000,all regions\n")
+    #expect(total.stderr.contains("population.csv:17: region: 'Total' is not a code of region (1, 2, 3, 4, 5)"), "\(total.stderr)")
+    let fine = try check(population: try Fixtures.text("health-workforce/population.csv"))
+    #expect(fine.status == 0, "\(fine.stderr)")
   }
 }

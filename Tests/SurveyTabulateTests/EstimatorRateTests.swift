@@ -119,3 +119,61 @@ struct EstimatorRateTests {
     }
   }
 }
+
+@Suite("Tabulate: a rate's rows and its population agree")
+struct RateCoverageTests {
+  /// A census of six workers over two years and two regions; the population by region and year.
+  static func estimator() throws -> Estimator {
+    let table = testTable([
+      codeColumn("year", ["2024", "2024", "2025", "2025", "2025", "2025"]),
+      codeColumn("region", ["a", "b", "a", "a", "b", "b"]),
+      numberColumn("one", [1, 1, 1, 1, 1, 1]),
+    ])
+    var spec = DesignSpec()
+    spec.census = true
+    return try SurveyTabulateTests.estimator(table, spec: spec, weights: [Double](repeating: 1, count: 6))
+  }
+
+  static let population = try! PopulationTable(
+    file: "pop.csv", keyColumns: ["region", "year"],
+    rows: [
+      .init(keys: ["a", "2024"], population: 10, line: 2), .init(keys: ["b", "2024"], population: 20, line: 3),
+      .init(keys: ["a", "2025"], population: 10, line: 4), .init(keys: ["b", "2025"], population: 30, line: 5),
+    ])
+
+  static func table(filter: String?, by: [String] = ["region"]) throws -> TableSpec {
+    var table = TableSpec(name: "d", statistic: .rate, variable: "one", by: by)
+    table.rate = RateSpec(numerator: "one", per: 100, population: "pop.csv", year: "2025")
+    table.filter = try filter.map { try Expression.parse($0) }
+    return table
+  }
+
+  @Test("filtered to the population's year: a 2 of 10, b 2 of 30 (per 100: 20 and 6.67)")
+  func agree() throws {
+    let rows = try Self.estimator().estimate(try Self.table(filter: "year == 2025"), population: Self.population)
+    #expect(rows.map(\.estimate) == [20, 200.0 / 30])
+  }
+
+  @Test("without the filter: rows of 2024 counted over the 2025 population: refused, saying which")
+  func forgottenFilter() throws {
+    #expect {
+      try Self.estimator().estimate(try Self.table(filter: nil), population: Self.population)
+    } throws: { error in
+      (error as? TabulateError)?.localizedDescription.contains(
+        "the table counts rows with year 2024, but the population it divides by is for year 2025") == true
+    }
+  }
+
+  @Test("a filter on a key the table is not by: the population of every region added up: refused")
+  func filteredKey() throws {
+    #expect {
+      try Self.estimator().estimate(try Self.table(filter: "year == 2025 and region == 'a'", by: []), population: Self.population)
+    } throws: { error in
+      (error as? TabulateError)?.localizedDescription.contains(
+        "the table's filter keeps region a, but the population adds up region a, b as well") == true
+    }
+    // By region instead: each region over its own population.
+    let rows = try Self.estimator().estimate(try Self.table(filter: "year == 2025 and region == 'a'"), population: Self.population)
+    #expect(rows.map(\.estimate) == [20])
+  }
+}

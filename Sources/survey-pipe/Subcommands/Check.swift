@@ -23,16 +23,18 @@ struct Check: ParsableCommand {
 
   func run() throws {
     if let parts = try PipelineParts.load(path: pipeline) {
+      let loaded = try PipelineRun.loadParts(parts)
       print("\(parts.file): \(parts.parts.count) part\(parts.parts.count == 1 ? "" : "s"), output \(parts.outputPath)")
-      for part in parts.parts { try check(part) }
+      for (part, codebook) in loaded { try check(part, codebook, output: parts.outputPath(ofPart: part.name)) }
       return
     }
-    try check(pipeline)
+    let (pipeline, codebook) = try PipelineRun.load(self.pipeline)
+    try check(pipeline, codebook, output: pipeline.outputPath)
   }
 
-  /// Checks one pipeline file and prints what it holds.
-  func check(_ path: String) throws {
-    let (pipeline, codebook) = try PipelineRun.load(path)
+  /// Prints what a checked pipeline holds; `output` is where it writes (a part's folder when it
+  /// runs as a part).
+  func check(_ pipeline: Pipeline, _ codebook: Codebook, output: String) throws {
     let sources = try Ingest.sources(for: pipeline)
     print(
       """
@@ -42,7 +44,7 @@ struct Check: ParsableCommand {
         design: \(Self.design(pipeline))
         weighting: \(Self.weighting(pipeline.weighting))
         tables: \(pipeline.tables.count)
-        output: \(pipeline.outputPath)
+        output: \(output)
       """)
     let added = pipeline.clean.recodes.compactMap(\.newVariable?.name) + pipeline.clean.derives.map(\.name)
     if !pipeline.clean.recodes.isEmpty || !added.isEmpty {

@@ -9,17 +9,8 @@ extension Run {
   /// does not stop the parts after it; the exit code is then the worst (1 before 3). A part that
   /// cannot run at all (unreadable input, bad configuration) stops the run.
   func runParts(_ parts: PipelineParts) throws {
-    var names: [String: String] = [:]
-    var loaded: [(Pipeline, Codebook)] = []
-    for path in parts.parts {
-      let (part, codebook) = try PipelineRun.load(path)
-      if let other = names.updateValue(path, forKey: part.name) {
-        throw CoreError.invalidValue(
-          file: parts.file, line: nil, key: "parts",
-          problem: "\(other) and \(path) are both called '\(part.name)'; parts write to folders named after them, so give them distinct names")
-      }
-      loaded.append((part, codebook))
-    }
+    let loaded = try PipelineRun.loadParts(parts)
+    try PipelineRun.checkPartsOutput(out ?? parts.outputPath)
     var worst: Int32 = 0
     for (index, (pipeline, codebook)) in loaded.enumerated() {
       let output = parts.outputPath(ofPart: pipeline.name, under: out)

@@ -46,7 +46,7 @@ struct Synth: ParsableCommand {
       With --kind health-workforce, N is the number of health workers in a
       registry (fictional, Moldova), and DIR gets:
         registry.csv          one row per worker and year registered, 2023-2025
-                              (about 2.8 rows a worker): ISCO-08 profession,
+                              (about 2.7 rows a worker): ISCO-08 profession,
                               sex, birth year, countries of birth and
                               training, region, ownership, activity status,
                               exit reason and year, certificate of good
