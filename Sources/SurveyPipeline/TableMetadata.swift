@@ -18,13 +18,15 @@ struct TableMetadata {
   /// The population of each estimate row's domain, for a rate against a population file.
   let matches: [PopulationTable.Match]
 
-  init(spec: TableSpec, rows: [EstimateRow], design: Design, population: PopulationTable?) {
+  /// - Parameter year: the population's year the rate divided by, when the table is not by year
+  ///   (``SurveyTabulate/Estimator/populationYear(_:by:population:filter:)``).
+  init(spec: TableSpec, rows: [EstimateRow], design: Design, population: PopulationTable?, year: String? = nil) {
     self.spec = spec
     census = design.spec.census
     replicates = design.replicates
     self.population = population
     let levels = rows.map { row in spec.by.map { name in row.by.first { $0.variable == name }?.level ?? "" } }
-    matches = (try? population?.matches(by: spec.by, levels: levels, year: spec.rate?.year)) ?? []
+    matches = (try? population?.matches(by: spec.by, levels: levels, year: year ?? spec.rate?.year)) ?? []
   }
 
   /// The table's title: `NAME: STATISTIC of VARIABLE by BY`, a rate with its unit.

@@ -33,6 +33,7 @@ extension PipelineRun {
     let suppressBelow = pipeline.suppressBelow
     let outcomes: [Result<TableOutput, TableProblem>]
     let populations = readPopulations()
+    var years: [String: String] = [:]
     do {
       let estimator = try Estimator(table: table, design: design)
       outcomes = Parallel.map(specs.count) { index in
@@ -52,6 +53,7 @@ extension PipelineRun {
           return .failure(TableProblem(error))
         }
       }
+      years = populationYears(specs, estimator: estimator, populations: populations)
     } catch {
       outcomes = specs.map { _ in .failure(TableProblem(error)) }
     }
@@ -67,7 +69,8 @@ extension PipelineRun {
       case .success(.estimates(let rows)):
         estimated.append((spec, rows))
         let about = TableMetadata(
-          spec: spec, rows: rows, design: design, population: spec.rate?.population.flatMap { try? populations[$0]?.get() })
+          spec: spec, rows: rows, design: design, population: spec.rate?.population.flatMap { try? populations[$0]?.get() },
+          year: years[spec.name])
         metadata.append(about)
         published.append(publishedTable(spec, rows, labels: labels, about: about, replicates: design.replicates))
         markdown.append(EstimateMarkdown.table(published[published.count - 1]))
@@ -100,6 +103,19 @@ extension PipelineRun {
     progress.note("tabulate", "\(stage.files.count) tables (\(String(format: "%.2f", seconds)) s)")
     stage.time = StageTime(name: "tabulate", rowsIn: table.rowCount, rowsOut: table.rowCount, seconds: seconds)
     return stage
+  }
+
+  /// The year of the population each rate table divided by, by table name (only rates against
+  /// a population file with years).
+  private func populationYears(
+    _ specs: [TableSpec], estimator: Estimator, populations: [String: Result<PopulationTable, TableProblem>]
+  ) -> [String: String] {
+    var years: [String: String] = [:]
+    for spec in specs {
+      guard let rate = spec.rate, let path = rate.population, let population = try? populations[path]?.get() else { continue }
+      years[spec.name] = try? estimator.populationYear(rate, by: spec.by, population: population, filter: spec.filter)
+    }
+    return years
   }
 
   /// The population files of the rate tables, read, by path (a file that cannot be read fails

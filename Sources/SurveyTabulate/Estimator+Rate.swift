@@ -52,11 +52,31 @@ extension Estimator {
     guard let population else { throw TabulateError.populationNotRead(table: table, file: file) }
     let totals = try estimate(.total, of: rate.numerator, domains: domains, options: options)
     let levels = totals.map { row in variables.map { name in row.by.first { $0.variable == name }?.level ?? "" } }
-    let matches = try population.matches(by: variables, levels: levels, year: rate.year)
+    let year = try populationYear(rate, by: variables, population: population, filter: filter)
+    let matches = try population.matches(by: variables, levels: levels, year: year)
     try checkCoverage(population, matches: matches, by: variables, filter: filter)
     return zip(totals, matches).map { row, match in
       Self.scaled(row, by: rate.per / match.population, variable: rate.variable)
     }
+  }
+
+  /// The year of the population a rate divides by when the table is not by `year`: the rate's
+  /// `year:`; else, when the file has several years and the rows the table's filter keeps all
+  /// have one `year` that the file has (`filter: "year == 2025"`), that year; else nil (the file
+  /// has one year, or none, or the lookup refuses the choice).
+  public func populationYear(
+    _ rate: RateSpec, by variables: [String], population: PopulationTable, filter: Expression?
+  ) throws -> String? {
+    if let year = rate.year { return year }
+    let name = PopulationTable.yearColumn
+    guard !variables.contains(name), population.years.count > 1, let column = table.column(name) else { return nil }
+    let kept = try domains(by: [], subset: filter).rowDomain
+    var years = Set<String>()
+    for row in 0..<column.count where kept[row] >= 0 {
+      if let value = column.formatted(row: row) { years.insert(value) }
+    }
+    guard years.count == 1, let only = years.first, population.years.contains(only) else { return nil }
+    return only
   }
 
   /// Checks, for every key column of the population file that is also a column of the data but

@@ -154,6 +154,21 @@ struct RateCoverageTests {
     #expect(rows.map(\.estimate) == [20, 200.0 / 30])
   }
 
+  @Test("no year: given: the one year the filter keeps is the population's; no filter and no year: refused")
+  func yearFromFilter() throws {
+    var table = try Self.table(filter: "year == 2025")
+    table.rate?.year = nil
+    let estimator = try Self.estimator()
+    #expect(try estimator.estimate(table, population: Self.population).map(\.estimate) == [20, 200.0 / 30])
+    #expect(try estimator.populationYear(table.rate!, by: table.by, population: Self.population, filter: table.filter) == "2025")
+    table.filter = nil
+    #expect {
+      try estimator.estimate(table, population: Self.population)
+    } throws: { error in
+      (error as? CoreError)?.localizedDescription.contains("rows for 2 years (2024, 2025): give the rate's year, or tabulate by year") == true
+    }
+  }
+
   @Test("without the filter: rows of 2024 counted over the 2025 population: refused, saying which")
   func forgottenFilter() throws {
     #expect {
