@@ -18,7 +18,8 @@ public struct RateSpec: Sendable, Equatable {
   /// outside population.
   public var population: String?
   /// The year of the population file's rows to use, when the file holds several years and the
-  /// table is not by `year`.
+  /// table is not by `year`; for a file without a `year` column, the year its population is
+  /// (for the table's metadata).
   public var year: String?
   /// Where the population comes from (`source:`), for the table's metadata; a `source` column
   /// of the file is used when this is not given.

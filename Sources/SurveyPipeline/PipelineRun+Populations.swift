@@ -3,10 +3,8 @@ import SurveyCore
 
 extension PipelineRun {
   /// Checks every rate's population file before any data is read (`check` and `run`): it exists
-  /// and reads; its key columns are variables of the codebook (those the pipeline adds
-  /// included), so a column named `Region` or `region_code` is never silently added up; each key
-  /// cell of a categorical variable is one of its codes (a `Total` row or a blank would be added
-  /// into every national rate); and it has the year a rate asks for.
+  /// and reads, its keys are the codebook's (``PopulationReader/read(_:options:codebook:)``), and
+  /// it has the year a rate asks for.
   ///
   /// - Throws: ``SurveyCore/CoreError`` naming the pipeline's table and key, or the population
   ///   file's line and column.
@@ -19,43 +17,16 @@ extension PipelineRun {
       guard FileManager.default.fileExists(atPath: path) else {
         throw CoreError.invalidValue(file: pipeline.file, line: table.line, key: key, problem: "cannot read \(path): no such file")
       }
-      if read[path] == nil {
-        let population = try PopulationReader.read(path, options: pipeline.read)
-        try checkKeys(population, against: variables)
-        read[path] = population
-      }
+      if read[path] == nil { read[path] = try PopulationReader.read(path, options: pipeline.read, codebook: variables) }
       try checkYear(rate, population: read[path]!, pipeline: pipeline, table: table)
     }
   }
 
-  /// The key columns of `population` are variables of `codebook`, and their cells its codes.
-  static func checkKeys(_ population: PopulationTable, against codebook: Codebook) throws {
-    for (index, name) in population.keyColumns.enumerated() {
-      guard let variable = codebook.variable(named: name) else {
-        throw CoreError.invalidValue(
-          file: population.file, line: 1, key: name,
-          problem: "'\(name)' is not a variable of the codebook: a population file's columns are the variables it is by (as region, sex, year), then population and source")
-      }
-      guard !variable.codes.isEmpty else { continue }
-      let codes = Set(variable.codes.map(\.code))
-      for row in population.rows where !codes.contains(row.keys[index]) {
-        let shown = variable.codes.prefix(12).map(\.code).joined(separator: ", ")
-        throw CoreError.invalidValue(
-          file: population.file, line: row.line, key: name,
-          problem: "'\(row.keys[index])' is not a code of \(name) (\(shown)): one row per combination of codes, no totals or blanks")
-      }
-    }
-  }
-
-  /// A rate's `year:` is one of the file's years, and the file has a year column.
+  /// A rate's `year:` is one of the file's years when the file has a year column (without one,
+  /// `year:` only says which year the population is, for the metadata).
   static func checkYear(_ rate: RateSpec, population: PopulationTable, pipeline: Pipeline, table: TableSpec) throws {
-    guard let year = rate.year else { return }
+    guard let year = rate.year, !population.years.isEmpty else { return }
     let key = "tables.\(table.name).rate.year"
-    guard !population.years.isEmpty else {
-      throw CoreError.invalidValue(
-        file: pipeline.file, line: table.line, key: key,
-        problem: "\(population.file) has no year column, so it cannot be read for a year: add one, or remove year")
-    }
     guard population.years.contains(year) else {
       throw CoreError.invalidValue(
         file: pipeline.file, line: table.line, key: key,

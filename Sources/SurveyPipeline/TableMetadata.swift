@@ -55,7 +55,10 @@ struct TableMetadata {
   }
 
   private var usedYears: [String] {
-    guard let column = population?.keyColumns.firstIndex(of: PopulationTable.yearColumn) else { return [] }
+    // A file without years is the population of the rate's `year:`, when it names one.
+    guard let column = population?.keyColumns.firstIndex(of: PopulationTable.yearColumn) else {
+      return spec.rate?.year.map { [$0] } ?? []
+    }
     return Set(usedRows.map { $0.keys[column] }).sorted()
   }
 

@@ -124,7 +124,7 @@ extension PipelineRun {
     var read: [String: Result<PopulationTable, TableProblem>] = [:]
     for path in pipeline.populationFiles {
       do {
-        read[path] = .success(try PopulationReader.read(path, options: pipeline.read))
+        read[path] = .success(try PopulationReader.read(path, options: pipeline.read, codebook: pipeline.outputCodebook(codebook)))
       } catch {
         read[path] = .failure(TableProblem(error))
       }

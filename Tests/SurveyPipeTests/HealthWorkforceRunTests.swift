@@ -206,7 +206,8 @@ struct EstimateCensusTests {
 @Suite("check: a rate's population file")
 struct PopulationCheckTests {
   /// The registry part with its population file replaced by `population` (nil: none at all).
-  func check(population: String?, year: String = "2025") throws -> ProcessOutput {
+  /// The registry part in a folder of its own, with its population file replaced.
+  func folder(population: String?, year: String) throws -> TemporaryDirectory {
     let folder = try TemporaryDirectory("population-check")
     let fixtures = Fixtures.path("health-workforce") + "/"
     let registry = try String(contentsOfFile: Fixtures.repoPath("pipelines/moldova-health-workforce-registry.yml"), encoding: .utf8)
@@ -215,17 +216,50 @@ struct PopulationCheckTests {
       .replacingOccurrences(of: "year: 2025}", with: "year: \(year)}")
     try folder.write("registry.yml", registry)
     if let population { try folder.write("population.csv", population) }
-    return try SurveyPipeBinary.run(["check", "registry.yml"], in: folder.path)
+    return folder
   }
 
-  @Test("missing, without the year asked for, without a year column, with a bad population: refused before any data is read")
+  func check(population: String?, year: String = "2025") throws -> ProcessOutput {
+    // The folder is removed when its value goes: it is kept until the check has run.
+    let folder = try folder(population: population, year: year)
+    return try withExtendedLifetime(folder) { try SurveyPipeBinary.run(["check", "registry.yml"], in: folder.path) }
+  }
+
+  /// `density_by_region.csv` and `tables.json` of a run with `population`.
+  func run(population: String) throws -> (density: String, metadata: String) {
+    let folder = try folder(population: population, year: "2025")
+    let output = try SurveyPipeBinary.run(["run", "registry.yml", "--out", "out", "--quiet"], in: folder.path)
+    #expect(output.status == 0, "\(output.stderr)")
+    return (try folder.read("out/tables/density_by_region.csv"), try folder.read("out/tables.json"))
+  }
+
+  @Test("a population file may name regions by their labels (Chișinău, Nord, …): read as the codes, the same densities")
+  func labels() throws {
+    let labels = ["1": "Chișinău", "2": "Nord", "3": "Centru", "4": "Sud", "5": "UTA Găgăuzia"]
+    let lines = try Fixtures.text("health-workforce/population.csv").split(separator: "\n").map(String.init)
+    let relabelled = [lines[0]] + lines.dropFirst().map { line in
+      let cells = line.split(separator: ",", maxSplits: 1).map(String.init)
+      return labels[cells[0]]! + "," + cells[1]
+    }
+    let run = try run(population: relabelled.joined(separator: "\n") + "\n")
+    #expect(run.density == (try Fixtures.text("health-workforce/golden/registry/tables/density_by_region.csv")))
+  }
+
+  @Test("a file without years is the population of the rate's year: as metadata")
+  func yearAsMetadata() throws {
+    let run = try run(population: "region,population\n1,15000\n2,13200\n3,12800\n4,7600\n5,2600\n")
+    #expect(run.density.contains("rate,practising,,1,174,0,"))
+    #expect(run.metadata.contains("\"years\": [\"2025\"]"), "\(run.metadata)")
+  }
+
+  @Test("missing, without the year asked for, a bad population, a column or a row of no code, a combination twice: refused before any data is read")
   func refusals() throws {
     let missing = try check(population: nil)
     #expect(missing.status == 1 && missing.stderr.contains("registry.yml:23: tables.density_by_profession.rate.population: cannot read"), "\(missing.stderr)")
     let wrongYear = try check(population: try Fixtures.text("health-workforce/population.csv"), year: "2030")
     #expect(wrongYear.stderr.contains("tables.density_by_profession.rate.year: population.csv has no rows for year 2030 (it has 2023, 2024, 2025)"), "\(wrongYear.stderr)")
-    let noYear = try check(population: "region,population\n1,100\n2,200\n3,300\n4,400\n5,500\n")
-    #expect(noYear.stderr.contains("population.csv has no year column, so it cannot be read for a year"), "\(noYear.stderr)")
+    let twice = try check(population: "region,year,population\n2,2025,5\nNord,2025,6\n")
+    #expect(twice.stderr.contains("population.csv:3: region,year: the same keys as line 2"), "\(twice.stderr)")
     let bad = try check(population: "region,year,population\n1,2025,many\n")
     #expect(bad.status == 1 && bad.stderr.contains("population.csv:2: population: a population is a number above 0"), "\(bad.stderr)")
     let noColumn = try check(population: "region,year,people\n1,2025,5\n")
@@ -233,7 +267,7 @@ struct PopulationCheckTests {
     let misnamed = try check(population: "Region,year,population\n1,2025,5\n")
     #expect(misnamed.stderr.contains("population.csv:1: Region: 'Region' is not a variable of the codebook"), "\(misnamed.stderr)")
     let total = try check(population: try Fixtures.text("health-workforce/population.csv") + "Total,2025,1000,all regions\n")
-    #expect(total.stderr.contains("population.csv:17: region: 'Total' is not a code of region (1, 2, 3, 4, 5)"), "\(total.stderr)")
+    #expect(total.stderr.contains("population.csv:17: region: 'Total' is not a code of region (1, 2, 3, 4, 5) nor one of its labels"), "\(total.stderr)")
     let fine = try check(population: try Fixtures.text("health-workforce/population.csv"))
     #expect(fine.status == 0, "\(fine.stderr)")
   }
