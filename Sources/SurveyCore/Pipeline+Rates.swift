@@ -4,32 +4,24 @@ extension Pipeline {
 
   /// A table `{name, rate: {numerator, per, population: FILE | denominator: VAR}, by, filter}`.
   static func rateTable(_ entry: ConfigRecord, name: String, directory: String, line: Int?) throws -> TableSpec {
-    let node = try entry.required("rate")
-    let rate = try Self.rate(node, directory: directory)
     for key in ["deff", "difference", "probabilities", "quantile_rule", "chisq_statistic"] {
       if let other = entry[key] { throw other.invalid("a rate table takes no \(key)") }
     }
-    var table = TableSpec(name: name, statistic: .rate, variable: rate.variable, line: line)
+    let by = try entry["by"]?.strings() ?? []
+    let rate = try Self.rate(try entry.required("rate"), by: by, directory: directory)
+    var table = TableSpec(name: name, statistic: .rate, variable: rate.variable, by: by, line: line)
     table.rate = rate
-    table.by = try entry["by"]?.strings() ?? []
     if let ci = entry["ci"] {
       guard try ci.string() == IntervalMethod.wald.rawValue else { throw ci.invalid("a rate takes wald intervals") }
     }
-    if let level = entry["level"] {
-      let value = try level.double()
-      guard value > 0, value < 1 else { throw level.invalid("the level must be between 0 and 1, such as 0.95") }
-      table.level = value
-    }
+    table.level = try level(entry) ?? table.level
     table.filter = try entry["filter"].map { try Codebook.expression($0, allowsCurrent: false) }
-    if let year = try node.record(known: rateKeys)["year"], table.by.contains(PopulationTable.yearColumn) {
-      throw year.invalid("the table is by year, so each row takes its own year's population: remove year")
-    }
     return table
   }
 
   /// `rate: {numerator: VAR, per: N, population: FILE, year: Y, source: TEXT}` or
-  /// `rate: {numerator: VAR, denominator: VAR, per: N}`.
-  static func rate(_ node: ConfigNode, directory: String) throws -> RateSpec {
+  /// `rate: {numerator: VAR, denominator: VAR, per: N}`, of a table by `by`.
+  static func rate(_ node: ConfigNode, by: [String], directory: String) throws -> RateSpec {
     let entry = try node.record(known: rateKeys)
     let numerator = try entry.required("numerator").string()
     let perNode = try entry.required("per")
@@ -45,6 +37,9 @@ extension Pipeline {
     }
     for key in ["year", "source"] where rate.population == nil {
       if let other = entry[key] { throw other.invalid("\(key) describes a population file; this rate has none") }
+    }
+    if let year = entry["year"], by.contains(PopulationTable.yearColumn) {
+      throw year.invalid("the table is by year, so each row takes its own year's population: remove year")
     }
     rate.year = try entry["year"]?.string()
     rate.source = try entry["source"]?.string()

@@ -5,14 +5,14 @@ extension Pipeline {
   /// rate) or a test of association (`chisq:`), with what it measures (`indicator:`). A rate's
   /// population file is resolved against `directory`.
   static func table(_ node: ConfigNode, directory: String = "") throws -> TableSpec {
-    var table = try statisticTable(node, directory: directory)
     let entry = try node.record(known: tableKeys)
+    var table = try statisticTable(node, entry: entry, directory: directory)
     table.indicator = try entry["indicator"].map(indicator)
     return table
   }
 
-  static func statisticTable(_ node: ConfigNode, directory: String) throws -> TableSpec {
-    let entry = try node.record(known: tableKeys)
+  /// The table of `entry` (the mapping `node`) without its indicator.
+  static func statisticTable(_ node: ConfigNode, entry: ConfigRecord, directory: String) throws -> TableSpec {
     let name = try entry.required("name").string()
     guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
       throw try entry.required("name").invalid("'\(name)' cannot be a file name (letters, digits, _ and - only)")
@@ -37,11 +37,7 @@ extension Pipeline {
     table.by = try entry["by"]?.strings() ?? []
     // Proportions default to logit intervals, which never leave [0, 1].
     table.interval = try entry["ci"].map { try interval($0, statistic: statistic) } ?? (statistic == .proportion ? .logit : .wald)
-    if let level = entry["level"] {
-      let value = try level.double()
-      guard value > 0, value < 1 else { throw level.invalid("the level must be between 0 and 1, such as 0.95") }
-      table.level = value
-    }
+    table.level = try level(entry) ?? table.level
     table.deff = try entry["deff"]?.bool() ?? false
     if statistic == .quantile {
       if let node = entry["difference"] {
@@ -52,6 +48,14 @@ extension Pipeline {
     if let node = entry["difference"] { table.difference = try difference(node, by: table.by) }
     table.filter = try entry["filter"].map { try Codebook.expression($0, allowsCurrent: false) }
     return table
+  }
+
+  /// A table's `level:`, strictly between 0 and 1; nil when it has none.
+  static func level(_ entry: ConfigRecord) throws -> Double? {
+    guard let level = entry["level"] else { return nil }
+    let value = try level.double()
+    guard value > 0, value < 1 else { throw level.invalid("the level must be between 0 and 1, such as 0.95") }
+    return value
   }
 
   /// A table's `ci:`: one of the methods, those of `svyciprop` for proportions only, and for

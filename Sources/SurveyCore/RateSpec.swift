@@ -44,8 +44,8 @@ public struct RateSpec: Sendable, Equatable {
     variable.type == .categorical && !variable.codes.isEmpty && variable.codes.allSatisfy { conditionCodes.contains($0.code) }
   }
 
-  /// The codes of a condition: 0 = No, 1 = Yes.
-  public static let conditionCodes: Set<String> = ["0", "1"]
+  /// The codes of a condition (``DeriveSpec/conditionCodes``: 0 = No, 1 = Yes).
+  public static let conditionCodes = Set(DeriveSpec.conditionCodes.map(\.code))
 
   /// The variable an estimate row of the rate names: the numerator, or `NUM/DEN`.
   public var variable: String { denominator.map { "\(numerator)/\($0)" } ?? numerator }

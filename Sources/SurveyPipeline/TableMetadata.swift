@@ -18,15 +18,14 @@ struct TableMetadata {
   /// The population of each estimate row's domain, for a rate against a population file.
   let matches: [PopulationTable.Match]
 
-  /// - Parameter year: the population's year the rate divided by, when the table is not by year
-  ///   (``SurveyTabulate/Estimator/populationYear(_:by:population:filter:)``).
-  init(spec: TableSpec, rows: [EstimateRow], design: Design, population: PopulationTable?, year: String? = nil) {
+  /// - Parameter matches: the population rows of each estimate row, for a rate against a
+  ///   population file (``SurveyTabulate/Estimator/populationMatches(_:by:rows:population:filter:)``).
+  init(spec: TableSpec, design: Design, population: PopulationTable?, matches: [PopulationTable.Match]) {
     self.spec = spec
     census = design.spec.census
     replicates = design.replicates
     self.population = population
-    let levels = rows.map { row in spec.by.map { name in row.by.first { $0.variable == name }?.level ?? "" } }
-    matches = (try? population?.matches(by: spec.by, levels: levels, year: year ?? spec.rate?.year)) ?? []
+    self.matches = matches
   }
 
   /// The table's title: `NAME: STATISTIC of VARIABLE by BY`, a rate with its unit.

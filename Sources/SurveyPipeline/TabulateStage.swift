@@ -33,27 +33,27 @@ extension PipelineRun {
     let suppressBelow = pipeline.suppressBelow
     let outcomes: [Result<TableOutput, TableProblem>]
     let populations = readPopulations()
-    var years: [String: String] = [:]
+    var estimator: Estimator?
     do {
-      let estimator = try Estimator(table: table, design: design)
+      let made = try Estimator(table: table, design: design)
+      estimator = made
       outcomes = Parallel.map(specs.count) { index in
         do {
           let spec = specs[index]
           if let association = spec.association {
             let statistic = ChiSquareStatistic(rawValue: association.statistic) ?? .f
             return .success(
-              .test(try estimator.chiSquare(association.variables[0], association.variables[1], statistic: statistic)))
+              .test(try made.chiSquare(association.variables[0], association.variables[1], statistic: statistic)))
           }
           let population = try spec.rate?.population.map { path in
             try (populations[path] ?? .failure(TableProblem(TabulateError.populationNotRead(table: spec.name, file: path)))).get()
           }
           return .success(
-            .estimates(try estimator.estimate(spec, population: population).suppressed(below: suppressBelow)))
+            .estimates(try made.estimate(spec, population: population).suppressed(below: suppressBelow)))
         } catch {
           return .failure(TableProblem(error))
         }
       }
-      years = populationYears(specs, estimator: estimator, populations: populations)
     } catch {
       outcomes = specs.map { _ in .failure(TableProblem(error)) }
     }
@@ -68,14 +68,15 @@ extension PipelineRun {
       switch outcome {
       case .success(.estimates(let rows)):
         estimated.append((spec, rows))
+        let population = spec.rate?.population.flatMap { try? populations[$0]?.get() }
         let about = TableMetadata(
-          spec: spec, rows: rows, design: design, population: spec.rate?.population.flatMap { try? populations[$0]?.get() },
-          year: years[spec.name])
+          spec: spec, design: design, population: population,
+          matches: rateMatches(spec, rows: rows, population: population, estimator: estimator))
         metadata.append(about)
         published.append(publishedTable(spec, rows, labels: labels, about: about, replicates: design.replicates))
         markdown.append(EstimateMarkdown.table(published[published.count - 1]))
       case .success(.test(let test)):
-        metadata.append(TableMetadata(spec: spec, rows: [], design: design, population: nil))
+        metadata.append(TableMetadata(spec: spec, design: design, population: nil, matches: []))
         tested.append((spec, test))
         markdown.append(EstimateMarkdown.tests([test], title: "\(spec.name): test of association"))
       case .failure(let problem):
@@ -105,17 +106,12 @@ extension PipelineRun {
     return stage
   }
 
-  /// The year of the population each rate table divided by, by table name (only rates against
-  /// a population file with years).
-  private func populationYears(
-    _ specs: [TableSpec], estimator: Estimator, populations: [String: Result<PopulationTable, TableProblem>]
-  ) -> [String: String] {
-    var years: [String: String] = [:]
-    for spec in specs {
-      guard let rate = spec.rate, let path = rate.population, let population = try? populations[path]?.get() else { continue }
-      years[spec.name] = try? estimator.populationYear(rate, by: spec.by, population: population, filter: spec.filter)
-    }
-    return years
+  /// The population rows each row of a rate table divided by (empty for other tables).
+  private func rateMatches(
+    _ spec: TableSpec, rows: [EstimateRow], population: PopulationTable?, estimator: Estimator?
+  ) -> [PopulationTable.Match] {
+    guard let rate = spec.rate, let population, let estimator else { return [] }
+    return (try? estimator.populationMatches(rate, by: spec.by, rows: rows, population: population, filter: spec.filter)) ?? []
   }
 
   /// The population files of the rate tables, read, by path (a file that cannot be read fails

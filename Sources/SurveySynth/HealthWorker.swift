@@ -19,6 +19,11 @@ struct HealthWorker: Sendable {
   static let regionShares = [0.42, 0.20, 0.20, 0.12, 0.06]
   /// Countries of birth other than Moldova (ISO 3166 alpha-3) and their shares among the foreign-born.
   static let foreignCountries = [("UKR", 0.40), ("ROU", 0.25), ("RUS", 0.25), ("BLR", 0.10)]
+  /// The shares above as running sums, for ``SurveyCore/SplitMix64/pick(_:)``: made once, not per
+  /// worker.
+  static let professionSums = RespondentModel.cumulative(professions.map(\.share))
+  static let regionSums = RespondentModel.cumulative(regionShares)
+  static let foreignSums = RespondentModel.cumulative(foreignCountries.map(\.1))
   /// The registry's years.
   static let years = 2023...2025
 
@@ -41,18 +46,18 @@ struct HealthWorker: Sendable {
   init(id: Int, seed: UInt64) {
     var random = SplitMix64(seed: seed, key: UInt64(id), salt: 0x4857)
     self.id = id
-    let profession = Self.professions[random.pick(Self.cumulative(Self.professions.map(\.share)))]
+    let profession = Self.professions[random.pick(Self.professionSums)]
     isco = profession.isco
     sex = random.chance(profession.female) ? 2 : 1
     let ageIn2023 = 24 + random.below(44)
     birthYear = 2023 - ageIn2023
-    region = 1 + random.pick(Self.cumulative(Self.regionShares))
+    region = 1 + random.pick(Self.regionSums)
     ownership = random.chance(profession.privateSector) ? 2 : 1
     if random.chance(0.94) {
       countryOfBirth = "MDA"
       countryOfTraining = random.chance(0.05) ? (random.chance(0.6) ? "ROU" : "RUS") : "MDA"
     } else {
-      countryOfBirth = Self.foreignCountries[random.pick(Self.cumulative(Self.foreignCountries.map(\.1)))].0
+      countryOfBirth = Self.foreignCountries[random.pick(Self.foreignSums)].0
       countryOfTraining = random.chance(0.55) ? countryOfBirth : "MDA"
     }
     let activityDraw = random.uniform()
@@ -84,15 +89,5 @@ struct HealthWorker: Sendable {
     if u < retired + died + emigrated { return 3 }
     if u < retired + died + emigrated + left { return 4 }
     return nil
-  }
-
-  static func cumulative(_ shares: [Double]) -> [Double] {
-    var total = 0.0
-    var sums = shares.map { share -> Double in
-      total += share
-      return total
-    }
-    sums[sums.count - 1] = 1
-    return sums
   }
 }

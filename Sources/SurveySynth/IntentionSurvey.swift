@@ -24,7 +24,8 @@ struct IntentionSurvey {
       let take = size < 2 ? size : min(size, max(2, Int((fraction * Double(size)).rounded())))
       // The `take` workers with the smallest draws; the first of them always answers, so every
       // stratum has a respondent.
-      let ordered = members.sorted { Self.draw($0, seed: seed) < Self.draw($1, seed: seed) }.prefix(take)
+      let ordered = members.map { (draw: Self.draw($0, seed: seed), worker: $0) }.sorted { $0.draw < $1.draw }
+        .prefix(take).map(\.worker)
       for (position, worker) in ordered.enumerated() where position == 0 || Self.answers(worker, seed: seed) {
         chosen.append((worker, size, take))
       }

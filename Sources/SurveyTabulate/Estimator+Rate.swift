@@ -51,20 +51,30 @@ extension Estimator {
     guard let file = rate.population else { throw TabulateError.rateWithoutDenominator(table: table) }
     guard let population else { throw TabulateError.populationNotRead(table: table, file: file) }
     let totals = try estimate(.total, of: rate.numerator, domains: domains, options: options)
-    let levels = totals.map { row in variables.map { name in row.by.first { $0.variable == name }?.level ?? "" } }
-    let year = try populationYear(rate, by: variables, population: population, filter: filter)
-    let matches = try population.matches(by: variables, levels: levels, year: year)
+    let matches = try populationMatches(rate, by: variables, rows: totals, population: population, filter: filter)
     try checkCoverage(population, matches: matches, by: variables, filter: filter)
     return zip(totals, matches).map { row, match in
       Self.scaled(row, by: rate.per / match.population, variable: rate.variable)
     }
   }
 
+  /// The population rows each of `rows` (a rate's, or its totals', in a table by `variables`)
+  /// divides by, in the year ``populationYear(_:by:population:filter:)`` chooses.
+  ///
+  /// - Throws: ``SurveyCore/CoreError`` as ``SurveyCore/PopulationTable/matches(by:levels:year:)``.
+  public func populationMatches(
+    _ rate: RateSpec, by variables: [String], rows: [EstimateRow], population: PopulationTable, filter: Expression?
+  ) throws -> [PopulationTable.Match] {
+    let levels = rows.map { row in variables.map { name in row.by.first { $0.variable == name }?.level ?? "" } }
+    let year = try populationYear(rate, by: variables, population: population, filter: filter)
+    return try population.matches(by: variables, levels: levels, year: year)
+  }
+
   /// The year of the population a rate divides by when the table is not by `year`: the rate's
   /// `year:`; else, when the file has several years and the rows the table's filter keeps all
   /// have one `year` that the file has (`filter: "year == 2025"`), that year; else nil (the file
   /// has one year, or none, or the lookup refuses the choice).
-  public func populationYear(
+  func populationYear(
     _ rate: RateSpec, by variables: [String], population: PopulationTable, filter: Expression?
   ) throws -> String? {
     if let year = rate.year { return year }
